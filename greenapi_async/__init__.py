@@ -1,0 +1,88 @@
+"""greenapi_async: a typed asyncio (and trio) client for Green API's WhatsApp gateway.
+
+>>> import greenapi_async as ga
+>>> async def main() -> None:
+...     async with ga.GreenAPI.from_env() as api:
+...         for message in await api.journals.last_outgoing_messages(minutes=60):
+...             print(message.chat_id, message.status_message)
+"""
+
+from __future__ import annotations
+
+from ._client import GreenAPI
+from ._converter import decode_outgoing_messages
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    GreenAPIError,
+    InvalidArgumentError,
+    PermissionDeniedError,
+    QuotaExceededError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+)
+from ._journals import Journals
+from ._models import (
+    AudioMessage,
+    Contact,
+    ContactMessage,
+    DocumentMessage,
+    ExtendedText,
+    ExtendedTextMessage,
+    ImageMessage,
+    Location,
+    LocationMessage,
+    MessageStatus,
+    OutgoingMessage,
+    PollData,
+    PollMessage,
+    PollOption,
+    QuotedMessage,
+    StickerMessage,
+    TextMessage,
+    UnknownMessage,
+    VideoMessage,
+)
+from ._version import __version__
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AudioMessage",
+    "AuthenticationError",
+    "BadRequestError",
+    "Contact",
+    "ContactMessage",
+    "DocumentMessage",
+    "ExtendedText",
+    "ExtendedTextMessage",
+    "GreenAPI",
+    "GreenAPIError",
+    "ImageMessage",
+    "InvalidArgumentError",
+    "Journals",
+    "Location",
+    "LocationMessage",
+    "MessageStatus",
+    "OutgoingMessage",
+    "PermissionDeniedError",
+    "PollData",
+    "PollMessage",
+    "PollOption",
+    "QuotaExceededError",
+    "QuotedMessage",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "StickerMessage",
+    "TextMessage",
+    "UnknownMessage",
+    "VideoMessage",
+    "__version__",
+    "decode_outgoing_messages",
+]

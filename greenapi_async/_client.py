@@ -1,0 +1,171 @@
+"""``GreenAPI``: one WhatsApp instance, its credentials, and the HTTP client it talks through."""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from ._errors import InvalidArgumentError
+from ._journals import Journals
+from ._retry import RetryPolicy
+from ._transport import Transport
+from ._validation import (
+    DEFAULT_API_URL,
+    validate_api_token,
+    validate_api_url,
+    validate_id_instance,
+    validate_max_retries,
+    validate_timeout,
+)
+from ._version import USER_AGENT
+
+__all__ = ["GreenAPI"]
+
+ENV_ID_INSTANCE = "GREENAPI_ID_INSTANCE"
+ENV_API_TOKEN = "GREENAPI_API_TOKEN"  # noqa: S105 - the variable's name, not a secret
+ENV_API_URL = "GREENAPI_API_URL"
+
+
+class _State(enum.Enum):
+    UNOPENED = "unopened"
+    OPENED = "opened"
+    CLOSED = "closed"
+
+
+class GreenAPI:
+    """A client for one Green API instance.
+
+    Use it as an async context manager, or call :meth:`aclose` when done. Pass
+    ``http_client`` to share one ``httpx.AsyncClient`` (one connection pool) between many
+    instances and the rest of an application; a borrowed client is used as it is and never
+    closed here.
+
+    Args:
+        id_instance: the instance id, an int or a string of digits.
+        api_token: the instance's apiTokenInstance. It is a secret: it never appears in a
+            repr, an exception or a log record.
+        api_url: the instance's API host, ``https://`` (``http://`` only for loopback).
+        timeout: seconds one attempt may take, from connecting to the last byte.
+        max_retries: retries of a request that failed with 429, 499, 5xx, a connection
+            error or a timeout.
+        rate_limit: wait between requests so that each method stays within its documented
+            per-instance rate, shared by every task using this client.
+        http_client: an ``httpx.AsyncClient`` to borrow instead of creating one.
+
+    """
+
+    def __init__(
+        self,
+        id_instance: int | str,
+        api_token: str,
+        *,
+        api_url: str = DEFAULT_API_URL,
+        timeout: float = 30.0,
+        max_retries: int = 2,
+        rate_limit: bool = True,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._id_instance = validate_id_instance(id_instance)
+        token = validate_api_token(api_token)
+        self._api_url = validate_api_url(api_url)
+        seconds = validate_timeout(timeout)
+        retries = validate_max_retries(max_retries)
+        if not isinstance(rate_limit, bool):
+            raise InvalidArgumentError(
+                f"rate_limit must be True or False, not a value of type {type(rate_limit).__name__}"
+            )
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise InvalidArgumentError(
+                f"http_client must be an httpx.AsyncClient or None, "
+                f"not a value of type {type(http_client).__name__}"
+            )
+        self._owns_http_client = http_client is None
+        self._http_client = http_client or httpx.AsyncClient(
+            timeout=seconds, headers={"User-Agent": USER_AGENT}
+        )
+        self._state = _State.UNOPENED
+        self._transport = Transport(
+            http_client=self._http_client,
+            api_url=self._api_url,
+            id_instance=self._id_instance,
+            api_token=token,
+            timeout=seconds,
+            retry=RetryPolicy(max_retries=retries),
+            rate_limit=rate_limit,
+            user_agent=USER_AGENT,
+        )
+        self.journals = Journals(self._transport)
+        """Journal methods: ``await api.journals.last_outgoing_messages(minutes=60)``."""
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> GreenAPI:
+        """Build a client from the environment.
+
+        Reads ``GREENAPI_ID_INSTANCE`` and ``GREENAPI_API_TOKEN`` (required) and
+        ``GREENAPI_API_URL`` (optional). ``options`` are passed on to the constructor
+        (``timeout``, ``http_client``, ...); an ``api_url`` option wins over the
+        variable. ``environ`` replaces ``os.environ``, for tests.
+        """
+        env = os.environ if environ is None else environ
+        missing = [name for name in (ENV_ID_INSTANCE, ENV_API_TOKEN) if not env.get(name)]
+        if missing:
+            raise InvalidArgumentError(
+                f"{' and '.join(missing)} must be set to use GreenAPI.from_env() "
+                f"(find both in the instance's page of the Green API console)"
+            )
+        api_url = options.pop("api_url", None) or env.get(ENV_API_URL) or DEFAULT_API_URL
+        return cls(env[ENV_ID_INSTANCE], env[ENV_API_TOKEN], api_url=api_url, **options)
+
+    @property
+    def id_instance(self) -> str:
+        """The instance id, as digits."""
+        return self._id_instance
+
+    @property
+    def api_url(self) -> str:
+        """The API host requests go to."""
+        return self._api_url
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`aclose` has run; a closed client makes no more requests."""
+        return self._state is _State.CLOSED
+
+    def __repr__(self) -> str:
+        return (
+            f"GreenAPI(id_instance={self._id_instance!r}, api_url={self._api_url!r}, "
+            f"api_token='***', state={self._state.value!r})"
+        )
+
+    async def __aenter__(self) -> GreenAPI:
+        if self._state is _State.CLOSED:
+            raise RuntimeError("cannot reopen a closed GreenAPI client; create a new one")
+        if self._state is _State.OPENED:
+            raise RuntimeError("this GreenAPI client is already open in an 'async with' block")
+        self._state = _State.OPENED
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Stop making requests and close the HTTP client if it is ours (idempotent).
+
+        A borrowed ``http_client`` stays open: its owner closes it.
+        """
+        if self._state is _State.CLOSED:
+            return
+        self._state = _State.CLOSED
+        self._transport.closed = True
+        if self._owns_http_client:
+            await self._http_client.aclose()

@@ -1,0 +1,311 @@
+"""Turning journal JSON into message objects: one cattrs converter, built once.
+
+The converter renames snake_case fields to the wire's camelCase, dispatches each entry on
+``typeMessage`` through a cattrs tagged union whose default is ``UnknownMessage``, and
+checks scalars strictly: cattrs' defaults would turn ``None`` into ``"None"``, ``1.9``
+into ``1`` and ``"5"`` into ``5``, hiding a broken response behind plausible data.
+
+Decoding runs a converter without detailed validation, which is several times faster.
+Only when that fails do we decode again with a detailed twin of the same configuration,
+to say where the response went wrong in wire terms (``$[3].timestamp``).
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from collections.abc import Callable, Mapping
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+import cattrs
+import orjson
+from cattrs.errors import (
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, override
+from cattrs.strategies import configure_tagged_union
+
+from ._errors import InvalidArgumentError, ResponseValidationError
+from ._models import (
+    MessageStatus,
+    OutgoingMessage,
+    QuotedMessage,
+    UnknownMessage,
+)
+
+__all__ = ["decode_outgoing_messages"]
+
+_TAG_KEY: Final = "typeMessage"
+_STATUS_BY_WIRE: Final[Mapping[str, MessageStatus]] = {s.value: s for s in MessageStatus}
+_JSON_TYPE_NAMES: Final[Mapping[type, str]] = {
+    str: "str",
+    int: "int",
+    float: "float",
+    bool: "bool",
+    type(None): "null",
+    list: "array",
+    dict: "object",
+}
+_MAX_REPORTED_ERRORS: Final = 10
+
+
+class _WrongTypeError(Exception):
+    """A wire value of the wrong JSON type; the path is added by whoever reports it."""
+
+    def __init__(self, expected: str, value: object) -> None:
+        self.expected = expected
+        self.got = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+        super().__init__(f"expected {expected}, got {self.got}")
+
+
+def _to_camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+# Exact type checks (not isinstance): bool is an int subclass, and True must not pass
+# for a timestamp. orjson only ever produces exact builtin types.
+def _structure_str(value: object, _: object) -> str:
+    if type(value) is str:
+        return value
+    raise _WrongTypeError("str", value)
+
+
+def _structure_int(value: object, _: object) -> int:
+    if type(value) is int:
+        return value
+    raise _WrongTypeError("int", value)
+
+
+def _structure_float(value: object, _: object) -> float:
+    # JSON has one number type: a latitude of 55 arrives as an int and is still valid.
+    if type(value) is float or type(value) is int:
+        return float(value)
+    raise _WrongTypeError("float", value)
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if type(value) is bool:
+        return value
+    raise _WrongTypeError("bool", value)
+
+
+def _structure_status(value: object, _: object) -> MessageStatus | str:
+    if type(value) is str:
+        # A status we have never seen stays the wire string: kept, not an error.
+        return _STATUS_BY_WIRE.get(value, value)
+    raise _WrongTypeError("str", value)
+
+
+def _optional(value: object, check: Callable[[object, object], Any]) -> Any:
+    return None if value is None else check(value, None)
+
+
+def _lenient(value: object, check: Callable[[object, object], Any]) -> Any:
+    try:
+        return _optional(value, check)
+    except _WrongTypeError:
+        return None
+
+
+def _structure_unknown(value: Mapping[str, Any], _: object) -> UnknownMessage:
+    tag = value.get(_TAG_KEY)
+    # Read what can be read; a malformed field of an unknown kind is not our contract
+    # to enforce, and raw keeps it anyway.
+    return UnknownMessage(
+        tag if type(tag) is str else "",
+        types.MappingProxyType(value),
+        id_message=_lenient(value.get("idMessage"), _structure_str),
+        timestamp=_lenient(value.get("timestamp"), _structure_int),
+        status_message=_lenient(value.get("statusMessage"), _structure_status),
+        chat_id=_lenient(value.get("chatId"), _structure_str),
+    )
+
+
+def _structure_quoted(value: object, _: object) -> QuotedMessage:
+    if type(value) is not dict:
+        raise _WrongTypeError("object", value)
+    return QuotedMessage(
+        stanza_id=_optional(value.get("stanzaId"), _structure_str),
+        participant=_optional(value.get("participant"), _structure_str),
+        type_message=_optional(value.get(_TAG_KEY), _structure_str),
+        raw=types.MappingProxyType(value),
+    )
+
+
+def _is_modelled_attrs_class(cls: Any) -> bool:
+    return attrs.has(cls) and cls not in (UnknownMessage, QuotedMessage)
+
+
+def _camel_case_hook_factory(
+    converter: cattrs.Converter,
+) -> Callable[[type[Any]], Callable[[Any, Any], Any]]:
+    def factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
+        renames = {
+            field.name: override(rename=_to_camel(field.name)) for field in attrs.fields(cls)
+        }
+        generated = make_dict_structure_fn(cls, converter, **renames)  # type: ignore[arg-type]
+
+        def structure_object(value: Any, target: Any) -> Any:
+            # Without this, a string where an object belongs fails deep inside the
+            # generated code with a message about string indices.
+            if type(value) is not dict:
+                raise _WrongTypeError("object", value)
+            return generated(value, target)
+
+        return structure_object
+
+    return factory
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _strict_tuple_hook_factory(
+    converter: cattrs.Converter, *, detailed: bool
+) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(type_: Any) -> Callable[[Any, Any], Any]:
+        item_type = get_args(type_)[0]
+        structure_item = converter.get_structure_hook(item_type)
+
+        def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+            # cattrs would iterate a string or an object's keys; only an array is one.
+            if type(value) is not list:
+                raise _WrongTypeError("array", value)
+            if not detailed:
+                return tuple(structure_item(item, item_type) for item in value)
+            items, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    items.append(structure_item(item, item_type))
+                except Exception as exc:  # noqa: PERF203 - the detailed pass only
+                    # What cattrs' own generated hooks do; add_note() needs Python 3.11.
+                    exc.__notes__ = [  # type: ignore[attr-defined]
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"item {index}", index, item_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid items", errors, type_)
+            return tuple(items)
+
+        return structure_tuple
+
+    return factory
+
+
+def _build_converter(*, detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=detailed)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(MessageStatus | str, _structure_status)
+    converter.register_structure_hook(UnknownMessage, _structure_unknown)
+    converter.register_structure_hook(QuotedMessage, _structure_quoted)
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, _strict_tuple_hook_factory(converter, detailed=detailed)
+    )
+    # The camelCase factory must be in place before the union is configured: the union
+    # captures each member's hook at configuration time.
+    converter.register_structure_hook_factory(
+        _is_modelled_attrs_class, _camel_case_hook_factory(converter)
+    )
+    configure_tagged_union(
+        OutgoingMessage,
+        converter,
+        tag_generator=lambda cls: attrs.fields(cls).type_message.default,
+        tag_name=_TAG_KEY,
+        default=UnknownMessage,
+    )
+    structure_tagged = converter.get_structure_hook(OutgoingMessage)
+
+    def structure_message(value: Any, target: Any) -> OutgoingMessage:
+        if type(value) is not dict:
+            raise _WrongTypeError("object", value)
+        # An unhashable tag (a list, say) would fail the union's dict lookup; any tag
+        # that is not a string is as unknown as a new kind.
+        if type(value.get(_TAG_KEY)) is not str:
+            return _structure_unknown(value, UnknownMessage)
+        result: OutgoingMessage = structure_tagged(value, target)
+        return result
+
+    converter.register_structure_hook(OutgoingMessage, structure_message)
+    return converter
+
+
+_FAST_CONVERTER: Final = _build_converter(detailed=False)
+_structure_messages: Final = _FAST_CONVERTER.get_structure_hook(list[OutgoingMessage])
+
+
+@functools.cache
+def _detailed_converter() -> cattrs.Converter:
+    # Built on first failure only: a client that never sees a bad response never pays.
+    return _build_converter(detailed=True)
+
+
+def _describe(exc: BaseException, path: str) -> list[str]:
+    """Flatten a cattrs error tree into ``path: problem`` lines in wire terms."""
+    if isinstance(exc, IterableValidationError):
+        items, rest = exc.group_exceptions()
+        found = [line for e, item in items for line in _describe(e, f"{path}[{item.index}]")]
+        return found + [line for e in rest for line in _describe(e, path)]
+    if isinstance(exc, ClassValidationError):
+        fields, rest = exc.group_exceptions()
+        found = [
+            line for e, field in fields for line in _describe(e, f"{path}.{_to_camel(field.name)}")
+        ]
+        return found + [line for e in rest for line in _describe(e, path)]
+    if isinstance(exc, _WrongTypeError):
+        return [f"{path}: {exc}"]
+    if isinstance(exc, KeyError):
+        return [f"{path}: required key is missing"]
+    # Anything else is a bug in a hook; its type says more than its text could leak.
+    return [f"{path}: invalid value ({type(exc).__name__})"]
+
+
+def _explain(data: list[Any]) -> ResponseValidationError:
+    try:
+        _detailed_converter().structure(data, list[OutgoingMessage])
+    except Exception as exc:
+        problems = tuple(_describe(exc, "$"))
+    else:  # pragma: no cover - the fast and detailed converters share one configuration
+        problems = ("$: the response could not be decoded",)
+    shown = "; ".join(problems[:_MAX_REPORTED_ERRORS])
+    more = len(problems) - _MAX_REPORTED_ERRORS
+    suffix = f" (and {more} more)" if more > 0 else ""
+    return ResponseValidationError(
+        f"malformed lastOutgoingMessages response: {shown}{suffix}", errors=problems
+    )
+
+
+def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list[OutgoingMessage]:
+    """Decode a ``lastOutgoingMessages`` response body into message objects, without I/O.
+
+    The list keeps the journal's order (newest first). An entry of a kind this version
+    does not model becomes an ``UnknownMessage``; a status it does not know stays a
+    ``str``. Anything else that is off raises ``ResponseValidationError`` naming the
+    place, e.g. ``$[3].timestamp: expected int, got str``.
+    """
+    if not isinstance(body, (bytes, bytearray, memoryview, str)):
+        raise InvalidArgumentError(f"body must be bytes or str, not {type(body).__name__}")
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        problem = f"response is not valid JSON: {exc}"
+    else:
+        if type(data) is not list:
+            got = _JSON_TYPE_NAMES.get(type(data), type(data).__name__)
+            raise ResponseValidationError(f"$: expected array, got {got}")
+        try:
+            messages: list[OutgoingMessage] = _structure_messages(data, list[OutgoingMessage])
+        except Exception:
+            raise _explain(data) from None
+        return messages
+    # Raised outside the except block: the orjson error adds nothing the message lacks.
+    raise ResponseValidationError(problem)

@@ -1,0 +1,164 @@
+"""Exceptions raised by greenapi_async.
+
+Every failure of a call to the service is a ``GreenAPIError``::
+
+    GreenAPIError
+     +-- APIStatusError            the service answered with an error status
+     |    +-- BadRequestError          400: instance not ready / bad request data
+     |    +-- AuthenticationError      401: wrong apiTokenInstance (also a 401 body on a 200)
+     |    +-- PermissionDeniedError    403: wrong idInstance or URL
+     |    +-- RateLimitError           429: too many requests (.retry_after)
+     |    +-- QuotaExceededError       466: the tariff's quota is spent (.invoke_status)
+     |    +-- ServerError              5xx
+     +-- APIConnectionError        no usable answer arrived (refused, reset, DNS, TLS)
+     |    +-- APITimeoutError          an attempt took longer than ``timeout``
+     +-- ResponseValidationError   the answer arrived but is not what the API documents
+
+A wrong argument is a programming error, not a service failure, so it is an
+``InvalidArgumentError`` (a ``ValueError`` and a ``TypeError``) outside this tree:
+``except GreenAPIError`` in a retry loop never swallows a bug in the caller.
+
+No exception here carries the API token: messages, ``args``, ``body`` and ``url`` are
+redacted, and none of them chains to an httpx exception (whose request holds the URL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "GreenAPIError",
+    "InvalidArgumentError",
+    "PermissionDeniedError",
+    "QuotaExceededError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+]
+
+
+class InvalidArgumentError(ValueError, TypeError):
+    """An argument passed to greenapi_async has the wrong type or value.
+
+    It derives from both ``ValueError`` and ``TypeError`` so that either idiom catches it;
+    the message names the argument and what it accepts, never a secret value.
+    """
+
+
+class GreenAPIError(Exception):
+    """Base class of every error a call to Green API can end in."""
+
+
+class APIStatusError(GreenAPIError):
+    """The service answered with an HTTP status that means failure.
+
+    Attributes:
+        status_code: the HTTP status (or the ``code`` of an error body sent with 200).
+        body: the response body as text, with the API token redacted.
+        url: the request URL with the API token redacted.
+        method: the Green API method called, e.g. ``lastOutgoingMessages``.
+        attempts: how many requests were made before giving up.
+
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body: str,
+        url: str,
+        method: str,
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.body = body
+        self.url = url
+        self.method = method
+        self.attempts = attempts
+
+
+class BadRequestError(APIStatusError):
+    """400: the instance is starting, not authorized, expired or deleted, or bad data."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the apiTokenInstance is wrong."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the idInstance or the URL is wrong."""
+
+
+class RateLimitError(APIStatusError):
+    """429: the per-instance rate limit of the method was exceeded.
+
+    Attributes:
+        retry_after: seconds the service asked us to wait (``Retry-After``), or ``None``
+            when it did not say.
+
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class QuotaExceededError(APIStatusError):
+    """466: the tariff's quota for the method is spent; retrying will not help.
+
+    Attributes:
+        invoke_status: the ``invokeStatus`` object of the body (method, used, total,
+            status, description), or ``None`` when the body had none.
+
+    """
+
+    def __init__(
+        self, message: str, *, invoke_status: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.invoke_status = invoke_status
+
+
+class ServerError(APIStatusError):
+    """5xx: the service failed; these are retried before they reach you."""
+
+
+class APIConnectionError(GreenAPIError):
+    """No usable HTTP answer arrived: connection refused or reset, DNS, TLS, protocol.
+
+    Attributes:
+        url: the request URL with the API token redacted.
+        method: the Green API method called.
+        attempts: how many requests were made before giving up.
+
+    """
+
+    def __init__(self, message: str, *, url: str, method: str, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.url = url
+        self.method = method
+        self.attempts = attempts
+
+
+class APITimeoutError(APIConnectionError):
+    """An attempt took longer than the client's ``timeout``, connect to last byte."""
+
+
+class ResponseValidationError(GreenAPIError):
+    """The response is not valid JSON or not shaped as the API documents.
+
+    The message names the place in wire terms, e.g. ``$[3].timestamp: expected int,
+    got str``. ``errors`` lists every problem found, one string each.
+    """
+
+    def __init__(self, message: str, *, errors: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.errors = errors or (message,)

@@ -1,0 +1,255 @@
+"""The HTTP exchange with Green API, and everything that can go wrong in it.
+
+One request goes: build the URL -> wait for the pacer -> send under a whole-attempt
+deadline -> map the status (or a 401-shaped body on a 200) to an exception -> retry with
+backoff when that can help. Every message, log line and exception leaving this module has
+the token redacted, and none chains to an httpx exception, whose request holds the URL.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any, Final
+
+import anyio
+import attrs
+import httpx
+import orjson
+
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    GreenAPIError,
+    PermissionDeniedError,
+    QuotaExceededError,
+    RateLimitError,
+    ServerError,
+)
+from ._pacing import Pacer
+from ._redaction import REDACTED, install_httpx_log_filter, redact
+from ._retry import RetryPolicy, is_retryable_status, parse_retry_after
+
+__all__ = ["Transport"]
+
+logger: Final = logging.getLogger("greenapi_async")
+
+_STATUS_ERRORS: Final[Mapping[int, type[APIStatusError]]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    429: RateLimitError,
+    466: QuotaExceededError,
+}
+_MAX_DETAIL_CHARS: Final = 200
+# Transport failures after which the same request may well succeed. Others (a redirect
+# loop, a broken content encoding, an unsupported scheme) would fail the same way again.
+_RETRYABLE_TRANSPORT_ERRORS: Final = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
+)
+
+
+@attrs.frozen
+class _Failure:
+    error: GreenAPIError
+    retryable: bool
+    retry_after: float | None = None
+
+
+class Transport:
+    """Sends GET requests for one instance through an ``httpx.AsyncClient``.
+
+    The client may be shared with other instances and with the rest of an application:
+    everything instance-specific travels with each request, and the client is never
+    reconfigured.
+    """
+
+    def __init__(
+        self,
+        *,
+        http_client: httpx.AsyncClient,
+        api_url: str,
+        id_instance: str,
+        api_token: str,
+        timeout: float,
+        retry: RetryPolicy,
+        rate_limit: bool,
+        user_agent: str,
+    ) -> None:
+        install_httpx_log_filter()
+        self._http = http_client
+        self._instance_url = f"{api_url}/waInstance{id_instance}"
+        self._id_instance = id_instance
+        self._token = api_token
+        self._timeout = timeout
+        self._retry = retry
+        self._rate_limit = rate_limit
+        self._headers = {"User-Agent": user_agent, "Accept": "application/json"}
+        self._pacers: dict[str, Pacer] = {}
+        self.closed = False
+
+    def redacted_url(self, method: str) -> str:
+        """Return the URL of ``method`` as it may be shown: the token replaced by ``***``."""
+        return f"{self._instance_url}/{method}/{REDACTED}"
+
+    async def get(self, method: str, *, params: Mapping[str, Any], min_interval: float) -> bytes:
+        """GET ``method`` and return the body of a successful answer.
+
+        ``min_interval`` is the method's documented per-instance spacing in seconds.
+        Raises the ``GreenAPIError`` of the last attempt when retries cannot help or run out.
+        """
+        if self.closed:
+            raise RuntimeError(
+                "this GreenAPI client has been closed; create a new one to make requests"
+            )
+        url = f"{self._instance_url}/{method}/{self._token}"
+        attempt = 0
+        while True:
+            attempt += 1
+            if self._rate_limit:
+                await self._pacer(method, min_interval).wait_turn()
+            outcome = await self._attempt(method, url, params, attempt)
+            if isinstance(outcome, bytes):
+                return outcome
+            delay = None
+            if outcome.retryable and attempt <= self._retry.max_retries:
+                delay = self._retry.delay(attempt, outcome.retry_after)
+            if delay is None:
+                # Raised here, outside any except block, so that no httpx exception
+                # (whose request holds the URL) rides along as __context__.
+                raise outcome.error
+            logger.info(
+                "%s failed (%s); retry %d of %d in %.2fs",
+                method,
+                outcome.error,
+                attempt,
+                self._retry.max_retries,
+                delay,
+            )
+            await anyio.sleep(delay)
+
+    def _pacer(self, method: str, interval: float) -> Pacer:
+        pacer = self._pacers.get(method)
+        if pacer is None:
+            pacer = self._pacers[method] = Pacer(interval)
+        return pacer
+
+    async def _attempt(
+        self, method: str, url: str, params: Mapping[str, Any], attempt: int
+    ) -> bytes | _Failure:
+        shown_url = self.redacted_url(method)
+        started = anyio.current_time()
+        try:
+            # httpx bounds each socket operation; the deadline bounds the whole attempt,
+            # so a body that trickles in a byte at a time cannot hold a call forever.
+            with anyio.fail_after(self._timeout):
+                response = await self._http.get(
+                    url, params=params, headers=self._headers, timeout=self._timeout
+                )
+        except (TimeoutError, httpx.TimeoutException):
+            message = f"GET {shown_url} timed out after {self._timeout:g}s (attempt {attempt})"
+            return _Failure(
+                APITimeoutError(message, url=shown_url, method=method, attempts=attempt),
+                retryable=True,
+            )
+        except httpx.HTTPError as exc:
+            reason = redact(str(exc), self._token) or "no details"
+            message = f"GET {shown_url} failed: {type(exc).__name__}: {reason} (attempt {attempt})"
+            return _Failure(
+                APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
+                retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS),
+            )
+        elapsed = anyio.current_time() - started
+        logger.debug(
+            "GET %s -> %d in %.3fs (attempt %d)", shown_url, response.status_code, elapsed, attempt
+        )
+        status_code = response.status_code
+        body = response.content
+        if response.is_success:
+            # The service has answered a wrong token with a 401 body and a 200 status.
+            status_code = _error_code_in_body(body) or status_code
+            if status_code < 400:
+                return body
+        return self._status_failure(method, status_code, response, attempt)
+
+    def _status_failure(
+        self, method: str, status_code: int, response: httpx.Response, attempt: int
+    ) -> _Failure:
+        shown_url = self.redacted_url(method)
+        text = redact(response.text, self._token)
+        payload = _json_object(response.content)
+        reason = httpx.codes.get_reason_phrase(status_code)
+        content_type = response.headers.get("content-type", "")
+        detail = redact(_detail(payload, text, content_type), self._token)
+        message = (
+            f"{status_code}{' ' + reason if reason else ''} from GET {shown_url}: {detail}"
+            f"{f' (after {attempt} attempts)' if attempt > 1 else ''}"
+        )
+        common: dict[str, Any] = {
+            "status_code": status_code,
+            "body": text,
+            "url": shown_url,
+            "method": method,
+            "attempts": attempt,
+        }
+        cls = _STATUS_ERRORS.get(status_code, ServerError if status_code >= 500 else APIStatusError)
+        retry_after = parse_retry_after(response.headers)
+        error: APIStatusError
+        if cls is RateLimitError:
+            error = RateLimitError(message, retry_after=retry_after, **common)
+        elif cls is QuotaExceededError:
+            invoke_status = payload.get("invokeStatus") if payload else None
+            error = QuotaExceededError(
+                message,
+                invoke_status=invoke_status if isinstance(invoke_status, dict) else None,
+                **common,
+            )
+        else:
+            error = cls(message, **common)
+        return _Failure(error, is_retryable_status(status_code), retry_after)
+
+
+def _json_object(body: bytes) -> dict[str, Any] | None:
+    if not body.lstrip().startswith(b"{"):
+        return None
+    try:
+        value = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _error_code_in_body(body: bytes) -> int | None:
+    payload = _json_object(body)
+    if payload is None:
+        return None
+    code = payload.get("code")
+    if type(code) is int and 400 <= code < 600:
+        return code
+    return None
+
+
+def _detail(payload: dict[str, Any] | None, text: str, content_type: str) -> str:
+    """One line a person can act on, from whatever shape the error body has."""
+    if payload is not None:
+        invoke_status = payload.get("invokeStatus")
+        if isinstance(invoke_status, dict) and isinstance(invoke_status.get("description"), str):
+            return str(invoke_status["description"])[:_MAX_DETAIL_CHARS]
+        for key in ("description", "message", "error"):
+            value = payload.get(key)
+            if isinstance(value, str) and value:
+                return value[:_MAX_DETAIL_CHARS]
+    stripped = text.strip()
+    if not stripped:
+        return "empty body"
+    if "html" in content_type or stripped.startswith("<"):
+        return f"HTML page of {len(text)} characters"
+    single_line = " ".join(stripped.split())
+    if len(single_line) > _MAX_DETAIL_CHARS:
+        return single_line[:_MAX_DETAIL_CHARS] + "..."
+    return single_line

@@ -1,0 +1,131 @@
+"""Checks of the arguments users pass in, made before any I/O.
+
+Messages name the argument and what it accepts. They never echo the API token.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import re
+from typing import Final
+
+import httpx
+
+from ._errors import InvalidArgumentError
+
+__all__ = [
+    "DEFAULT_API_URL",
+    "validate_api_token",
+    "validate_api_url",
+    "validate_id_instance",
+    "validate_max_retries",
+    "validate_minutes",
+    "validate_timeout",
+]
+
+DEFAULT_API_URL: Final = "https://api.green-api.com"
+
+# ASCII only: str.isdigit() would also accept digits of other scripts.
+_DIGITS: Final = re.compile(r"[0-9]+")
+_TOKEN: Final = re.compile(r"[A-Za-z0-9]+")
+
+
+def _is_plain_int(value: object) -> bool:
+    # bool is a subclass of int, but True is never a sensible count or id.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def validate_id_instance(value: object) -> str:
+    """Return the instance id as its digit string."""
+    if _is_plain_int(value) and value >= 0:  # type: ignore[operator]
+        return str(value)
+    if isinstance(value, str) and _DIGITS.fullmatch(value):
+        return value
+    raise InvalidArgumentError(
+        f"id_instance must be a non-negative int or a string of digits such as "
+        f"'1101000001', not {_describe(value)}"
+    )
+
+
+def validate_api_token(value: object) -> str:
+    """Return the token unchanged if it has the documented shape."""
+    if isinstance(value, str) and _TOKEN.fullmatch(value):
+        return value
+    # The rejected value may be a real secret with a typo: say what is wrong, never what it is.
+    what = "an empty string" if value == "" else f"a value of type {type(value).__name__}"
+    if isinstance(value, str) and value:
+        what = "a string with characters other than A-Z, a-z and 0-9"
+    raise InvalidArgumentError(
+        f"api_token must be the instance's apiTokenInstance (letters and digits only), not {what}"
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def validate_api_url(value: object) -> str:
+    """Return the API base URL without a trailing slash.
+
+    Only https is accepted, except plain http to a loopback host, for local test servers.
+    """
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"api_url must be a str, not {_describe(value)}")
+    try:
+        url = httpx.URL(value)
+    except httpx.InvalidURL:
+        url = None
+    if url is None or not url.host:
+        raise InvalidArgumentError(
+            f"api_url must be an absolute URL such as {DEFAULT_API_URL!r}, not {value!r}"
+        )
+    if url.scheme != "https" and not (url.scheme == "http" and _is_loopback(url.host)):
+        raise InvalidArgumentError(
+            f"api_url must use https (http is allowed only for 127.0.0.1, localhost "
+            f"and ::1), not {value!r}"
+        )
+    if url.userinfo or url.query or url.fragment:
+        raise InvalidArgumentError(
+            "api_url must not carry credentials, a query or a fragment: "
+            "the instance id and token are passed separately"
+        )
+    return str(url).rstrip("/")
+
+
+def validate_timeout(value: object) -> float:
+    """Return the timeout in seconds as a float."""
+    if _is_plain_int(value) or isinstance(value, float):
+        seconds = float(value)  # type: ignore[arg-type]
+        if seconds > 0 and math.isfinite(seconds):
+            return seconds
+    raise InvalidArgumentError(
+        f"timeout must be a positive, finite number of seconds, not {_describe(value)}"
+    )
+
+
+def validate_max_retries(value: object) -> int:
+    """Return the retry count."""
+    if _is_plain_int(value) and value >= 0:  # type: ignore[operator]
+        return value  # type: ignore[return-value]
+    raise InvalidArgumentError(f"max_retries must be an int >= 0, not {_describe(value)}")
+
+
+def validate_minutes(value: object) -> int | None:
+    """Return the journal window in minutes, or None for the server's default."""
+    if value is None:
+        return None
+    if _is_plain_int(value) and value >= 1:  # type: ignore[operator]
+        return value  # type: ignore[return-value]
+    raise InvalidArgumentError(f"minutes must be an int >= 1 or None, not {_describe(value)}")
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, (bool, int, float)) or value is None:
+        return repr(value)
+    return f"a value of type {type(value).__name__}"

@@ -1,0 +1,56 @@
+"""Development tasks: ``nox -s tests``, ``nox -s lint``, ``nox -s typecheck``.
+
+Sessions run on the interpreter that runs nox, so that CI (which has one Python and
+treats a missing interpreter as an error) tests exactly what is installed there. Run
+``nox -s tests_all`` to test every Python version the package supports that is present.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = True
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+SUPPORTED_PYTHONS = nox.project.python_versions(PYPROJECT)
+
+
+def _install_package_and(session: nox.Session, *groups: str) -> None:
+    # A regular (non-editable) install, as a user gets it: tests see the wheel's files only.
+    session.install(".", *nox.project.dependency_groups(PYPROJECT, *groups))
+
+
+def _run_tests(session: nox.Session) -> None:
+    _install_package_and(session, "test")
+    session.run("coverage", "run", "-m", "pytest", *session.posargs)
+    session.run("coverage", "report", "--fail-under=90")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite with coverage on the current interpreter."""
+    _run_tests(session)
+
+
+@nox.session(python=SUPPORTED_PYTHONS)
+def tests_all(session: nox.Session) -> None:
+    """Run the test suite on every supported Python version."""
+    _run_tests(session)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and formatting with ruff."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Type-check the package, the tests and this file with mypy --strict."""
+    _install_package_and(session, "typecheck")
+    session.install("nox")
+    session.run("mypy")

@@ -1,0 +1,95 @@
+"""Shared fixtures: credentials, a client factory, and the secret-hygiene guard."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+
+import greenapi_async as ga
+from greenapi_async import _client, _retry
+
+from .loopback import LoopbackServer
+
+ID_INSTANCE = "1101000001"
+# Shaped like a real apiTokenInstance; distinctive enough that a substring match is proof.
+TOKEN = "d75b3a66374942c5b3c019c698abc2067e151558acbd412480"
+API_URL = "https://1101.api.green-api.com"
+JOURNAL_URL = f"{API_URL}/waInstance{ID_INSTANCE}/lastOutgoingMessages/{TOKEN}"
+DATA = Path(__file__).parent / "data"
+
+MakeClient = Callable[..., ga.GreenAPI]
+
+
+def data_bytes(name: str) -> bytes:
+    return (DATA / name).read_bytes()
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def token_never_logged() -> Iterator[_Recorder]:
+    """Capture every log record at DEBUG from every logger; fail if one shows the token."""
+    recorder = _Recorder()
+    formatter = logging.Formatter("%(name)s %(levelname)s %(message)s")
+    root = logging.getLogger()
+    previous_level = root.level
+    root.addHandler(recorder)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield recorder
+    finally:
+        root.removeHandler(recorder)
+        root.setLevel(previous_level)
+    leaks = [
+        formatter.format(record) for record in recorder.records if TOKEN in formatter.format(record)
+    ]
+    assert not leaks, f"the API token appeared in log records: {leaks}"
+
+
+@pytest.fixture
+def fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shrink backoff delays so retry tests take milliseconds; the policy logic is unchanged."""
+    monkeypatch.setattr(
+        _client,
+        "RetryPolicy",
+        functools.partial(_retry.RetryPolicy, initial_delay=0.001, max_delay=0.004),
+    )
+
+
+@pytest.fixture
+def make_client() -> Iterator[MakeClient]:
+    """Build clients for the test instance with pacing off unless asked for."""
+
+    def make(**options: Any) -> ga.GreenAPI:
+        options.setdefault("api_url", API_URL)
+        options.setdefault("rate_limit", False)
+        return ga.GreenAPI(ID_INSTANCE, TOKEN, **options)
+
+    yield make
+
+
+@pytest.fixture
+def loopback() -> Iterator[LoopbackServer]:
+    """A real HTTP server on 127.0.0.1 that plays queued replies."""
+    with LoopbackServer() as server:
+        yield server
+
+
+@pytest_asyncio.fixture
+async def shared_http() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient() as client:
+        yield client

@@ -1,0 +1,100 @@
+"""A real HTTP/1.1 server on 127.0.0.1, in a thread, that plays replies the test queues.
+
+Being a separate thread with blocking sockets, it serves asyncio and trio clients alike,
+and it can misbehave in ways a mock transport cannot: stall, trickle, or hang up.
+"""
+
+from __future__ import annotations
+
+import collections
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+
+import attrs
+
+
+@attrs.frozen
+class Reply:
+    status: int = 200
+    body: bytes = b"[]"
+    headers: tuple[tuple[str, str], ...] = (("Content-Type", "application/json"),)
+    delay_before_headers: float = 0.0
+    # Send the body in this many pieces, pausing between them.
+    chunks: int = 1
+    pause_between_chunks: float = 0.0
+
+
+@attrs.frozen
+class ReceivedRequest:
+    method: str
+    path: str
+    headers: dict[str, str]
+    at: float
+
+
+class LoopbackServer:
+    def __init__(self) -> None:
+        self.replies: collections.deque[Reply] = collections.deque()
+        self.default = Reply()
+        self.received: list[ReceivedRequest] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
+                server.received.append(
+                    ReceivedRequest("GET", self.path, dict(self.headers.items()), time.monotonic())
+                )
+                reply = server.replies.popleft() if server.replies else server.default
+                try:
+                    self._play(reply)
+                except (BrokenPipeError, ConnectionResetError):
+                    # The client gave up (a cancelled or timed-out test request).
+                    self.close_connection = True
+
+            def _play(self, reply: Reply) -> None:
+                time.sleep(reply.delay_before_headers)
+                self.send_response(reply.status)
+                for name, value in reply.headers:
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                size = max(1, -(-len(reply.body) // reply.chunks))
+                for start in range(0, len(reply.body), size):
+                    self.wfile.write(reply.body[start : start + size])
+                    self.wfile.flush()
+                    if start + size < len(reply.body):
+                        time.sleep(reply.pause_between_chunks)
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                # The stdlib handler writes the request line (with the token) to stderr.
+                pass
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def queue(self, *replies: Reply) -> None:
+        self.replies.extend(replies)
+
+    def __enter__(self) -> LoopbackServer:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)

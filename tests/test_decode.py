@@ -1,0 +1,340 @@
+"""decode_outgoing_messages: every documented kind, the service's quirks, and strictness."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+import orjson
+import pytest
+
+import greenapi_async as ga
+
+from .conftest import data_bytes
+
+
+def decode_one(name: str) -> Any:
+    (message,) = ga.decode_outgoing_messages(data_bytes(name))
+    return message
+
+
+def entry(**fields: Any) -> dict[str, Any]:
+    base = {
+        "idMessage": "BAE5000000000001",
+        "timestamp": 1764000000,
+        "statusMessage": "sent",
+        "typeMessage": "textMessage",
+        "chatId": "79001234567@c.us",
+        "textMessage": "hello",
+    }
+    base.update(fields)
+    return {key: value for key, value in base.items() if value is not ...}
+
+
+def decode_entries(*entries: Any) -> list[ga.OutgoingMessage]:
+    return ga.decode_outgoing_messages(orjson.dumps(list(entries)))
+
+
+def test_a_text_message_has_its_common_and_optional_fields() -> None:
+    message = decode_one("text.json")
+    assert message == ga.TextMessage(
+        id_message="BAE5F4886F6F2D05",
+        timestamp=1764000000,
+        status_message=ga.MessageStatus.READ,
+        chat_id="79001234567@c.us",
+        type="outgoing",
+        send_by_api=True,
+        is_forwarded=False,
+        forwarding_score=0,
+        text_message="Привет, как дела? 👋",
+    )
+    assert message.type_message == "textMessage"
+    assert message.timestamp_utc == datetime(2025, 11, 24, 16, 0, tzinfo=timezone.utc)
+
+
+def test_an_image_message_keeps_url_caption_and_newer_media_fields() -> None:
+    message = decode_one("image.json")
+    assert isinstance(message, ga.ImageMessage)
+    assert message.download_url == (
+        "https://do-media-7103.fra1.digitaloceanspaces.com/7103000000/2f6a3c1e.jpg"
+    )
+    assert message.caption == "Как тебе?"
+    assert (message.file_name, message.mime_type) == ("2f6a3c1e.jpg", "image/jpeg")
+    assert message.jpeg_thumbnail == "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP"
+    assert message.status_message is ga.MessageStatus.DELIVERED
+
+
+@pytest.mark.parametrize(
+    ("name", "cls", "status"),
+    [
+        ("video.json", ga.VideoMessage, ga.MessageStatus.SENT),
+        ("document.json", ga.DocumentMessage, ga.MessageStatus.PENDING),
+        ("audio.json", ga.AudioMessage, ga.MessageStatus.READ),
+        ("sticker.json", ga.StickerMessage, ga.MessageStatus.DELIVERED),
+    ],
+)
+def test_every_media_kind_becomes_its_class(name: str, cls: type[Any], status: Any) -> None:
+    message = decode_one(name)
+    assert type(message) is cls
+    assert message.download_url.startswith("https://")
+    assert message.status_message is status
+
+
+def test_a_media_message_without_caption_has_none() -> None:
+    message = decode_one("video.json")
+    assert message.caption is None
+    assert message.file_name is None
+
+
+def test_group_and_linked_id_chats_are_kept_verbatim() -> None:
+    assert decode_one("document.json").chat_id == "120363043968066561@g.us"
+    assert decode_one("contact.json").chat_id == "79001234567-1581234048@g.us"
+    assert decode_one("audio.json").chat_id == "12345678901234@lid"
+
+
+def test_a_location_accepts_an_integer_coordinate_as_float() -> None:
+    message = decode_one("location.json")
+    assert message.location == ga.Location(
+        name_location="Red Square",
+        address="Moscow, 109012",
+        latitude=55.7539,
+        longitude=37.0,
+        jpeg_thumbnail="/9j/4AAQSkZJRg",
+    )
+    assert type(message.location.longitude) is float
+
+
+def test_a_contact_message_has_name_and_vcard() -> None:
+    message = decode_one("contact.json")
+    assert isinstance(message, ga.ContactMessage)
+    assert message.contact.display_name == "Green API"
+    assert message.contact.vcard.startswith("BEGIN:VCARD\n")
+
+
+def test_an_extended_text_message_has_its_link_preview() -> None:
+    message = decode_one("extended_text.json")
+    assert message.text_message == "https://green-api.com"
+    assert message.extended_text_message == ga.ExtendedText(
+        text="https://green-api.com",
+        description="WhatsApp API gateway",
+        title="GREEN-API",
+        preview_type="NONE",
+        jpeg_thumbnail="/9j/4AAQ",
+        stanza_id="BAE5000000000000",
+        participant="79001234567@c.us",
+    )
+
+
+def test_a_poll_has_its_question_and_options_in_order() -> None:
+    message = decode_one("poll.json")
+    assert message.poll_message_data == ga.PollData(
+        name="Lunch?",
+        options=(ga.PollOption(option_name="Pizza"), ga.PollOption(option_name="Sushi")),
+        multiple_answers=False,
+    )
+
+
+def test_a_reply_keeps_the_quoted_message_and_all_its_fields() -> None:
+    message = decode_one("quoted_reply.json")
+    quoted = message.quoted_message
+    assert (quoted.stanza_id, quoted.participant, quoted.type_message) == (
+        "BAE5F4886F6F2D05",
+        "79001234567@c.us",
+        "textMessage",
+    )
+    assert quoted.raw["textMessage"] == "Lunch at 1?"
+
+
+def test_edits_and_deletions_carry_their_flags_and_ids() -> None:
+    edited, deleted = ga.decode_outgoing_messages(data_bytes("edited_deleted.json"))
+    assert (edited.is_edited, edited.edited_message_id) == (True, "BAE5ED170000E000")
+    assert (deleted.is_deleted, deleted.deleted_message_id) == (True, "BAE5DE1E7E00D000")
+    assert deleted.text_message is None
+
+
+def test_unknown_kinds_become_unknown_messages_that_keep_everything() -> None:
+    raw = json.loads(data_bytes("unknown_kinds.json"))
+    reaction, future = ga.decode_outgoing_messages(data_bytes("unknown_kinds.json"))
+    assert isinstance(reaction, ga.UnknownMessage)
+    assert reaction.type_message == "reactionMessage"
+    assert dict(reaction.raw) == raw[0]
+    assert future.type_message == "hologramMessage"
+    assert dict(future.raw) == raw[1]
+    assert (future.id_message, future.status_message, future.chat_id, future.timestamp) == (
+        "BAE5NEWK1ND00001",
+        ga.MessageStatus.DELIVERED,
+        "79001234567@c.us",
+        1764000000,
+    )
+    assert future.timestamp_utc == datetime.fromtimestamp(1764000000, timezone.utc)
+
+
+def test_an_empty_type_for_a_number_without_whatsapp_is_an_unknown_message() -> None:
+    message = decode_one("empty_type_no_account.json")
+    assert isinstance(message, ga.UnknownMessage)
+    assert message.type_message == ""
+    assert message.status_message is ga.MessageStatus.NO_ACCOUNT
+
+
+@pytest.mark.parametrize("tag", [..., None, 7, ["textMessage"], {"kind": "x"}])
+def test_a_missing_or_non_string_tag_is_an_unknown_message(tag: Any) -> None:
+    (message,) = decode_entries(entry(typeMessage=tag))
+    assert isinstance(message, ga.UnknownMessage)
+    assert message.type_message == ""
+    assert message.raw.get("typeMessage", ...) == tag
+
+
+def test_an_unknown_message_with_malformed_common_fields_still_decodes() -> None:
+    wire = {"typeMessage": "newKind", "timestamp": "soon", "idMessage": 5}
+    (message,) = decode_entries(wire)
+    assert message == ga.UnknownMessage("newKind", wire)
+    assert (message.timestamp, message.id_message, message.timestamp_utc) == (None, None, None)
+
+
+def test_an_unknown_status_stays_the_wire_string() -> None:
+    message = decode_one("unknown_status.json")
+    assert message.status_message == "deliveredToServer"
+    assert type(message.status_message) is str
+
+
+@pytest.mark.parametrize("status", list(ga.MessageStatus))
+def test_every_documented_status_becomes_the_enum_member(status: ga.MessageStatus) -> None:
+    (message,) = decode_entries(entry(statusMessage=status.value))
+    assert message.status_message is status
+    assert str(status) == status.value
+
+
+def test_null_in_optional_fields_is_none() -> None:
+    text, image = ga.decode_outgoing_messages(data_bytes("null_fields.json"))
+    assert text.text_message is None
+    assert text.send_by_api is None
+    assert image.download_url is None
+
+
+def test_order_is_kept_and_one_strange_entry_never_fails_the_list() -> None:
+    entries = [entry(idMessage=f"ID{i}") for i in range(5)]
+    entries[2] = {"typeMessage": "brandNew", "idMessage": "ID2"}
+    messages = decode_entries(*entries)
+    assert [m.id_message for m in messages] == [f"ID{i}" for i in range(5)]
+    assert isinstance(messages[2], ga.UnknownMessage)
+
+
+def test_unknown_extra_keys_are_ignored() -> None:
+    (message,) = decode_entries(entry(brandNewField={"x": 1}, anotherOne=[1, 2]))
+    assert message.text_message == "hello"
+
+
+def test_an_empty_journal_is_an_empty_list() -> None:
+    assert ga.decode_outgoing_messages(b"[]") == []
+    assert ga.decode_outgoing_messages(" [ ] ") == []
+
+
+def test_str_bytearray_and_memoryview_bodies_decode_alike() -> None:
+    body = data_bytes("poll.json")
+    expected = ga.decode_outgoing_messages(body)
+    assert ga.decode_outgoing_messages(body.decode()) == expected
+    assert ga.decode_outgoing_messages(bytearray(body)) == expected
+    assert ga.decode_outgoing_messages(memoryview(body)) == expected
+
+
+def test_the_documentation_example_with_trailing_commas_is_rejected_clearly() -> None:
+    with pytest.raises(ga.ResponseValidationError, match="not valid JSON: trailing comma"):
+        ga.decode_outgoing_messages(data_bytes("docs_example_trailing_commas.json"))
+
+
+def test_the_documentation_example_decodes_once_its_commas_are_fixed() -> None:
+    fixed = data_bytes("docs_example_trailing_commas.json").replace(b'",\n}', b'"\n}')
+    text, image = ga.decode_outgoing_messages(fixed)
+    assert text.text_message == "Привет"
+    assert image.caption == "Как тебе?"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b"", "not valid JSON"),
+        (b'[{"idMessage": "A",', "not valid JSON"),
+        (b"\xff\xfe[]", "not valid JSON"),
+        (b"<html><body>502 Bad Gateway</body></html>", "not valid JSON"),
+        (b"null", r"^\$: expected array, got null$"),
+        (b'{"code":401,"description":"Unauthorized"}', r"^\$: expected array, got object$"),
+        (b'"text"', r"^\$: expected array, got str$"),
+        (b"[1]", r"\$\[0\]: expected object, got int"),
+    ],
+)
+def test_a_body_that_is_not_a_journal_raises_response_validation_error(
+    body: bytes, expected: str
+) -> None:
+    with pytest.raises(ga.ResponseValidationError, match=expected):
+        ga.decode_outgoing_messages(body)
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"timestamp": "1764000000"}, r"\$\[1\]\.timestamp: expected int, got str"),
+        ({"timestamp": 1.9}, r"\$\[1\]\.timestamp: expected int, got float"),
+        ({"timestamp": True}, r"\$\[1\]\.timestamp: expected int, got bool"),
+        ({"chatId": None}, r"\$\[1\]\.chatId: expected str, got null"),
+        ({"idMessage": 5}, r"\$\[1\]\.idMessage: expected str, got int"),
+        ({"idMessage": ...}, r"\$\[1\]\.idMessage: required key is missing"),
+        ({"statusMessage": 3}, r"\$\[1\]\.statusMessage: expected str, got int"),
+        ({"sendByApi": 1}, r"\$\[1\]\.sendByApi: expected bool, got int"),
+        ({"textMessage": ["a"]}, r"\$\[1\]\.textMessage: expected str, got array"),
+        ({"quotedMessage": "x"}, r"\$\[1\]\.quotedMessage: expected object, got str"),
+    ],
+)
+def test_a_wrongly_shaped_message_names_the_wire_path(fields: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ga.ResponseValidationError, match=problem) as caught:
+        decode_entries(entry(), entry(**fields))
+    assert len(caught.value.errors) == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        (
+            {"typeMessage": "locationMessage", "location": {"latitude": "55.1"}},
+            r"\$\[0\]\.location\.latitude: expected float, got str",
+        ),
+        (
+            {"typeMessage": "locationMessage", "location": []},
+            r"\$\[0\]\.location: expected object, got array",
+        ),
+        (
+            {"typeMessage": "pollMessage", "pollMessageData": {"options": "Pizza"}},
+            r"\$\[0\]\.pollMessageData\.options: expected array, got str",
+        ),
+        (
+            {"typeMessage": "pollMessage", "pollMessageData": {"options": [{}, {"optionName": 2}]}},
+            r"options\[0\]\.optionName: required key is missing; "
+            r"\$\[0\]\.pollMessageData\.options\[1\]\.optionName: expected str, got int",
+        ),
+    ],
+)
+def test_nested_objects_are_checked_as_strictly(fields: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ga.ResponseValidationError, match=problem):
+        decode_entries(entry(**fields))
+
+
+def test_every_problem_is_listed_and_the_message_stays_short() -> None:
+    entries = [entry(timestamp=str(i)) for i in range(25)]
+    with pytest.raises(ga.ResponseValidationError) as caught:
+        decode_entries(*entries)
+    assert len(caught.value.errors) == 25
+    assert caught.value.errors[24] == "$[24].timestamp: expected int, got str"
+    assert str(caught.value).endswith("(and 15 more)")
+
+
+def test_a_validation_error_does_not_chain_cattrs_exception_groups() -> None:
+    with pytest.raises(ga.ResponseValidationError) as caught:
+        decode_entries(entry(timestamp="x"))
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
+
+
+@pytest.mark.parametrize("body", [None, 5, ["[]"], {"a": 1}])
+def test_a_body_of_the_wrong_type_is_an_argument_error(body: Any) -> None:
+    with pytest.raises(ga.InvalidArgumentError, match="body must be bytes or str"):
+        ga.decode_outgoing_messages(body)
