@@ -7,8 +7,6 @@
 ...             print(message.chat_id, message.status_message)
 """
 
-from __future__ import annotations
-
 from ._client import GreenAPI
 from ._converter import decode_outgoing_messages
 from ._errors import (

@@ -71,7 +71,7 @@ def fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def make_client() -> Iterator[MakeClient]:
+def make_client() -> MakeClient:
     """Build clients for the test instance with pacing off unless asked for."""
 
     def make(**options: Any) -> ga.GreenAPI:
@@ -79,7 +79,7 @@ def make_client() -> Iterator[MakeClient]:
         options.setdefault("rate_limit", False)
         return ga.GreenAPI(ID_INSTANCE, TOKEN, **options)
 
-    yield make
+    return make
 
 
 @pytest.fixture

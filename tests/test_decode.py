@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 import pytest
@@ -12,6 +12,13 @@ import pytest
 import greenapi_async as ga
 
 from .conftest import data_bytes
+
+T = TypeVar("T")
+
+
+def as_kind(cls: type[T], message: object) -> T:
+    assert isinstance(message, cls), message
+    return message
 
 
 def decode_one(name: str) -> Any:
@@ -108,8 +115,11 @@ def test_a_location_accepts_an_integer_coordinate_as_float() -> None:
 def test_a_contact_message_has_name_and_vcard() -> None:
     message = decode_one("contact.json")
     assert isinstance(message, ga.ContactMessage)
-    assert message.contact.display_name == "Green API"
-    assert message.contact.vcard.startswith("BEGIN:VCARD\n")
+    assert message.contact == ga.Contact(
+        display_name="Green API",
+        vcard="BEGIN:VCARD\nVERSION:3.0\nFN:Green API\n"
+        "TEL;type=CELL;waid=79001234567:+7 900 123 4567\nEND:VCARD",
+    )
 
 
 def test_an_extended_text_message_has_its_link_preview() -> None:
@@ -147,7 +157,10 @@ def test_a_reply_keeps_the_quoted_message_and_all_its_fields() -> None:
 
 
 def test_edits_and_deletions_carry_their_flags_and_ids() -> None:
-    edited, deleted = ga.decode_outgoing_messages(data_bytes("edited_deleted.json"))
+    edited, deleted = (
+        as_kind(ga.TextMessage, m)
+        for m in ga.decode_outgoing_messages(data_bytes("edited_deleted.json"))
+    )
     assert (edited.is_edited, edited.edited_message_id) == (True, "BAE5ED170000E000")
     assert (deleted.is_deleted, deleted.deleted_message_id) == (True, "BAE5DE1E7E00D000")
     assert deleted.text_message is None
@@ -155,8 +168,10 @@ def test_edits_and_deletions_carry_their_flags_and_ids() -> None:
 
 def test_unknown_kinds_become_unknown_messages_that_keep_everything() -> None:
     raw = json.loads(data_bytes("unknown_kinds.json"))
-    reaction, future = ga.decode_outgoing_messages(data_bytes("unknown_kinds.json"))
-    assert isinstance(reaction, ga.UnknownMessage)
+    reaction, future = (
+        as_kind(ga.UnknownMessage, m)
+        for m in ga.decode_outgoing_messages(data_bytes("unknown_kinds.json"))
+    )
     assert reaction.type_message == "reactionMessage"
     assert dict(reaction.raw) == raw[0]
     assert future.type_message == "hologramMessage"
@@ -207,6 +222,8 @@ def test_every_documented_status_becomes_the_enum_member(status: ga.MessageStatu
 
 def test_null_in_optional_fields_is_none() -> None:
     text, image = ga.decode_outgoing_messages(data_bytes("null_fields.json"))
+    assert isinstance(text, ga.TextMessage)
+    assert isinstance(image, ga.ImageMessage)
     assert text.text_message is None
     assert text.send_by_api is None
     assert image.download_url is None
@@ -222,7 +239,7 @@ def test_order_is_kept_and_one_strange_entry_never_fails_the_list() -> None:
 
 def test_unknown_extra_keys_are_ignored() -> None:
     (message,) = decode_entries(entry(brandNewField={"x": 1}, anotherOne=[1, 2]))
-    assert message.text_message == "hello"
+    assert as_kind(ga.TextMessage, message).text_message == "hello"
 
 
 def test_an_empty_journal_is_an_empty_list() -> None:
@@ -246,8 +263,8 @@ def test_the_documentation_example_with_trailing_commas_is_rejected_clearly() ->
 def test_the_documentation_example_decodes_once_its_commas_are_fixed() -> None:
     fixed = data_bytes("docs_example_trailing_commas.json").replace(b'",\n}', b'"\n}')
     text, image = ga.decode_outgoing_messages(fixed)
-    assert text.text_message == "Привет"
-    assert image.caption == "Как тебе?"
+    assert as_kind(ga.TextMessage, text).text_message == "Привет"
+    assert as_kind(ga.ImageMessage, image).caption == "Как тебе?"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,152 @@
+"""Constructor, from_env and journal arguments: validated before any I/O, secrets never echoed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+import greenapi_async as ga
+
+from .conftest import API_URL, ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
+
+
+@pytest.mark.parametrize("value", [1101000001, "1101000001", 0, "007"])
+def test_id_instance_accepts_ints_and_digit_strings(value: Any) -> None:
+    assert ga.GreenAPI(value, TOKEN).id_instance == str(value)
+
+
+@pytest.mark.parametrize("value", ["", "11a", " 1101", "-5", -5, True, 1.5, None, "١٢٣", b"1101"])
+def test_id_instance_rejects_anything_else_with_value_error(value: Any) -> None:
+    with pytest.raises(ValueError, match="id_instance must be"):
+        ga.GreenAPI(value, TOKEN)
+
+
+@pytest.mark.parametrize("value", ["", f"{TOKEN}!", f" {TOKEN}", f"{TOKEN}/x", None, 123, b"abc"])
+def test_api_token_rejects_bad_shapes_without_echoing_them(value: Any) -> None:
+    with pytest.raises(ValueError, match="api_token must be") as caught:
+        ga.GreenAPI(ID_INSTANCE, value)
+    assert TOKEN not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://api.green-api.com", "https://api.green-api.com"),
+        ("https://7103.api.greenapi.com/", "https://7103.api.greenapi.com"),
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+        ("http://127.5.6.7", "http://127.5.6.7"),
+        ("http://localhost:9000/", "http://localhost:9000"),
+        ("http://[::1]:9000", "http://[::1]:9000"),
+    ],
+)
+def test_api_url_accepts_https_and_loopback_http(value: str, expected: str) -> None:
+    assert ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=value).api_url == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "http://api.green-api.com",
+        "http://10.0.0.5",
+        "ftp://api.green-api.com",
+        "api.green-api.com",
+        "https://",
+        "https://user:pass@api.green-api.com",
+        "https://api.green-api.com/?token=x",
+        "",
+        None,
+        5,
+    ],
+)
+def test_api_url_rejects_plain_http_elsewhere_and_malformed_urls(value: Any) -> None:
+    with pytest.raises(ValueError, match="api_url must"):
+        ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=value)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("timeout", 0),
+        ("timeout", -1.0),
+        ("timeout", float("inf")),
+        ("timeout", float("nan")),
+        ("timeout", "30"),
+        ("timeout", True),
+        ("max_retries", -1),
+        ("max_retries", 1.0),
+        ("max_retries", False),
+        ("rate_limit", 1),
+        ("rate_limit", None),
+        ("http_client", object()),
+    ],
+)
+def test_other_options_reject_wrong_values(option: str, value: Any) -> None:
+    with pytest.raises(ga.InvalidArgumentError, match=option):
+        ga.GreenAPI(ID_INSTANCE, TOKEN, **{option: value})
+
+
+def test_invalid_argument_error_is_both_value_and_type_error() -> None:
+    assert issubclass(ga.InvalidArgumentError, ValueError)
+    assert issubclass(ga.InvalidArgumentError, TypeError)
+    assert not issubclass(ga.InvalidArgumentError, ga.GreenAPIError)
+
+
+@pytest.mark.parametrize("minutes", [0, -1, True, False, 1.5, "60", [60]])
+@pytest.mark.respx(assert_all_called=False)
+@pytest.mark.asyncio
+async def test_minutes_is_checked_before_any_request(
+    respx_mock: respx.MockRouter, make_client: MakeClient, minutes: Any
+) -> None:
+    route = respx_mock.get(JOURNAL_URL)
+    async with make_client() as api:
+        with pytest.raises(ValueError, match="minutes must be an int >= 1"):
+            await api.journals.last_outgoing_messages(minutes=minutes)
+    assert not route.called
+
+
+def test_from_env_reads_the_three_variables() -> None:
+    api = ga.GreenAPI.from_env(
+        {
+            "GREENAPI_ID_INSTANCE": ID_INSTANCE,
+            "GREENAPI_API_TOKEN": TOKEN,
+            "GREENAPI_API_URL": API_URL,
+        },
+        timeout=5,
+    )
+    assert (api.id_instance, api.api_url) == (ID_INSTANCE, API_URL)
+
+
+def test_from_env_uses_os_environ_and_the_default_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GREENAPI_ID_INSTANCE", ID_INSTANCE)
+    monkeypatch.setenv("GREENAPI_API_TOKEN", TOKEN)
+    monkeypatch.delenv("GREENAPI_API_URL", raising=False)
+    assert ga.GreenAPI.from_env().api_url == "https://api.green-api.com"
+
+
+def test_from_env_lets_an_explicit_api_url_win() -> None:
+    env = {"GREENAPI_ID_INSTANCE": "1", "GREENAPI_API_TOKEN": "abc", "GREENAPI_API_URL": API_URL}
+    api = ga.GreenAPI.from_env(env, api_url="https://7103.api.greenapi.com")
+    assert api.api_url == "https://7103.api.greenapi.com"
+
+
+def test_from_env_names_every_missing_variable() -> None:
+    with pytest.raises(ValueError, match="GREENAPI_ID_INSTANCE and GREENAPI_API_TOKEN must be set"):
+        ga.GreenAPI.from_env({})
+
+
+def test_repr_shows_the_instance_but_never_the_token() -> None:
+    api = ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=API_URL)
+    text = repr(api)
+    assert TOKEN not in text
+    assert ID_INSTANCE in text
+    assert "api_token='***'" in text
+    assert TOKEN not in repr(api.journals)
+    assert TOKEN not in repr(vars(api))
+
+
+def test_a_borrowed_client_that_is_not_async_is_refused() -> None:
+    with pytest.raises(ga.InvalidArgumentError, match=r"httpx\.AsyncClient"):
+        ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=httpx.Client())  # type: ignore[arg-type]

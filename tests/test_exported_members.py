@@ -1,0 +1,73 @@
+"""The public surface is exactly what __all__ says, sorted, and everything else is private."""
+
+from __future__ import annotations
+
+import greenapi_async as ga
+
+
+def test_all_is_sorted_and_names_exactly_the_public_members() -> None:
+    public = {name for name in vars(ga) if not name.startswith("_")} | {"__version__"}
+    assert sorted(ga.__all__) == ga.__all__
+    assert set(ga.__all__) == public
+
+
+def test_the_public_names_are_pinned() -> None:
+    assert ga.__all__ == [
+        "APIConnectionError",
+        "APIStatusError",
+        "APITimeoutError",
+        "AudioMessage",
+        "AuthenticationError",
+        "BadRequestError",
+        "Contact",
+        "ContactMessage",
+        "DocumentMessage",
+        "ExtendedText",
+        "ExtendedTextMessage",
+        "GreenAPI",
+        "GreenAPIError",
+        "ImageMessage",
+        "InvalidArgumentError",
+        "Journals",
+        "Location",
+        "LocationMessage",
+        "MessageStatus",
+        "OutgoingMessage",
+        "PermissionDeniedError",
+        "PollData",
+        "PollMessage",
+        "PollOption",
+        "QuotaExceededError",
+        "QuotedMessage",
+        "RateLimitError",
+        "ResponseValidationError",
+        "ServerError",
+        "StickerMessage",
+        "TextMessage",
+        "UnknownMessage",
+        "VideoMessage",
+        "__version__",
+        "decode_outgoing_messages",
+    ]
+
+
+def test_the_error_tree_is_as_documented() -> None:
+    for cls in (
+        ga.BadRequestError,
+        ga.AuthenticationError,
+        ga.PermissionDeniedError,
+        ga.RateLimitError,
+        ga.QuotaExceededError,
+        ga.ServerError,
+    ):
+        assert cls.__bases__ == (ga.APIStatusError,)
+    assert ga.APIStatusError.__bases__ == (ga.GreenAPIError,)
+    assert ga.APITimeoutError.__bases__ == (ga.APIConnectionError,)
+    assert ga.APIConnectionError.__bases__ == (ga.GreenAPIError,)
+    assert ga.ResponseValidationError.__bases__ == (ga.GreenAPIError,)
+
+
+def test_the_package_ships_py_typed() -> None:
+    from importlib.resources import files
+
+    assert files("greenapi_async").joinpath("py.typed").is_file()

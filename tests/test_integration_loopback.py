@@ -1,0 +1,124 @@
+"""End to end over real HTTP on 127.0.0.1, on asyncio and on trio."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import anyio
+import httpx
+import pytest
+import sniffio
+
+import greenapi_async as ga
+
+from .conftest import ID_INSTANCE, TOKEN, data_bytes
+from .loopback import LoopbackServer, Reply
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def client_for(server: LoopbackServer, **options: object) -> ga.GreenAPI:
+    options.setdefault("rate_limit", False)
+    return ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=server.url, **options)  # type: ignore[arg-type]
+
+
+async def test_the_tests_really_run_on_the_named_backend(anyio_backend: str) -> None:
+    assert sniffio.current_async_library() == anyio_backend
+
+
+async def test_a_journal_is_fetched_and_decoded_over_http(loopback: LoopbackServer) -> None:
+    loopback.queue(Reply(body=data_bytes("location.json")))
+    async with client_for(loopback) as api:
+        (message,) = await api.journals.last_outgoing_messages(minutes=5)
+    assert isinstance(message, ga.LocationMessage)
+    (request,) = loopback.received
+    assert request.path == f"/waInstance{ID_INSTANCE}/lastOutgoingMessages/{TOKEN}?minutes=5"
+    assert request.headers["User-Agent"] == f"greenapi-async/{ga.__version__}"
+
+
+async def test_a_cancelled_request_leaves_the_client_usable(loopback: LoopbackServer) -> None:
+    loopback.queue(Reply(delay_before_headers=2.0), Reply(body=data_bytes("text.json")))
+    async with client_for(loopback) as api:
+        with anyio.move_on_after(0.3) as scope:
+            await api.journals.last_outgoing_messages()
+        assert scope.cancelled_caught
+        (message,) = await api.journals.last_outgoing_messages()
+    assert isinstance(message, ga.TextMessage)
+
+
+async def test_cancelling_mid_body_leaves_the_client_usable(loopback: LoopbackServer) -> None:
+    body = data_bytes("text.json")
+    loopback.queue(Reply(body=body, chunks=4, pause_between_chunks=0.5), Reply(body=body))
+    async with client_for(loopback) as api:
+        with anyio.move_on_after(0.3):
+            await api.journals.last_outgoing_messages()
+        assert len(await api.journals.last_outgoing_messages()) == 1
+
+
+async def test_the_timeout_bounds_a_whole_attempt_not_each_read(loopback: LoopbackServer) -> None:
+    # Each piece arrives well within the timeout, but the whole body takes 2.5 s.
+    slow = Reply(body=data_bytes("contact.json"), chunks=5, pause_between_chunks=0.5)
+    loopback.queue(slow)
+    started = time.monotonic()
+    async with client_for(loopback, timeout=0.8, max_retries=0) as api:
+        with pytest.raises(ga.APITimeoutError, match=r"timed out after 0\.8s"):
+            await api.journals.last_outgoing_messages()
+    assert time.monotonic() - started < 2.0
+
+
+async def test_slow_headers_time_out_and_are_retried(loopback: LoopbackServer) -> None:
+    loopback.queue(Reply(delay_before_headers=1.5), Reply(body=b"[]"))
+    async with client_for(loopback, timeout=0.5, max_retries=1) as api:
+        assert await api.journals.last_outgoing_messages() == []
+    assert len(loopback.received) == 2
+
+
+async def test_a_refused_connection_is_an_api_connection_error() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    api = ga.GreenAPI(
+        ID_INSTANCE, TOKEN, api_url=f"http://127.0.0.1:{port}", rate_limit=False, max_retries=0
+    )
+    async with api:
+        with pytest.raises(ga.APIConnectionError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert type(caught.value) is ga.APIConnectionError
+    assert TOKEN not in str(caught.value)
+
+
+async def test_status_errors_over_http_keep_their_class(loopback: LoopbackServer) -> None:
+    loopback.queue(Reply(status=403, body=b'{"code":403,"description":"Forbidden"}'))
+    async with client_for(loopback) as api:
+        with pytest.raises(ga.PermissionDeniedError, match="403 Forbidden"):
+            await api.journals.last_outgoing_messages()
+
+
+async def test_concurrent_callers_share_one_borrowed_pool(loopback: LoopbackServer) -> None:
+    loopback.default = Reply(body=data_bytes("edited_deleted.json"))
+    results: list[int] = []
+    async with httpx.AsyncClient(limits=httpx.Limits(max_connections=4)) as http:
+        api = client_for(loopback, http_client=http)
+
+        async def fetch() -> None:
+            results.append(len(await api.journals.last_outgoing_messages()))
+
+        async with api, anyio.create_task_group() as tasks:
+            for _ in range(20):
+                tasks.start_soon(fetch)
+        assert not http.is_closed
+    assert results == [2] * 20
+
+
+async def test_pacing_holds_over_real_http(loopback: LoopbackServer) -> None:
+    async with client_for(loopback, rate_limit=True) as api, anyio.create_task_group() as tasks:
+        for _ in range(2):
+            tasks.start_soon(api.journals.last_outgoing_messages)
+    first, second = loopback.received
+    assert second.at - first.at >= 0.95

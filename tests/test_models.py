@@ -1,0 +1,92 @@
+"""The message classes themselves: frozen, slotted, hashable, matchable, typed."""
+
+from __future__ import annotations
+
+import typing
+from datetime import datetime, timezone
+
+import attrs
+import pytest
+
+import greenapi_async as ga
+
+
+def make_text(**changes: object) -> ga.TextMessage:
+    fields: dict[str, typing.Any] = {
+        "id_message": "A1",
+        "timestamp": 0,
+        "status_message": ga.MessageStatus.SENT,
+        "chat_id": "1@c.us",
+        "text_message": "hi",
+    }
+    fields.update(changes)
+    return ga.TextMessage(**fields)
+
+
+@pytest.mark.parametrize("cls", typing.get_args(ga.OutgoingMessage))
+def test_every_message_class_is_a_frozen_slotted_attrs_class(cls: type) -> None:
+    assert attrs.has(cls)
+    assert "__slots__" in vars(cls)
+    assert cls.__setattr__ is not object.__setattr__  # attrs' frozen guard
+    assert all(field.name == field.name.lower() for field in attrs.fields(cls))
+
+
+def test_messages_cannot_be_changed_after_decoding() -> None:
+    message = make_text()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        message.text_message = "changed"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        message.not_a_field = 1  # type: ignore[attr-defined]
+    assert not hasattr(message, "__dict__")
+
+
+def test_messages_are_hashable_and_compare_by_value() -> None:
+    assert make_text() == make_text()
+    assert len({make_text(), make_text(), make_text(id_message="B2")}) == 2
+    unknown = ga.UnknownMessage("x", {"typeMessage": "x", "list": [1]})
+    assert hash(unknown) == hash(ga.UnknownMessage("x", {"typeMessage": "x", "list": [1]}))
+
+
+def test_the_type_message_tag_is_fixed_per_class() -> None:
+    assert make_text().type_message == "textMessage"
+    with pytest.raises(TypeError):
+        ga.TextMessage(type_message="imageMessage")  # type: ignore[call-arg]
+
+
+def test_timestamp_utc_is_an_aware_utc_datetime() -> None:
+    when = make_text(timestamp=1587133830).timestamp_utc
+    assert when == datetime(2020, 4, 17, 14, 30, 30, tzinfo=timezone.utc)
+    assert when.tzinfo is timezone.utc
+
+
+def test_messages_work_in_match_statements() -> None:
+    def describe(message: ga.OutgoingMessage) -> str:
+        match message:
+            case ga.TextMessage(text_message=text):
+                return f"text {text}"
+            case ga.ImageMessage() | ga.VideoMessage():
+                return "visual"
+            case ga.UnknownMessage(type_message=kind):
+                return f"unknown {kind!r}"
+            case _:
+                return "other"
+
+    assert describe(make_text()) == "text hi"
+    assert describe(ga.UnknownMessage("", {})) == "unknown ''"
+
+
+def test_status_members_are_their_wire_strings() -> None:
+    read: object = ga.MessageStatus.READ
+    assert read == "read"
+    assert ga.MessageStatus("noAccount") is ga.MessageStatus.NO_ACCOUNT
+    assert f"{ga.MessageStatus.YELLOW_CARD}" == "yellowCard"
+    assert [s.value for s in ga.MessageStatus] == [
+        "pending",
+        "sent",
+        "delivered",
+        "read",
+        "noAccount",
+        "notInGroup",
+        "yellowCard",
+        "failed",
+    ]

@@ -1,0 +1,96 @@
+"""rate_limit=True: one lastOutgoingMessages request per second per client, no bursts."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import anyio
+import httpx
+import pytest
+import respx
+
+from .conftest import JOURNAL_URL, MakeClient
+
+pytestmark = pytest.mark.asyncio
+
+INTERVAL = 1.0
+# anyio's clock and time.monotonic may differ by scheduling noise; never by this much.
+SLACK = 0.05
+
+
+def record_start_times(respx_mock: respx.MockRouter) -> list[float]:
+    starts: list[float] = []
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        starts.append(time.monotonic())
+        return httpx.Response(200, json=[])
+
+    respx_mock.get(JOURNAL_URL).mock(side_effect=respond)
+    return starts
+
+
+def gaps(starts: list[float]) -> list[float]:
+    return [later - earlier for earlier, later in itertools.pairwise(starts)]
+
+
+async def test_concurrent_callers_are_spaced_a_second_apart(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    starts = record_start_times(respx_mock)
+    async with make_client(rate_limit=True) as api, anyio.create_task_group() as tasks:
+        for _ in range(3):
+            tasks.start_soon(api.journals.last_outgoing_messages)
+    assert len(starts) == 3
+    assert all(gap >= INTERVAL - SLACK for gap in gaps(starts)), gaps(starts)
+
+
+async def test_the_first_request_does_not_wait(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    record_start_times(respx_mock)
+    async with make_client(rate_limit=True) as api:
+        started = time.monotonic()
+        await api.journals.last_outgoing_messages()
+        assert time.monotonic() - started < INTERVAL / 2
+
+
+async def test_retries_are_paced_too(respx_mock: respx.MockRouter, make_client: MakeClient) -> None:
+    starts: list[float] = []
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        starts.append(time.monotonic())
+        if len(starts) == 1:
+            return httpx.Response(429, headers={"Retry-After": "0"})
+        return httpx.Response(200, json=[])
+
+    respx_mock.get(JOURNAL_URL).mock(side_effect=respond)
+    async with make_client(rate_limit=True) as api:
+        await api.journals.last_outgoing_messages()
+    assert gaps(starts)[0] >= INTERVAL - SLACK
+
+
+async def test_a_cancelled_waiter_gives_up_its_turn(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    starts = record_start_times(respx_mock)
+    async with make_client(rate_limit=True) as api:
+        await api.journals.last_outgoing_messages()
+        with anyio.move_on_after(0.2) as scope:
+            await api.journals.last_outgoing_messages()
+        assert scope.cancelled_caught
+        await api.journals.last_outgoing_messages()
+    # The cancelled call sent nothing and did not push the next one a further second back.
+    assert len(starts) == 2
+    assert INTERVAL - SLACK <= gaps(starts)[0] < 2 * INTERVAL - SLACK
+
+
+async def test_pacing_off_sends_at_once(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    starts = record_start_times(respx_mock)
+    async with make_client(rate_limit=False) as api, anyio.create_task_group() as tasks:
+        for _ in range(5):
+            tasks.start_soon(api.journals.last_outgoing_messages)
+    assert len(starts) == 5
+    assert starts[-1] - starts[0] < INTERVAL / 2

@@ -1,0 +1,245 @@
+"""The HTTP exchange: query, status mapping, retries, Retry-After, timeouts."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+import greenapi_async as ga
+
+from .conftest import JOURNAL_URL, TOKEN, MakeClient, data_bytes
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_minutes_travels_as_a_query_parameter(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(content=data_bytes("text.json"))
+    async with make_client() as api:
+        (message,) = await api.journals.last_outgoing_messages(minutes=60)
+    assert isinstance(message, ga.TextMessage)
+    request = route.calls.last.request
+    assert request.url.params["minutes"] == "60"
+    assert request.content == b""
+    assert request.method == "GET"
+
+
+async def test_no_minutes_sends_no_parameter(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(json=[])
+    async with make_client() as api:
+        assert await api.journals.last_outgoing_messages(minutes=None) == []
+    assert "minutes" not in route.calls.last.request.url.params
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (400, ga.BadRequestError),
+        (401, ga.AuthenticationError),
+        (403, ga.PermissionDeniedError),
+        (404, ga.APIStatusError),
+        (418, ga.APIStatusError),
+    ],
+)
+async def test_a_4xx_is_mapped_to_its_class_and_never_retried(
+    respx_mock: respx.MockRouter, make_client: MakeClient, status: int, cls: type[Any]
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(
+        status, json={"code": status, "description": "Described by the service"}
+    )
+    async with make_client(max_retries=3) as api:
+        with pytest.raises(cls) as caught:
+            await api.journals.last_outgoing_messages()
+    assert type(caught.value) is cls
+    assert route.call_count == 1
+    error = caught.value
+    assert error.status_code == status
+    assert error.attempts == 1
+    assert "Described by the service" in str(error)
+    assert error.method == "lastOutgoingMessages"
+    assert error.url.endswith("/waInstance1101000001/lastOutgoingMessages/***")
+
+
+async def test_a_401_body_on_a_200_is_an_authentication_error(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    respx_mock.get(JOURNAL_URL).respond(200, content=data_bytes("unauthorized_body.json"))
+    async with make_client() as api:
+        with pytest.raises(ga.AuthenticationError, match="401 Unauthorized") as caught:
+            await api.journals.last_outgoing_messages()
+    assert caught.value.status_code == 401
+
+
+async def test_a_quota_error_carries_the_invoke_status(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(466, content=data_bytes("quota_exceeded.json"))
+    async with make_client() as api:
+        with pytest.raises(ga.QuotaExceededError, match="Monthly quota has been exceeded"):
+            await api.journals.last_outgoing_messages()
+    assert route.call_count == 1
+
+
+async def test_an_html_error_page_is_summarised_not_dumped(
+    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+) -> None:
+    page = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
+    respx_mock.get(JOURNAL_URL).respond(502, text=page, headers={"Content-Type": "text/html"})
+    async with make_client(max_retries=1) as api:
+        with pytest.raises(ga.ServerError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert "HTML page of" in str(caught.value)
+    assert caught.value.body == page
+    assert caught.value.attempts == 2
+
+
+async def test_a_server_error_is_retried_until_it_succeeds(
+    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+) -> None:
+    route = respx_mock.get(JOURNAL_URL)
+    route.side_effect = [
+        httpx.Response(503, text="busy"),
+        httpx.Response(500, text="oops"),
+        httpx.Response(200, content=data_bytes("text.json")),
+    ]
+    async with make_client(max_retries=2) as api:
+        assert len(await api.journals.last_outgoing_messages()) == 1
+    assert route.call_count == 3
+
+
+@pytest.mark.parametrize("max_retries", [0, 1, 3])
+async def test_retries_never_exceed_the_configured_count(
+    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None, max_retries: int
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(500, text="down")
+    async with make_client(max_retries=max_retries) as api:
+        with pytest.raises(ga.ServerError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert route.call_count == max_retries + 1
+    assert caught.value.attempts == max_retries + 1
+
+
+async def test_499_is_retried(
+    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+) -> None:
+    route = respx_mock.get(JOURNAL_URL)
+    route.side_effect = [httpx.Response(499), httpx.Response(200, json=[])]
+    async with make_client() as api:
+        assert await api.journals.last_outgoing_messages() == []
+    assert route.call_count == 2
+
+
+async def test_429_honours_retry_after_and_reports_it_when_retries_run_out(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(
+        429, text="Too Many Requests", headers={"Retry-After": "0.2"}
+    )
+    started = time.monotonic()
+    async with make_client(max_retries=2) as api:
+        with pytest.raises(ga.RateLimitError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert time.monotonic() - started >= 0.4
+    assert route.call_count == 3
+    assert caught.value.retry_after == pytest.approx(0.2)
+    assert caught.value.attempts == 3
+    assert "after 3 attempts" in str(caught.value)
+
+
+async def test_429_then_success_returns_the_journal(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL)
+    route.side_effect = [
+        httpx.Response(429, headers={"Retry-After": "0"}),
+        httpx.Response(200, content=data_bytes("poll.json")),
+    ]
+    async with make_client() as api:
+        (poll,) = await api.journals.last_outgoing_messages()
+    assert isinstance(poll, ga.PollMessage)
+
+
+async def test_a_retry_after_beyond_the_cap_is_raised_at_once(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(429, headers={"Retry-After": "3600"})
+    async with make_client(max_retries=5) as api:
+        with pytest.raises(ga.RateLimitError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert route.call_count == 1
+    assert caught.value.retry_after == 3600
+
+
+async def test_a_connection_error_is_retried_then_reported_as_connection_error(
+    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).mock(side_effect=httpx.ConnectError("refused"))
+    async with make_client(max_retries=2) as api:
+        with pytest.raises(ga.APIConnectionError, match="ConnectError: refused") as caught:
+            await api.journals.last_outgoing_messages()
+    assert type(caught.value) is ga.APIConnectionError
+    assert route.call_count == 3
+    assert caught.value.attempts == 3
+
+
+async def test_an_httpx_timeout_is_an_api_timeout_error(
+    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+) -> None:
+    route = respx_mock.get(JOURNAL_URL)
+    route.side_effect = [httpx.ReadTimeout("slow"), httpx.Response(200, json=[])]
+    async with make_client(max_retries=1) as api:
+        assert await api.journals.last_outgoing_messages() == []
+    route.side_effect = httpx.ReadTimeout("slow")
+    async with make_client(max_retries=0) as api:
+        with pytest.raises(ga.APITimeoutError, match="timed out after 30s"):
+            await api.journals.last_outgoing_messages()
+
+
+async def test_a_non_transient_transport_error_is_not_retried(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).mock(side_effect=httpx.TooManyRedirects("loop"))
+    async with make_client(max_retries=3) as api:
+        with pytest.raises(ga.APIConnectionError, match="TooManyRedirects"):
+            await api.journals.last_outgoing_messages()
+    assert route.call_count == 1
+
+
+async def test_a_malformed_200_is_a_validation_error_and_not_retried(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(200, content=b'[{"idMessage": ')
+    async with make_client(max_retries=3) as api:
+        with pytest.raises(ga.ResponseValidationError, match="not valid JSON"):
+            await api.journals.last_outgoing_messages()
+    assert route.call_count == 1
+
+
+async def test_a_wrong_content_type_does_not_matter(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    respx_mock.get(JOURNAL_URL).respond(
+        200, content=data_bytes("text.json"), headers={"Content-Type": "text/plain"}
+    )
+    async with make_client() as api:
+        assert len(await api.journals.last_outgoing_messages()) == 1
+
+
+async def test_status_error_bodies_are_redacted(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    echo = f"Cannot GET /waInstance1101000001/lastOutgoingMessages/{TOKEN}"
+    respx_mock.get(JOURNAL_URL).respond(404, text=echo)
+    async with make_client() as api:
+        with pytest.raises(ga.APIStatusError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert TOKEN not in caught.value.body
+    assert TOKEN not in str(caught.value)
+    assert caught.value.body.endswith("/lastOutgoingMessages/***")
