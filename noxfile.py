@@ -52,5 +52,4 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """Type-check the package, the tests and this file with mypy --strict."""
     _install_package_and(session, "typecheck")
-    session.install("nox")
     session.run("mypy")

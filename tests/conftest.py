@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-import pytest_asyncio
 
 import greenapi_async as ga
 from greenapi_async import _client, _retry
@@ -87,9 +85,3 @@ def loopback() -> Iterator[LoopbackServer]:
     """A real HTTP server on 127.0.0.1 that plays queued replies."""
     with LoopbackServer() as server:
         yield server
-
-
-@pytest_asyncio.fixture
-async def shared_http() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as client:
-        yield client
