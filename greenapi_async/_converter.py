@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import types
 from collections.abc import Callable, Mapping
-from typing import Any, Final, get_args, get_origin
+from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -50,6 +50,7 @@ _JSON_TYPE_NAMES: Final[Mapping[type, str]] = {
     dict: "object",
 }
 _MAX_REPORTED_ERRORS: Final = 10
+_MESSAGE_CLASSES: Final = frozenset(get_args(OutgoingMessage))
 
 
 class _WrongTypeError(Exception):
@@ -91,6 +92,38 @@ def _structure_bool(value: object, _: object) -> bool:
     if type(value) is bool:
         return value
     raise _WrongTypeError("bool", value)
+
+
+# Optional scalars get one function each: cattrs' generic optional hook dispatches on the
+# inner type at every call, which was the largest single cost of a decode.
+def _structure_optional_str(value: object, _: object) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise _WrongTypeError("str", value)
+
+
+def _structure_optional_int(value: object, _: object) -> int | None:
+    if value is None or type(value) is int:
+        return value
+    raise _WrongTypeError("int", value)
+
+
+def _structure_optional_float(value: object, _: object) -> float | None:
+    return None if value is None else _structure_float(value, _)
+
+
+def _structure_optional_bool(value: object, _: object) -> bool | None:
+    if value is None or type(value) is bool:
+        return value
+    raise _WrongTypeError("bool", value)
+
+
+_OPTIONAL_SCALAR_HOOKS: Final[Mapping[type, Callable[[object, object], Any]]] = {
+    str: _structure_optional_str,
+    int: _structure_optional_int,
+    float: _structure_optional_float,
+    bool: _structure_optional_bool,
+}
 
 
 def _structure_status(value: object, _: object) -> MessageStatus | str:
@@ -148,6 +181,9 @@ def _camel_case_hook_factory(
             field.name: override(rename=_to_camel(field.name)) for field in attrs.fields(cls)
         }
         generated = make_dict_structure_fn(cls, converter, **renames)  # type: ignore[arg-type]
+        if cls in _MESSAGE_CLASSES:
+            # Reached only through structure_message, which has checked for a dict.
+            return generated
 
         def structure_object(value: Any, target: Any) -> Any:
             # Without this, a string where an object belongs fails deep inside the
@@ -157,6 +193,29 @@ def _camel_case_hook_factory(
             return generated(value, target)
 
         return structure_object
+
+    return factory
+
+
+def _is_optional(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) in (types.UnionType, Union) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook_factory(
+    converter: cattrs.Converter,
+) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(type_: Any) -> Callable[[Any, Any], Any]:
+        (inner,) = (arg for arg in get_args(type_) if arg is not type(None))
+        scalar_hook = _OPTIONAL_SCALAR_HOOKS.get(inner)
+        if scalar_hook is not None:
+            return scalar_hook
+        inner_hook = converter.get_structure_hook(inner)
+
+        def structure_optional(value: Any, _: Any) -> Any:
+            return None if value is None else inner_hook(value, inner)
+
+        return structure_optional
 
     return factory
 
@@ -208,6 +267,7 @@ def _build_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(MessageStatus | str, _structure_status)
     converter.register_structure_hook(UnknownMessage, _structure_unknown)
     converter.register_structure_hook(QuotedMessage, _structure_quoted)
+    converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, _strict_tuple_hook_factory(converter, detailed=detailed)
     )
