@@ -17,13 +17,13 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 SUPPORTED_PYTHONS = nox.project.python_versions(PYPROJECT)
 
 
-def _install_package_and(session: nox.Session, *groups: str) -> None:
+def _install_package_and(session: nox.Session, group: str, *install_options: str) -> None:
     # A regular (non-editable) install, as a user gets it: tests see the wheel's files only.
-    session.install(".", *nox.project.dependency_groups(PYPROJECT, *groups))
+    session.install(".", *nox.project.dependency_groups(PYPROJECT, group), *install_options)
 
 
-def _run_tests(session: nox.Session) -> None:
-    _install_package_and(session, "test")
+def _run_tests(session: nox.Session, *install_options: str) -> None:
+    _install_package_and(session, "test", *install_options)
     session.run("coverage", "run", "-m", "pytest", *session.posargs)
     session.run("coverage", "report", "--fail-under=90")
 
@@ -38,6 +38,16 @@ def tests(session: nox.Session) -> None:
 def tests_all(session: nox.Session) -> None:
     """Run the test suite on every supported Python version."""
     _run_tests(session)
+
+
+@nox.session(venv_backend="uv")
+def tests_lowest(session: nox.Session) -> None:
+    """Run the test suite with every dependency at the lowest version pyproject.toml allows.
+
+    This is what makes the lower bounds in pyproject.toml true rather than hopeful.
+    """
+    _run_tests(session, "--resolution", "lowest-direct")
+    session.run("uv", "pip", "list", external=True)
 
 
 @nox.session

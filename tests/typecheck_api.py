@@ -1,0 +1,51 @@
+"""Only type-checked (mypy --strict), never run: pins the public API's static types.
+
+A change that breaks a user's typed code breaks this file first.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import httpx
+from typing_extensions import assert_type
+
+import greenapi_async as ga
+
+
+async def journal_types(http: httpx.AsyncClient) -> None:
+    api = ga.GreenAPI(1101000001, "token", http_client=http, timeout=5, max_retries=0)
+    assert_type(ga.GreenAPI.from_env(), ga.GreenAPI)
+    async with api as opened:
+        assert_type(opened, ga.GreenAPI)
+        messages = await opened.journals.last_outgoing_messages(minutes=60)
+        assert_type(messages, list[ga.OutgoingMessage])
+        for message in messages:
+            assert_type(message.type_message, str)
+            match message:
+                case ga.TextMessage():
+                    assert_type(message.text_message, str | None)
+                    assert_type(message.status_message, ga.MessageStatus | str)
+                    assert_type(message.timestamp_utc, datetime)
+                case ga.ImageMessage():
+                    assert_type(message.download_url, str | None)
+                case ga.LocationMessage(location=ga.Location(latitude=latitude)):
+                    assert_type(latitude, float | None)
+                case ga.UnknownMessage():
+                    assert_type(message.id_message, str | None)
+                    assert_type(message.timestamp_utc, datetime | None)
+                case _:
+                    pass
+    assert_type(ga.decode_outgoing_messages(b"[]"), list[ga.OutgoingMessage])
+    await api.aclose()
+
+
+def error_types(error: ga.GreenAPIError) -> None:
+    if isinstance(error, ga.RateLimitError):
+        assert_type(error.retry_after, float | None)
+        assert_type(error.status_code, int)
+        assert_type(error.body, str)
+    if isinstance(error, ga.APIConnectionError):
+        assert_type(error.attempts, int)
+    if isinstance(error, ga.ResponseValidationError):
+        assert_type(error.errors, tuple[str, ...])
