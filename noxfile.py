@@ -19,7 +19,9 @@ SUPPORTED_PYTHONS = nox.project.python_versions(PYPROJECT)
 
 def _install_package_and(session: nox.Session, group: str, *install_options: str) -> None:
     # A regular (non-editable) install, as a user gets it: tests see the wheel's files only.
-    session.install(".", *nox.project.dependency_groups(PYPROJECT, group), *install_options)
+    session.install(
+        ".[sandbox]", *nox.project.dependency_groups(PYPROJECT, group), *install_options
+    )
 
 
 def _run_tests(session: nox.Session, *install_options: str) -> None:

@@ -56,9 +56,9 @@ _MESSAGE_CLASSES: Final = frozenset(get_args(OutgoingMessage))
 class _WrongTypeError(Exception):
     """A wire value of the wrong JSON type; the path is added by whoever reports it."""
 
-    def __init__(self, expected: str, value: object) -> None:
+    def __init__(self, expected: str, value: object, *, got: str | None = None) -> None:
         self.expected = expected
-        self.got = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+        self.got = got or _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
         super().__init__(f"expected {expected}, got {self.got}")
 
 
@@ -86,6 +86,19 @@ def _structure_float(value: object, _: object) -> float:
     if type(value) is float or type(value) is int:
         return float(value)
     raise _WrongTypeError("float", value)
+
+
+# datetime's range, so that timestamp_utc can never fail on a decoded message; a
+# timestamp in milliseconds (a plausible service bug) lands far outside it.
+_MAX_TIMESTAMP: Final = 253_402_300_799  # 9999-12-31T23:59:59Z
+
+
+def _structure_timestamp(value: object, _: object) -> int:
+    if type(value) is int and 0 <= value <= _MAX_TIMESTAMP:
+        return value
+    if type(value) is int:
+        raise _WrongTypeError("unix seconds", value, got=f"{value}, out of range")
+    raise _WrongTypeError("int", value)
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -152,7 +165,7 @@ def _structure_unknown(value: Mapping[str, Any], _: object) -> UnknownMessage:
         tag if type(tag) is str else "",
         types.MappingProxyType(value),
         id_message=_lenient(value.get("idMessage"), _structure_str),
-        timestamp=_lenient(value.get("timestamp"), _structure_int),
+        timestamp=_lenient(value.get("timestamp"), _structure_timestamp),
         status_message=_lenient(value.get("statusMessage"), _structure_status),
         chat_id=_lenient(value.get("chatId"), _structure_str),
     )
@@ -180,6 +193,8 @@ def _camel_case_hook_factory(
         renames = {
             field.name: override(rename=_to_camel(field.name)) for field in attrs.fields(cls)
         }
+        if cls in _MESSAGE_CLASSES:
+            renames["timestamp"] = override(rename="timestamp", struct_hook=_structure_timestamp)
         generated = make_dict_structure_fn(cls, converter, **renames)  # type: ignore[arg-type]
         if cls in _MESSAGE_CLASSES:
             # Reached only through structure_message, which has checked for a dict.
@@ -242,7 +257,7 @@ def _strict_tuple_hook_factory(
             for index, item in enumerate(value):
                 try:
                     items.append(structure_item(item, item_type))
-                except Exception as exc:  # noqa: PERF203 - the detailed pass only
+                except Exception as exc:  # noqa: BLE001, PERF203 - collected for the detailed report
                     # What cattrs' own generated hooks do; add_note() needs Python 3.11.
                     exc.__notes__ = [  # type: ignore[attr-defined]
                         *getattr(exc, "__notes__", []),
@@ -332,7 +347,7 @@ def _describe(exc: BaseException, path: str) -> list[str]:
 def _explain(data: list[Any]) -> ResponseValidationError:
     try:
         _detailed_converter().structure(data, list[OutgoingMessage])
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a message
         problems = tuple(_describe(exc, "$"))
     else:  # pragma: no cover - the fast and detailed converters share one configuration
         problems = ("$: the response could not be decoded",)
@@ -355,17 +370,32 @@ def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list
     if not isinstance(body, (bytes, bytearray, memoryview, str)):
         raise InvalidArgumentError(f"body must be bytes or str, not {type(body).__name__}")
     try:
-        data = orjson.loads(body)
+        data = orjson.loads(_without_bom(body))
     except orjson.JSONDecodeError as exc:
         problem = f"response is not valid JSON: {exc}"
     else:
         if type(data) is not list:
             got = _JSON_TYPE_NAMES.get(type(data), type(data).__name__)
             raise ResponseValidationError(f"$: expected array, got {got}")
+        messages: list[OutgoingMessage] | None
         try:
-            messages: list[OutgoingMessage] = _structure_messages(data, list[OutgoingMessage])
-        except Exception:
-            raise _explain(data) from None
-        return messages
-    # Raised outside the except block: the orjson error adds nothing the message lacks.
+            messages = _structure_messages(data, list[OutgoingMessage])
+        except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass
+            messages = None
+        if messages is not None:
+            return messages
+        raise _explain(data)
+    # Raised outside the except blocks, so that no exception holding parts of the body
+    # rides along as __context__: the message says all that is needed.
     raise ResponseValidationError(problem)
+
+
+def _without_bom(
+    body: bytes | bytearray | memoryview | str,
+) -> bytes | bytearray | memoryview | str:
+    # Some servers and proxies put a byte order mark before UTF-8 JSON; orjson refuses it.
+    if isinstance(body, str):
+        return body.removeprefix("\ufeff")
+    if bytes(body[:3]) == b"\xef\xbb\xbf":
+        return body[3:]
+    return body

@@ -2,17 +2,21 @@
 
 Green API puts the token in the URL path (``/waInstance{id}/{method}/{token}``), and httpx
 prints full URLs in its INFO log line, in ``repr(request)`` and in its status errors. We
-redact by the URL's shape, so the httpx log filter needs no registry of live secrets, and
-by the exact token wherever a body or message may echo it back.
+redact by the URL's shape, which also covers clients other than ours, and by the exact
+token of every live client, which covers a token echoed anywhere else: in a header that
+httpcore logs at DEBUG, in a redirect's Location, in an error body.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 import re
+import threading
+import weakref
 from typing import Final
 
-__all__ = ["REDACTED", "install_httpx_log_filter", "redact", "redact_urls"]
+__all__ = ["REDACTED", "install_httpx_log_filter", "redact", "redact_urls", "register_secret"]
 
 REDACTED: Final = "***"
 
@@ -22,7 +26,33 @@ _TOKEN_IN_PATH: Final = re.compile(r"(/waInstance[0-9]+/[A-Za-z]+/)[^/?#\s\"'<>]
 
 # httpx logs its request line on "httpx"; httpcore's trace lines name only host and port,
 # and are covered too in case that changes.
-_HTTP_LOGGERS: Final = ("httpx", "httpcore.http11", "httpcore.http2", "httpcore.connection")
+_HTTP_LOGGERS: Final = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+
+# Tokens of the clients alive in this process, counted: two clients may share a token.
+# Each entry leaves when its client is garbage collected.
+_live_secrets: collections.Counter[str] = collections.Counter()
+_live_secrets_lock = threading.Lock()
+
+
+def register_secret(owner: object, secret: str) -> None:
+    """Redact ``secret`` from every filtered log record for as long as ``owner`` lives."""
+    with _live_secrets_lock:
+        _live_secrets[secret] += 1
+    weakref.finalize(owner, _forget_secret, secret)
+
+
+def _forget_secret(secret: str) -> None:
+    with _live_secrets_lock:
+        _live_secrets[secret] -= 1
+        if _live_secrets[secret] <= 0:
+            del _live_secrets[secret]
 
 
 def redact_urls(text: str) -> str:
@@ -35,12 +65,25 @@ def redact(text: str, token: str) -> str:
     return redact_urls(text.replace(token, REDACTED))
 
 
+def _redact_live_secrets(text: str) -> str:
+    with _live_secrets_lock:
+        secrets = list(_live_secrets)
+    for secret in secrets:
+        text = text.replace(secret, REDACTED)
+    return redact_urls(text)
+
+
 class _RedactingFilter(logging.Filter):
-    """Rewrites a record's message with URL tokens redacted; never drops a record."""
+    """Rewrites a record's message with tokens redacted; never drops a record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted = redact_urls(message)
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - see below
+            # A malformed log call: leave the record alone, so that logging reports the
+            # mistake as it always does instead of it raising in the caller.
+            return True
+        redacted = _redact_live_secrets(message)
         if redacted != message:
             record.msg = redacted
             record.args = None

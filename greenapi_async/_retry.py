@@ -10,6 +10,7 @@ import email.utils
 import random
 import time
 from collections.abc import Mapping
+from datetime import timezone
 from typing import Final
 
 import attrs
@@ -49,6 +50,9 @@ def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -
             moment = email.utils.parsedate_to_datetime(header)
         except (TypeError, ValueError, IndexError):
             return None
+        if moment.tzinfo is None:
+            # "-0000" parses as naive; HTTP dates are always UTC.
+            moment = moment.replace(tzinfo=timezone.utc)
         seconds = moment.timestamp() - (time.time() if now is None else now)
         return max(seconds, 0.0)
     return seconds if seconds >= 0 else None

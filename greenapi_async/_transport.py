@@ -8,6 +8,7 @@ the token redacted, and none chains to an httpx exception, whose request holds t
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Mapping
 from typing import Any, Final
@@ -30,7 +31,7 @@ from ._errors import (
     ServerError,
 )
 from ._pacing import Pacer
-from ._redaction import REDACTED, install_httpx_log_filter, redact
+from ._redaction import REDACTED, install_httpx_log_filter, redact, register_secret
 from ._retry import RetryPolicy, is_retryable_status, parse_retry_after
 
 __all__ = ["Transport"]
@@ -82,6 +83,7 @@ class Transport:
         user_agent: str,
     ) -> None:
         install_httpx_log_filter()
+        register_secret(self, api_token)
         self._http = http_client
         self._instance_url = f"{api_url}/waInstance{id_instance}"
         self._id_instance = id_instance
@@ -93,6 +95,9 @@ class Transport:
         self._pacers: dict[str, Pacer] = {}
         self.closed = False
 
+    def __repr__(self) -> str:
+        return f"<Transport for {self._instance_url}>"
+
     def redacted_url(self, method: str) -> str:
         """Return the URL of ``method`` as it may be shown: the token replaced by ``***``."""
         return f"{self._instance_url}/{method}/{REDACTED}"
@@ -103,17 +108,17 @@ class Transport:
         ``min_interval`` is the method's documented per-instance spacing in seconds.
         Raises the ``GreenAPIError`` of the last attempt when retries cannot help or run out.
         """
-        if self.closed:
-            raise RuntimeError(
-                "this GreenAPI client has been closed; create a new one to make requests"
-            )
-        url = f"{self._instance_url}/{method}/{self._token}"
+        # No local variable here holds the full URL: this frame is in every traceback the
+        # caller sees, and tools such as Sentry or `pytest -l` print frame locals.
         attempt = 0
         while True:
             attempt += 1
+            # Checked before every attempt, so that closing stops retries under way.
+            self._ensure_open()
             if self._rate_limit:
                 await self._pacer(method, min_interval).wait_turn()
-            outcome = await self._attempt(method, url, params, attempt)
+                self._ensure_open()
+            outcome = await self._attempt(method, params, attempt)
             if isinstance(outcome, bytes):
                 return outcome
             delay = None
@@ -133,6 +138,12 @@ class Transport:
             )
             await anyio.sleep(delay)
 
+    def _ensure_open(self) -> None:
+        if self.closed:
+            raise RuntimeError(
+                "this GreenAPI client has been closed; create a new one to make requests"
+            )
+
     def _pacer(self, method: str, interval: float) -> Pacer:
         pacer = self._pacers.get(method)
         if pacer is None:
@@ -140,7 +151,7 @@ class Transport:
         return pacer
 
     async def _attempt(
-        self, method: str, url: str, params: Mapping[str, Any], attempt: int
+        self, method: str, params: Mapping[str, Any], attempt: int
     ) -> bytes | _Failure:
         shown_url = self.redacted_url(method)
         started = anyio.current_time()
@@ -149,8 +160,20 @@ class Transport:
             # so a body that trickles in a byte at a time cannot hold a call forever.
             with anyio.fail_after(self._timeout):
                 response = await self._http.get(
-                    url, params=params, headers=self._headers, timeout=self._timeout
+                    # Built inline, not kept in a local: see the note in get().
+                    f"{self._instance_url}/{method}/{self._token}",
+                    params=params,
+                    headers=self._headers,
+                    timeout=self._timeout,
                 )
+        except httpx.HTTPStatusError as exc:
+            # A borrowed client may raise for status in an event hook; the status still
+            # decides the error class and whether to retry.
+            response = exc.response
+            # The hook may have closed the stream unread: the status is what matters.
+            suppress = contextlib.suppress(httpx.HTTPError, httpx.StreamError)
+            with suppress, anyio.move_on_after(self._timeout):
+                await response.aread()
         except (TimeoutError, httpx.TimeoutException):
             message = f"GET {shown_url} timed out after {self._timeout:g}s (attempt {attempt})"
             return _Failure(
@@ -169,7 +192,7 @@ class Transport:
             "GET %s -> %d in %.3fs (attempt %d)", shown_url, response.status_code, elapsed, attempt
         )
         status_code = response.status_code
-        body = response.content
+        body = _content(response)
         if response.is_success:
             # The service has answered a wrong token with a 401 body and a 200 status.
             status_code = _error_code_in_body(body) or status_code
@@ -181,11 +204,15 @@ class Transport:
         self, method: str, status_code: int, response: httpx.Response, attempt: int
     ) -> _Failure:
         shown_url = self.redacted_url(method)
-        text = redact(response.text, self._token)
-        payload = _json_object(response.content)
+        # Green API speaks UTF-8 JSON; a charset header naming some other codec (or a
+        # bogus one) must not turn an error report into a crash.
+        text = redact(_content(response).decode("utf-8", errors="replace"), self._token)
+        # Parsed from the redacted text, so that nothing derived from it (the detail cut
+        # to length, invoke_status) can hold the token or a piece of it.
+        payload = _json_object(text.encode())
         reason = httpx.codes.get_reason_phrase(status_code)
         content_type = response.headers.get("content-type", "")
-        detail = redact(_detail(payload, text, content_type), self._token)
+        detail = _detail(payload, text, content_type)
         message = (
             f"{status_code}{' ' + reason if reason else ''} from GET {shown_url}: {detail}"
             f"{f' (after {attempt} attempts)' if attempt > 1 else ''}"
@@ -212,6 +239,14 @@ class Transport:
         else:
             error = cls(message, **common)
         return _Failure(error, is_retryable_status(status_code), retry_after)
+
+
+def _content(response: httpx.Response) -> bytes:
+    try:
+        return response.content
+    except httpx.ResponseNotRead:
+        # An event hook of a borrowed client raised before the body was read.
+        return b""
 
 
 def _json_object(body: bytes) -> dict[str, Any] | None:

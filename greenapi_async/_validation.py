@@ -29,6 +29,9 @@ DEFAULT_API_URL: Final = "https://api.green-api.com"
 # ASCII only: str.isdigit() would also accept digits of other scripts.
 _DIGITS: Final = re.compile(r"[0-9]+")
 _TOKEN: Final = re.compile(r"[A-Za-z0-9]+")
+# Far beyond any real instance id, and short of int-to-str conversion limits.
+_MAX_ID_DIGITS: Final = 30
+_MAX_ID: Final = 10**_MAX_ID_DIGITS
 
 
 def _is_plain_int(value: object) -> bool:
@@ -38,9 +41,9 @@ def _is_plain_int(value: object) -> bool:
 
 def validate_id_instance(value: object) -> str:
     """Return the instance id as its digit string."""
-    if _is_plain_int(value) and value >= 0:  # type: ignore[operator]
+    if _is_plain_int(value) and 0 <= value < _MAX_ID:  # type: ignore[operator]
         return str(value)
-    if isinstance(value, str) and _DIGITS.fullmatch(value):
+    if isinstance(value, str) and len(value) <= _MAX_ID_DIGITS and _DIGITS.fullmatch(value):
         return value
     raise InvalidArgumentError(
         f"id_instance must be a non-negative int or a string of digits such as "
@@ -90,7 +93,8 @@ def validate_api_url(value: object) -> str:
             f"api_url must use https (http is allowed only for 127.0.0.1, localhost "
             f"and ::1), not {value!r}"
         )
-    if url.userinfo or url.query or url.fragment:
+    # httpx drops an empty "?" or "#", which would still end the instance path early.
+    if url.userinfo or url.query or url.fragment or "?" in value or "#" in value:
         raise InvalidArgumentError(
             "api_url must not carry credentials, a query or a fragment: "
             "the instance id and token are passed separately"
@@ -101,7 +105,10 @@ def validate_api_url(value: object) -> str:
 def validate_timeout(value: object) -> float:
     """Return the timeout in seconds as a float."""
     if _is_plain_int(value) or isinstance(value, float):
-        seconds = float(value)  # type: ignore[arg-type]
+        try:
+            seconds = float(value)  # type: ignore[arg-type]
+        except OverflowError:
+            seconds = math.inf
         if seconds > 0 and math.isfinite(seconds):
             return seconds
     raise InvalidArgumentError(
@@ -126,6 +133,8 @@ def validate_minutes(value: object) -> int | None:
 
 
 def _describe(value: object) -> str:
+    if _is_plain_int(value) and abs(value) >= _MAX_ID:  # type: ignore[arg-type]
+        return "an int too large to be meant"
     if isinstance(value, (bool, int, float)) or value is None:
         return repr(value)
     return f"a value of type {type(value).__name__}"

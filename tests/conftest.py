@@ -38,11 +38,18 @@ class _Recorder(logging.Handler):
         self.records.append(record)
 
 
+def _render(record: logging.LogRecord) -> str:
+    try:
+        message = record.getMessage()
+    except (TypeError, ValueError):  # a malformed log call; show its parts instead
+        message = f"{record.msg!r} % {record.args!r}"
+    return f"{record.name} {record.levelname} {message} {record.exc_text or ''}"
+
+
 @pytest.fixture(autouse=True)
 def token_never_logged() -> Iterator[_Recorder]:
     """Capture every log record at DEBUG from every logger; fail if one shows the token."""
     recorder = _Recorder()
-    formatter = logging.Formatter("%(name)s %(levelname)s %(message)s")
     root = logging.getLogger()
     previous_level = root.level
     root.addHandler(recorder)
@@ -52,9 +59,7 @@ def token_never_logged() -> Iterator[_Recorder]:
     finally:
         root.removeHandler(recorder)
         root.setLevel(previous_level)
-    leaks = [
-        formatter.format(record) for record in recorder.records if TOKEN in formatter.format(record)
-    ]
+    leaks = [text for text in map(_render, recorder.records) if TOKEN in text]
     assert not leaks, f"the API token appeared in log records: {leaks}"
 
 

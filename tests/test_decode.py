@@ -348,7 +348,7 @@ def test_a_validation_error_does_not_chain_cattrs_exception_groups() -> None:
     with pytest.raises(ga.ResponseValidationError) as caught:
         decode_entries(entry(timestamp="x"))
     assert caught.value.__cause__ is None
-    assert caught.value.__suppress_context__
+    assert caught.value.__context__ is None
 
 
 @pytest.mark.parametrize("body", [None, 5, ["[]"], {"a": 1}])

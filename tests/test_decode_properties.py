@@ -87,7 +87,7 @@ def test_any_bytes_are_a_list_or_a_response_validation_error(body: bytes) -> Non
 common_fields = st.fixed_dictionaries(
     {
         "idMessage": st.text(min_size=1, max_size=24),
-        "timestamp": st.integers(min_value=0, max_value=2**40),
+        "timestamp": st.integers(min_value=0, max_value=253_402_300_799),
         "statusMessage": st.sampled_from(sorted(STATUSES)) | st.text(max_size=12),
         "chatId": st.text(max_size=30),
     },

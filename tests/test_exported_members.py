@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import greenapi_async as ga
+import greenapi_async.testing as ga_testing
 
 
 def test_all_is_sorted_and_names_exactly_the_public_members() -> None:
-    public = {name for name in vars(ga) if not name.startswith("_")} | {"__version__"}
+    # Subpackages (greenapi_async.testing) are public by their import path instead.
+    public = {
+        name
+        for name, value in vars(ga).items()
+        if not name.startswith("_") and not isinstance(value, ModuleType)
+    } | {"__version__"}
     assert sorted(ga.__all__) == ga.__all__
     assert set(ga.__all__) == public
 
@@ -71,3 +79,14 @@ def test_the_package_ships_py_typed() -> None:
     from importlib.resources import files
 
     assert files("greenapi_async").joinpath("py.typed").is_file()
+
+
+def test_the_testing_kit_exports_are_sorted_and_complete() -> None:
+    # The module is a pytest plugin, so pytest's assertion rewriting adds "@py_..." names.
+    public = {name for name in vars(ga_testing) if name.isidentifier() and name[0] != "_"}
+
+    def isort_style(name: str) -> tuple[int, str]:
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert sorted(ga_testing.__all__, key=isort_style) == ga_testing.__all__
+    assert set(ga_testing.__all__) == public

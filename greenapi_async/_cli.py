@@ -1,0 +1,289 @@
+"""The ``greenapi-async`` command (also ``python -m greenapi_async``)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Final, TextIO
+
+import anyio
+import cattrs
+import orjson
+
+from . import _models as m
+from ._client import ENV_API_TOKEN, ENV_API_URL, ENV_ID_INSTANCE, GreenAPI
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    AuthenticationError,
+    GreenAPIError,
+    InvalidArgumentError,
+    PermissionDeniedError,
+    QuotaExceededError,
+    RateLimitError,
+    ResponseValidationError,
+)
+from ._validation import DEFAULT_API_URL
+from ._version import __version__
+
+__all__ = ["main"]
+
+EXIT_OK: Final = 0
+EXIT_API_ERROR: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_AUTH: Final = 3
+EXIT_LIMIT: Final = 4
+EXIT_NETWORK: Final = 5
+EXIT_BAD_RESPONSE: Final = 6
+EXIT_INTERRUPTED: Final = 130
+
+_PREVIEW_WIDTH: Final = 48
+_EPILOG: Final = f"""\
+examples:
+  greenapi-async last-outgoing --sandbox          try it on the built-in fake service
+  greenapi-async last-outgoing --minutes 60 --status read
+  greenapi-async last-outgoing --json | jq '.[] | select(.status_message == "failed")'
+  greenapi-async sandbox --port 8080              serve the fake for other programs
+
+credentials: {ENV_ID_INSTANCE}, {ENV_API_TOKEN} and {ENV_API_URL} (optional, default
+{DEFAULT_API_URL}) from the environment. The token is never a command-line option (it would
+land in shell history and the process list); without it, an interactive terminal is asked.
+
+exit codes: 0 ok, 1 other API error, 2 usage, 3 authentication, 4 rate limit or quota,
+5 network or timeout, 6 malformed response, 130 interrupted.
+"""
+
+
+class _UsageError(Exception):
+    """A problem with how the command was called; exits with EXIT_USAGE."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="greenapi-async",
+        description="Query Green API's WhatsApp gateway from the command line.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    last = commands.add_parser(
+        "last-outgoing",
+        help="messages the account sent recently, with their delivery status",
+        description="List the messages the account sent in the last N minutes, newest first.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    last.add_argument("--minutes", type=int, metavar="N", help="the window (default 1440)")
+    last.add_argument("--chat", metavar="CHAT_ID", help="only this chat, e.g. 79001234567@c.us")
+    last.add_argument("--status", help="only this status, e.g. read, delivered, failed")
+    last.add_argument("--kind", help="only this kind, e.g. text, image, textMessage")
+    last.add_argument("--json", action="store_true", help="print one JSON array (snake_case)")
+    last.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="ask the built-in fake service over HTTP on 127.0.0.1; needs no account",
+    )
+    last.add_argument("--seed", type=int, default=0, help="the sandbox's data seed (default 0)")
+    last.add_argument("--id-instance", help=f"overrides {ENV_ID_INSTANCE}")
+    last.add_argument("--api-url", help=f"overrides {ENV_API_URL}")
+
+    sandbox = commands.add_parser(
+        "sandbox",
+        help="serve the fake Green API over HTTP for manual and cross-language testing",
+        description="Serve the built-in fake Green API on loopback until interrupted.",
+    )
+    sandbox.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
+    sandbox.add_argument("--port", type=int, default=0, help="port (default: any free one)")
+    sandbox.add_argument("--seed", type=int, default=0, help="data seed (default 0)")
+    sandbox.add_argument("--count", type=int, default=40, help="messages to seed (default 40)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "sandbox":
+            return _serve_sandbox(args)
+        return _last_outgoing(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except (_UsageError, InvalidArgumentError) as error:
+        return _fail(EXIT_USAGE, str(error))
+    except GreenAPIError as error:
+        code, hint = _explain(error)
+        return _fail(code, f"{error}{hint}")
+
+
+def _fail(code: int, message: str) -> int:
+    print(f"greenapi-async: error: {message}", file=sys.stderr)
+    return code
+
+
+def _explain(error: GreenAPIError) -> tuple[int, str]:
+    """The exit code for an error, and what the user can do about it."""
+    if isinstance(error, AuthenticationError):
+        return EXIT_AUTH, f" -- check {ENV_API_TOKEN} against the instance's page in the console"
+    if isinstance(error, PermissionDeniedError):
+        return EXIT_AUTH, f" -- check {ENV_ID_INSTANCE} and {ENV_API_URL}"
+    if isinstance(error, QuotaExceededError):
+        return EXIT_LIMIT, " -- the tariff's quota is spent; upgrade it or wait for the next period"
+    if isinstance(error, RateLimitError):
+        return EXIT_LIMIT, " -- wait a little and try again"
+    if isinstance(error, APIConnectionError):
+        return EXIT_NETWORK, " -- check the network and the API URL"
+    if isinstance(error, ResponseValidationError):
+        return EXIT_BAD_RESPONSE, " -- the service sent an unexpected answer; please report it"
+    if isinstance(error, APIStatusError) and error.status_code == 400:
+        return EXIT_API_ERROR, " -- the instance may be starting, unauthorized or expired"
+    return EXIT_API_ERROR, ""
+
+
+def _last_outgoing(args: argparse.Namespace) -> int:
+    if args.minutes is not None and args.minutes < 1:
+        raise _UsageError("--minutes must be 1 or more")
+    with _credentials(args) as (id_instance, token, api_url):
+        messages = anyio.run(_fetch, id_instance, token, api_url, args.minutes)
+    shown = [message for message in messages if _wanted(message, args)]
+    if args.json:
+        sys.stdout.write(_to_json(shown))
+    else:
+        _print_table(shown, sys.stdout)
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _credentials(args: argparse.Namespace) -> Iterator[tuple[str, str, str]]:
+    if args.sandbox:
+        # The same code path as a real call: a real HTTP server on loopback, real sockets.
+        from .testing import FakeGreenAPI, serve
+
+        fake = FakeGreenAPI.sandbox(seed=args.seed)
+        with serve(fake) as base_url:
+            yield fake.instance.id_instance, fake.instance.api_token, base_url
+        return
+    id_instance = args.id_instance or os.environ.get(ENV_ID_INSTANCE)
+    if not id_instance:
+        raise _UsageError(
+            f"set {ENV_ID_INSTANCE} (or pass --id-instance), or try --sandbox to use the "
+            "built-in fake service"
+        )
+    token = os.environ.get(ENV_API_TOKEN) or _ask_token()
+    api_url = args.api_url or os.environ.get(ENV_API_URL) or DEFAULT_API_URL
+    yield id_instance, token, api_url
+
+
+def _ask_token() -> str:
+    if not sys.stdin.isatty():
+        raise _UsageError(f"set {ENV_API_TOKEN}; it is never taken as a command-line option")
+    return getpass.getpass("apiTokenInstance (not echoed): ").strip()
+
+
+async def _fetch(
+    id_instance: str, token: str, api_url: str, minutes: int | None
+) -> list[m.OutgoingMessage]:
+    async with GreenAPI(id_instance, token, api_url=api_url) as api:
+        return await api.journals.last_outgoing_messages(minutes=minutes)
+
+
+def _normal_kind(kind: str) -> str:
+    kind = kind.strip()
+    return kind if kind.endswith("Message") or not kind else f"{kind}Message"
+
+
+def _wanted(message: m.OutgoingMessage, args: argparse.Namespace) -> bool:
+    if args.chat and message.chat_id != args.chat:
+        return False
+    if args.status and str(message.status_message).lower() != args.status.lower():
+        return False
+    return not args.kind or message.type_message.lower() == _normal_kind(args.kind).lower()
+
+
+def _to_json(messages: list[m.OutgoingMessage]) -> str:
+    converter = cattrs.Converter()
+    # type_message is not an __init__ argument of the known kinds, so cattrs leaves it out.
+    data = [
+        {"type_message": message.type_message, **converter.unstructure(message)}
+        for message in messages
+    ]
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def _preview(message: m.OutgoingMessage) -> str:
+    match message:
+        case m.TextMessage(text_message=text):
+            preview = text or ""
+        case m.ExtendedTextMessage(text_message=text, extended_text_message=link):
+            preview = text or (link.title if link and link.title else "") or ""
+        case m.LocationMessage(location=place) if place is not None:
+            preview = place.name_location or place.address or f"{place.latitude}, {place.longitude}"
+        case m.ContactMessage(contact=contact) if contact is not None:
+            preview = f"contact: {contact.display_name or ''}"
+        case m.PollMessage(poll_message_data=poll) if poll is not None:
+            options = " / ".join(option.option_name for option in poll.options)
+            preview = f"poll: {poll.name or ''} ({options})"
+        case (
+            m.ImageMessage()
+            | m.VideoMessage()
+            | m.DocumentMessage()
+            | m.AudioMessage()
+            | m.StickerMessage()
+        ):
+            preview = message.caption or message.file_name or message.download_url or ""
+        case m.UnknownMessage(type_message=kind):
+            preview = f"(a {kind} message)" if kind else "(no message kind given)"
+        case _:
+            preview = ""
+    flat = " ".join(preview.split())
+    return flat if len(flat) <= _PREVIEW_WIDTH else flat[: _PREVIEW_WIDTH - 1] + "…"
+
+
+def _row(message: m.OutgoingMessage) -> tuple[str, str, str, str, str]:
+    timestamp = message.timestamp
+    when = (
+        datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if timestamp is not None
+        else "-"
+    )
+    kind = message.type_message.removesuffix("Message") or "-"
+    return when, message.chat_id or "-", kind, str(message.status_message or "-"), _preview(message)
+
+
+def _print_table(messages: list[m.OutgoingMessage], out: TextIO) -> None:
+    if not messages:
+        print("No outgoing messages in this window.", file=out)
+        return
+    header = ("TIME", "CHAT", "KIND", "STATUS", "PREVIEW")
+    rows = [header, *(_row(message) for message in messages)]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(header) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[-1]]).rstrip(), file=out)
+    print(f"\n{len(messages)} message(s).", file=out)
+
+
+def _serve_sandbox(args: argparse.Namespace) -> int:
+    from .testing import FakeGreenAPI, serve
+
+    fake = FakeGreenAPI.sandbox(seed=args.seed, count=args.count)
+    with serve(fake, host=args.host, port=args.port) as base_url:
+        instance = fake.instance
+        print(
+            f"Fake Green API at {base_url} (Ctrl-C to stop). Use:\n"
+            f"  export {ENV_API_URL}={base_url}\n"
+            f"  export {ENV_ID_INSTANCE}={instance.id_instance}\n"
+            f"  export {ENV_API_TOKEN}={instance.api_token}\n"
+            f"Journal: {base_url}/waInstance{instance.id_instance}/lastOutgoingMessages/"
+            f"{instance.api_token}",
+            flush=True,
+        )
+        while True:
+            time.sleep(3600)

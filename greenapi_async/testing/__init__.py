@@ -1,0 +1,44 @@
+"""Test your bot without a Green API account and without network: a faithful fake.
+
+``FakeGreenAPI`` is an ASGI application that speaks the journal endpoint's routes and
+behaviour. Script it (messages, statuses, clock, faults), then talk to it in-process with
+``fake.connect()`` or over real HTTP with ``serve(fake)``. The pytest fixtures
+``green_api_fake``, ``green_api_client`` and ``green_api_server`` come with the package.
+"""
+
+from ._clock import FakeClock
+from ._factories import (
+    audio_message,
+    contact_message,
+    document_message,
+    extended_text_message,
+    image_message,
+    location_message,
+    poll_message,
+    sticker_message,
+    text_message,
+    video_message,
+)
+from ._fake import FakeGreenAPI, FakeInstance, Fault, RecordedRequest
+from ._seed import STATUS_PROGRESSION
+from ._serve import serve
+
+__all__ = [
+    "STATUS_PROGRESSION",
+    "FakeClock",
+    "FakeGreenAPI",
+    "FakeInstance",
+    "Fault",
+    "RecordedRequest",
+    "audio_message",
+    "contact_message",
+    "document_message",
+    "extended_text_message",
+    "image_message",
+    "location_message",
+    "poll_message",
+    "serve",
+    "sticker_message",
+    "text_message",
+    "video_message",
+]

@@ -1,0 +1,366 @@
+"""``FakeGreenAPI``: an in-memory Green API, as an ASGI application.
+
+It speaks the real routes of the journal endpoint (``/waInstance{id}/{method}/{token}``),
+answers as the service does (401 for a wrong token, 403 for an unknown instance, 429 above
+the per-instance rate, ``minutes`` filtering, newest first), and lets a test script what
+happens next: messages, statuses, the clock, and faults.
+
+It needs no server library: run it in-process behind ``httpx.ASGITransport`` (see
+``connect``), or over real HTTP with ``greenapi_async.testing.serve`` (uvicorn).
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import itertools
+import re
+import secrets
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
+from typing import Any, Final
+from urllib.parse import parse_qs
+
+import anyio
+import attrs
+import httpx
+import orjson
+
+from .._client import GreenAPI
+from .._redaction import REDACTED
+from ._clock import FakeClock
+from ._factories import WireMessage
+from ._seed import STATUS_PROGRESSION, seeded_messages
+
+__all__ = ["FakeGreenAPI", "FakeInstance", "Fault", "RecordedRequest"]
+
+# The ASGI callable's types, as httpx.ASGITransport and uvicorn declare them.
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+
+_ROUTE: Final = re.compile(r"/waInstance(?P<id>[0-9]+)/(?P<method>[A-Za-z]+)/(?P<token>[^/]+)")
+DEFAULT_ID_INSTANCE: Final = "1101000001"
+DEFAULT_MINUTES: Final = 1440
+# Requests per second per instance, as documented for each method.
+_RATE_LIMITS: Final[Mapping[str, float]] = {"lastoutgoingmessages": 1.0}
+# Requests arriving this much early still pass: a client pacing itself to exactly the
+# limit is seen a little early or late by the server, through no fault of its own.
+_RATE_TOLERANCE: Final = 0.05
+_JSON: Final = (("content-type", "application/json"),)
+
+
+@attrs.frozen
+class Fault:
+    """A scripted misbehaviour for the next request(s) the fake receives.
+
+    ``delay`` seconds pass before the answer; then ``status``, ``headers`` and ``body``
+    are sent as given, or, when ``status`` is None, the answer the fake would have given.
+    Use the class methods for the service's usual failures.
+    """
+
+    status: int | None = 500
+    body: bytes = b'{"code":500,"description":"Internal Server Error"}'
+    headers: tuple[tuple[str, str], ...] = _JSON
+    delay: float = 0.0
+
+    @classmethod
+    def rate_limited(cls, retry_after: float | None = None) -> Fault:
+        """429, with ``Retry-After`` when given."""
+        headers = _JSON + ((("retry-after", f"{retry_after:g}"),) if retry_after else ())
+        return cls(429, b'{"code":429,"description":"Too Many Requests"}', headers)
+
+    @classmethod
+    def bad_gateway(cls) -> Fault:
+        """502 with the HTML page a proxy sends."""
+        page = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
+        return cls(502, page, (("content-type", "text/html"),))
+
+    @classmethod
+    def quota_exceeded(cls) -> Fault:
+        """466 with the service's ``invokeStatus`` body."""
+        body = {
+            "invokeStatus": {
+                "method": "lastOutgoingMessages",
+                "used": 201,
+                "total": 200,
+                "status": "QUOTE_EXCEEDED",
+                "description": "Monthly quota has been exceeded. Upgrade the tariff.",
+            }
+        }
+        return cls(466, orjson.dumps(body))
+
+    @classmethod
+    def malformed(cls, body: bytes = b'[{"idMessage": "BAE5', status: int = 200) -> Fault:
+        """A 200 whose body is not a journal (truncated JSON by default)."""
+        return cls(status, body)
+
+    @classmethod
+    def slow(cls, seconds: float) -> Fault:
+        """A normal answer, ``seconds`` late."""
+        return cls(status=None, body=b"", delay=seconds)
+
+
+@attrs.frozen
+class RecordedRequest:
+    """A request the fake received; the token is never kept, only whether it was right."""
+
+    method: str
+    path: str
+    api_method: str | None
+    id_instance: str | None
+    token_valid: bool
+    query: Mapping[str, str]
+    headers: Mapping[str, str]
+    at: float
+    status: int
+
+
+class FakeInstance:
+    """One WhatsApp instance of the fake: its credentials and its outgoing journal."""
+
+    def __init__(self, id_instance: str, api_token: str, clock: FakeClock) -> None:
+        self.id_instance = id_instance
+        self.api_token = api_token
+        self.messages: list[WireMessage] = []
+        self._clock = clock
+        self._ids = itertools.count(1)
+        self._last_request: dict[str, float] = {}
+
+    def __repr__(self) -> str:
+        return f"FakeInstance(id_instance={self.id_instance!r}, messages={len(self.messages)})"
+
+    def add(
+        self,
+        content: WireMessage,
+        *,
+        chat_id: str = "79001234567@c.us",
+        status: str = "sent",
+        id_message: str | None = None,
+        timestamp: int | None = None,
+    ) -> WireMessage:
+        """Record an outgoing message; returns the stored wire object.
+
+        ``content`` comes from a factory (``text_message(...)``) or is any dict; keys it
+        sets win over the arguments here, so malformed entries can be tested too.
+        """
+        message: WireMessage = {
+            "idMessage": id_message or f"BAE5FA4E{next(self._ids):08X}",
+            "timestamp": int(self._clock.now()) if timestamp is None else timestamp,
+            "statusMessage": status,
+            "chatId": chat_id,
+            "type": "outgoing",
+            "sendByApi": True,
+            **content,
+        }
+        self.messages.append(message)
+        return message
+
+    def seed(self, count: int = 40, *, seed: int = 0) -> list[WireMessage]:
+        """Add ``count`` realistic messages, the same ones for the same seed and clock."""
+        added = seeded_messages(count, seed=seed, now=self._clock.now())
+        self.messages.extend(added)
+        return added
+
+    def get(self, id_message: str) -> WireMessage:
+        """The stored wire object of a message; KeyError if there is none."""
+        for message in self.messages:
+            if message.get("idMessage") == id_message:
+                return message
+        raise KeyError(id_message)
+
+    def set_status(self, id_message: str, status: str) -> WireMessage:
+        """Give a message a new status, stamped with the clock's time (its last action)."""
+        message = self.get(id_message)
+        message["statusMessage"] = status
+        message["timestamp"] = int(self._clock.now())
+        return message
+
+    def advance_status(self, id_message: str) -> WireMessage:
+        """Move a message one step along pending -> sent -> delivered -> read."""
+        current = self.get(id_message).get("statusMessage")
+        if current not in STATUS_PROGRESSION or current == STATUS_PROGRESSION[-1]:
+            return self.get(id_message)
+        following = STATUS_PROGRESSION[STATUS_PROGRESSION.index(current) + 1]
+        return self.set_status(id_message, following)
+
+    def journal(self, minutes: int) -> list[WireMessage]:
+        """What ``lastOutgoingMessages`` answers now: the window, newest first."""
+        since = self._clock.now() - minutes * 60
+        recent = [
+            m
+            for m in self.messages
+            if isinstance(m.get("timestamp"), int) and m["timestamp"] >= since
+        ]
+        return sorted(recent, key=lambda m: m["timestamp"], reverse=True)
+
+    def _over_rate(self, api_method: str, rate: float) -> bool:
+        now = time.monotonic()
+        last = self._last_request.get(api_method)
+        if last is not None and now - last < 1 / rate - _RATE_TOLERANCE:
+            return True
+        self._last_request[api_method] = now
+        return False
+
+
+class FakeGreenAPI:
+    """An in-memory Green API: an ASGI app with a programmable surface for tests.
+
+    Args:
+        clock: the service's clock; frozen at the current time by default.
+        rate_limit: answer 429 above each method's documented per-instance rate.
+
+    """
+
+    def __init__(self, *, clock: FakeClock | None = None, rate_limit: bool = True) -> None:
+        self.clock = clock or FakeClock()
+        self.rate_limit = rate_limit
+        self.instances: dict[str, FakeInstance] = {}
+        self.requests: list[RecordedRequest] = []
+        self._faults: collections.deque[Fault] = collections.deque()
+
+    @classmethod
+    def sandbox(cls, *, seed: int = 0, count: int = 40, rate_limit: bool = True) -> FakeGreenAPI:
+        """A fake with one instance and a realistic journal, on a running clock."""
+        fake = cls(clock=FakeClock(running=True), rate_limit=rate_limit)
+        fake.add_instance().seed(count, seed=seed)
+        return fake
+
+    def __repr__(self) -> str:
+        return f"FakeGreenAPI(instances={list(self.instances)}, faults={len(self._faults)})"
+
+    def add_instance(
+        self, id_instance: str = DEFAULT_ID_INSTANCE, api_token: str | None = None
+    ) -> FakeInstance:
+        """Create an instance; the token is random unless given."""
+        instance = FakeInstance(id_instance, api_token or secrets.token_hex(25), self.clock)
+        self.instances[id_instance] = instance
+        return instance
+
+    @property
+    def instance(self) -> FakeInstance:
+        """The first instance, created on demand: most tests need just one."""
+        if not self.instances:
+            return self.add_instance()
+        return next(iter(self.instances.values()))
+
+    def queue_fault(self, fault: Fault, times: int = 1) -> None:
+        """Answer the next ``times`` requests with ``fault`` (after any already queued)."""
+        self._faults.extend([fault] * times)
+
+    def clear_faults(self) -> None:
+        """Forget every queued fault."""
+        self._faults.clear()
+
+    @contextlib.asynccontextmanager
+    async def connect(
+        self, instance: FakeInstance | None = None, **options: Any
+    ) -> AsyncIterator[GreenAPI]:
+        """A ready ``GreenAPI`` wired to this fake in-process (no sockets); closed on exit.
+
+        ``options`` go to ``GreenAPI``; ``rate_limit`` defaults to the fake's own setting,
+        so the client paces itself exactly when the fake would refuse a burst.
+        """
+        chosen = instance or self.instance
+        options.setdefault("rate_limit", self.rate_limit)
+        options.setdefault("api_url", "https://fake.green-api.invalid")
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=self)) as http:
+            api = GreenAPI(chosen.id_instance, chosen.api_token, http_client=http, **options)
+            async with api:
+                yield api
+
+    # The ASGI application.
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Serve one ASGI connection: HTTP requests, and lifespan events as a no-op."""
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        status, headers, body = await self._answer(scope)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [(k.encode(), v.encode()) for k, v in headers],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            event = await receive()
+            if event["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif event["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def _answer(self, scope: Scope) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
+        fault = self._faults.popleft() if self._faults else None
+        if fault is not None:
+            await anyio.sleep(fault.delay)
+        route = _ROUTE.fullmatch(scope["path"])
+        instance = self.instances.get(route["id"]) if route else None
+        token_valid = bool(route and instance and secrets.compare_digest(
+            route["token"].encode(), instance.api_token.encode()
+        ))  # fmt: skip
+        if fault is not None and fault.status is not None:
+            status, headers, body = fault.status, fault.headers, fault.body
+        else:
+            status, headers, body = self._route(scope, route, instance, token_valid)
+        self._record(scope, route, token_valid, status)
+        return status, headers, body
+
+    def _route(
+        self,
+        scope: Scope,
+        route: re.Match[str] | None,
+        instance: FakeInstance | None,
+        token_valid: bool,
+    ) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
+        if route is None:
+            return _error(404, "Not Found")
+        if instance is None:
+            return _error(403, "Forbidden")
+        if not token_valid:
+            return _error(401, "Unauthorized")
+        api_method = route["method"].lower()
+        if api_method not in _RATE_LIMITS:
+            return _error(404, f"Method {route['method']} is not served by this fake")
+        if scope["method"] != "GET":
+            return _error(405, "Method Not Allowed")
+        if self.rate_limit and instance._over_rate(api_method, _RATE_LIMITS[api_method]):
+            return _error(429, "Too Many Requests")
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        minutes_values = query.get("minutes", [str(DEFAULT_MINUTES)])
+        minutes = minutes_values[-1]
+        if not minutes.isdigit() or int(minutes) < 1:
+            return _error(400, "Validation failed: minutes must be a positive integer")
+        return 200, _JSON, orjson.dumps(instance.journal(int(minutes)))
+
+    def _record(
+        self, scope: Scope, route: re.Match[str] | None, token_valid: bool, status: int
+    ) -> None:
+        path = scope["path"]
+        if route is not None:
+            path = f"/waInstance{route['id']}/{route['method']}/{REDACTED}"
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        self.requests.append(
+            RecordedRequest(
+                method=scope["method"],
+                path=path,
+                api_method=route["method"] if route else None,
+                id_instance=route["id"] if route else None,
+                token_valid=token_valid,
+                query={key: values[-1] for key, values in query.items()},
+                headers={k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]},
+                at=time.monotonic(),
+                status=status,
+            )
+        )
+
+
+def _error(status: int, description: str) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
+    return status, _JSON, orjson.dumps({"code": status, "description": description})

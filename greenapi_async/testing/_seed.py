@@ -1,0 +1,88 @@
+"""Realistic, deterministic journals: every kind and status, person, group and @lid chats."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from . import _factories as make
+from ._factories import WireMessage
+
+__all__ = ["STATUS_PROGRESSION", "seeded_messages"]
+
+STATUS_PROGRESSION = ("pending", "sent", "delivered", "read")
+_FAILURE_STATUSES = ("noAccount", "notInGroup", "yellowCard", "failed")
+
+_CHATS = (
+    "79001234567@c.us",
+    "79007654321@c.us",
+    "4915112345678@c.us",
+    "12025550123@c.us",
+    "120363043968066561@g.us",
+    "79001234567-1581234048@g.us",
+    "12345678901234@lid",
+    "98765432109876@lid",
+)
+_TEXTS = (
+    "Your order #{n} has shipped 📦",
+    "Привет! Ваш заказ №{n} доставлен.",
+    "Ihre Bestellung {n} ist unterwegs.",
+    "تم شحن طلبك رقم {n}",
+    "Meeting moved to 15:00 — see you there 👋",
+    "你好！订单 {n} 已发货。",  # noqa: RUF001 - real Chinese punctuation, on purpose
+    "Reminder: appointment tomorrow at 10:30",
+    "OTP code: {n}. Do not share it with anyone.",
+)
+
+
+def _content(rng: random.Random, n: int) -> WireMessage:
+    kinds: list[Callable[[], WireMessage]] = [
+        lambda: make.text_message(rng.choice(_TEXTS).format(n=1000 + n)),
+        lambda: make.image_message(f"Photo {n}", file_name=f"photo-{n}.jpg"),
+        lambda: make.video_message(file_name=f"clip-{n}.mp4"),
+        lambda: make.document_message("Invoice", file_name=f"invoice-{n}.pdf"),
+        lambda: make.audio_message(file_name=f"voice-{n}.ogg"),
+        lambda: make.sticker_message(),
+        lambda: make.location_message(55.75 + rng.random() / 10, 37.6 + rng.random() / 10),
+        lambda: make.contact_message("Support desk", "79001234567"),
+        lambda: make.extended_text_message("https://green-api.com/docs/"),
+        lambda: make.poll_message("Which time suits you?", ("10:00", "12:00", "15:00")),
+    ]
+    if n < len(kinds):
+        # The first entries show every kind once; after that, mostly text, as in real life.
+        return kinds[n]()
+    return kinds[0]() if rng.random() < 0.6 else rng.choice(kinds)()
+
+
+def _status(rng: random.Random, n: int) -> str:
+    statuses = (*STATUS_PROGRESSION, *_FAILURE_STATUSES)
+    if n < len(statuses):
+        return statuses[n]
+    return rng.choices(STATUS_PROGRESSION, weights=(1, 3, 4, 6))[0]
+
+
+def seeded_messages(count: int, *, seed: int, now: float) -> list[WireMessage]:
+    """``count`` complete entries, the same for the same seed and ``now``.
+
+    The first dozen show every kind and every status within the last 20 hours (inside the
+    default 24-hour window); the rest spread over 30 hours, so ``minutes`` matters.
+    """
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    messages = []
+    for n in range(count):
+        content = _content(rng, n)
+        status = _status(rng, n)
+        age = rng.randrange(0, (20 if n < 12 else 30) * 3600)
+        content.update(
+            idMessage=f"BAE5{rng.getrandbits(48):012X}",
+            timestamp=int(now) - age,
+            statusMessage=status,
+            chatId=_CHATS[n % len(_CHATS)] if n < len(_CHATS) else rng.choice(_CHATS),
+            type="outgoing",
+            sendByApi=True,
+        )
+        if status == "noAccount":
+            # What the service has sent for a number without WhatsApp.
+            content["typeMessage"] = ""
+        messages.append(content)
+    return messages

@@ -1,0 +1,53 @@
+"""Serving the fake over real HTTP on loopback, with uvicorn (the ``sandbox`` extra)."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["serve"]
+
+_STARTUP_TIMEOUT = 10.0
+
+
+@contextlib.contextmanager
+def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve an ASGI app (the fake) in a background thread; yields its base URL.
+
+    ``port=0`` picks a free port. The server runs its own event loop, so the caller may
+    use asyncio, trio, or no event loop at all; it stops when the block exits.
+    """
+    try:
+        import uvicorn
+    except ImportError:
+        raise ImportError(
+            "serving the fake over HTTP needs uvicorn: pip install 'greenapi-async[sandbox]'"
+        ) from None
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        lifespan="off",
+        # The access log would print request paths, and a path holds the token.
+        access_log=False,
+        log_level="warning",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="greenapi-fake-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + _STARTUP_TIMEOUT
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError(f"the fake server could not start on {host}:{port}")
+        time.sleep(0.01)
+    bound_host, bound_port = server.servers[0].sockets[0].getsockname()[:2]
+    shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
+    try:
+        yield f"http://{shown_host}:{bound_port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=_STARTUP_TIMEOUT)

@@ -1,0 +1,62 @@
+"""A user's bot test written with nothing but the plugin's fixtures (as in the README)."""
+
+from __future__ import annotations
+
+import pytest
+
+import greenapi_async as ga
+from greenapi_async.testing import FakeGreenAPI, image_message, text_message
+
+from .examples_path import load_example
+
+undelivered = load_example("delivery_report").undelivered
+
+
+@pytest.mark.asyncio
+async def test_the_report_lists_what_is_not_delivered_yet(
+    green_api_fake: FakeGreenAPI, green_api_client: ga.GreenAPI
+) -> None:
+    journal = green_api_fake.instance
+    waiting = journal.add(text_message("Your code is 1234"), chat_id="79001111111@c.us")
+    journal.add(image_message("Receipt"), chat_id="79002222222@c.us", status="read")
+    journal.add(text_message("Hi"), chat_id="79003333333@c.us", status="noAccount")
+
+    report = await undelivered(green_api_client)
+
+    assert report == {
+        "79001111111@c.us": [waiting["idMessage"]],
+        "79003333333@c.us": [journal.messages[2]["idMessage"]],
+    }
+    journal.advance_status(waiting["idMessage"])  # sent -> delivered
+    assert "79001111111@c.us" not in await undelivered(green_api_client)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio", "trio"])
+async def test_the_fixtures_work_under_anyio_on_both_backends(
+    green_api_fake: FakeGreenAPI, green_api_client: ga.GreenAPI, anyio_backend: str
+) -> None:
+    green_api_fake.instance.add(text_message("hello"))
+    (message,) = await green_api_client.journals.last_outgoing_messages()
+    assert isinstance(message, ga.TextMessage)
+
+
+@pytest.mark.asyncio
+async def test_the_server_fixture_serves_the_same_fake_over_http(
+    green_api_fake: FakeGreenAPI, green_api_server: str
+) -> None:
+    instance = green_api_fake.instance
+    instance.add(text_message("over http"))
+    async with ga.GreenAPI(
+        instance.id_instance, instance.api_token, api_url=green_api_server, rate_limit=False
+    ) as api:
+        (message,) = await api.journals.last_outgoing_messages()
+    assert message.id_message == instance.messages[0]["idMessage"]
+
+
+def test_the_plugin_is_registered_through_its_entry_point(
+    pytestconfig: pytest.Config,
+) -> None:
+    plugin = pytestconfig.pluginmanager.get_plugin("greenapi_async")
+    assert plugin is not None
+    assert plugin.__name__ == "greenapi_async.testing._pytest_plugin"
