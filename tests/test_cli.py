@@ -1,0 +1,208 @@
+"""The greenapi-async command: sandbox runs, filters, JSON, errors and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from greenapi_async import _cli
+from greenapi_async.testing import FakeGreenAPI, Fault, serve, text_message
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = _cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGreenAPI]:
+    """A fake on real HTTP, with the environment pointing at it."""
+    fake = FakeGreenAPI(rate_limit=False)
+    instance = fake.add_instance("1101000001", "cliToken42")
+    instance.add(text_message("first line\nsecond line"), chat_id="79001111111@c.us")
+    instance.add(text_message("read one"), chat_id="79002222222@c.us", status="read")
+    with serve(fake) as base_url:
+        monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1101000001")
+        monkeypatch.setenv("GREENAPI_API_TOKEN", "cliToken42")
+        monkeypatch.setenv("GREENAPI_API_URL", base_url)
+        yield fake
+
+
+def test_the_sandbox_prints_a_table_of_realistic_messages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "last-outgoing", "--sandbox")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["TIME", "CHAT", "KIND", "STATUS", "PREVIEW"]
+    assert lines[-1].endswith("message(s).")
+    assert any("@g.us" in line for line in lines)
+    assert any(" read " in line for line in lines)
+
+
+def test_json_output_is_one_snake_case_array(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "last-outgoing", "--sandbox", "--json", "--kind", "poll")
+    assert code == 0
+    messages = json.loads(out)
+    assert messages
+    assert {m["type_message"] for m in messages} == {"pollMessage"}
+    assert {"id_message", "status_message", "chat_id", "poll_message_data"} <= set(messages[0])
+
+
+def test_filters_by_chat_status_and_kind(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "last-outgoing", "--status", "READ", "--json")
+    assert code == 0
+    assert [m["text_message"] for m in json.loads(out)] == ["read one"]
+    code, out, _ = run(capsys, "last-outgoing", "--chat", "79001111111@c.us")
+    assert "first line second line" in out
+    assert "read one" not in out
+    code, out, _ = run(capsys, "last-outgoing", "--kind", "image")
+    assert out.strip() == "No outgoing messages in this window."
+
+
+def test_minutes_are_sent_to_the_service(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "last-outgoing", "--minutes", "15")[0] == 0
+    assert served.requests[-1].query == {"minutes": "15"}
+    code, _, err = run(capsys, "last-outgoing", "--minutes", "0")
+    assert code == _cli.EXIT_USAGE
+    assert "--minutes must be 1 or more" in err
+
+
+@pytest.mark.parametrize(
+    ("fault", "code", "hint"),
+    [
+        (Fault(401, b'{"code":401,"description":"Unauthorized"}'), _cli.EXIT_AUTH, "TOKEN"),
+        (Fault(403, b'{"code":403,"description":"Forbidden"}'), _cli.EXIT_AUTH, "INSTANCE"),
+        (Fault.rate_limited(retry_after=600), _cli.EXIT_LIMIT, "wait"),
+        (Fault.quota_exceeded(), _cli.EXIT_LIMIT, "quota"),
+        (Fault.malformed(), _cli.EXIT_BAD_RESPONSE, "report"),
+        (Fault(400, b'{"code":400,"description":"Bad"}'), _cli.EXIT_API_ERROR, "expired"),
+        (Fault(418, b"teapot"), _cli.EXIT_API_ERROR, "teapot"),
+    ],
+)
+def test_errors_are_one_line_with_a_distinct_exit_code(
+    served: FakeGreenAPI,
+    capsys: pytest.CaptureFixture[str],
+    fault: Fault,
+    code: int,
+    hint: str,
+) -> None:
+    served.queue_fault(fault, times=5)
+    exit_code, out, err = run(capsys, "last-outgoing")
+    assert exit_code == code
+    assert out == ""
+    assert err.startswith("greenapi-async: error: ")
+    assert err.count("\n") == 1
+    assert hint in err
+    assert "cliToken42" not in err
+    assert "Traceback" not in err
+
+
+def test_an_unreachable_host_is_a_network_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1")
+    monkeypatch.setenv("GREENAPI_API_TOKEN", "abc")
+    code, _, err = run(capsys, "last-outgoing", "--api-url", "http://127.0.0.1:9")
+    assert code == _cli.EXIT_NETWORK
+    assert "check the network" in err
+
+
+def test_missing_credentials_point_to_the_sandbox(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GREENAPI_ID_INSTANCE", raising=False)
+    code, _, err = run(capsys, "last-outgoing")
+    assert code == _cli.EXIT_USAGE
+    assert "--sandbox" in err
+
+
+def test_the_token_is_never_a_flag_and_not_read_without_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        _cli.main(["last-outgoing", "--api-token", "x"])
+    assert caught.value.code == _cli.EXIT_USAGE
+    monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1")
+    monkeypatch.delenv("GREENAPI_API_TOKEN", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal
+    capsys.readouterr()
+    code, _, err = run(capsys, "last-outgoing")
+    assert code == _cli.EXIT_USAGE
+    assert "never taken as a command-line option" in err
+
+
+def test_the_token_is_asked_for_without_echo_on_a_terminal(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GREENAPI_API_TOKEN")
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    asked = []
+    monkeypatch.setattr(
+        _cli.getpass, "getpass", lambda prompt: asked.append(prompt) or "cliToken42"
+    )
+    code, out, _ = run(capsys, "last-outgoing")
+    assert code == 0
+    assert asked == ["apiTokenInstance (not echoed): "]
+    assert "read one" in out
+
+
+def test_help_has_examples_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        _cli.main(["last-outgoing", "--help"])
+    out = capsys.readouterr().out
+    assert "greenapi-async last-outgoing --sandbox" in out
+    assert "exit codes:" in out
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "greenapi_async", "last-outgoing", "--sandbox", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)
+
+
+def test_the_sandbox_command_serves_until_interrupted() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "greenapi_async", "sandbox", "--port", "0", "--seed", "3"],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            first = process.stdout.readline()
+            assert first.startswith("Fake Green API at http://127.0.0.1:")
+            exports = (process.stdout.readline() for _ in range(3))
+            env = dict(line.strip().removeprefix("export ").split("=", 1) for line in exports)
+            result = subprocess.run(
+                [sys.executable, "-m", "greenapi_async", "last-outgoing", "--json"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env={**os.environ, **env},
+                check=False,
+            )
+            assert result.returncode == 0, result.stderr
+            assert len(json.loads(result.stdout)) > 10
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=10) == _cli.EXIT_INTERRUPTED
+        finally:
+            if process.poll() is None:
+                process.kill()
