@@ -35,24 +35,44 @@ _HTTP_LOGGERS: Final = (
     "httpcore.socks",
 )
 
-# Tokens of the clients alive in this process, counted: two clients may share a token.
-# Each entry leaves when its client is garbage collected.
-_live_secrets: collections.Counter[str] = collections.Counter()
-_live_secrets_lock = threading.Lock()
+# Tokens of the clients alive in this process, counted (two clients may share a token).
+# A client's token leaves when the client is garbage collected. Its finalizer only appends
+# to _retired: a finalizer may run inside any allocation, including one made while the
+# lock is held, so it must never take the lock itself.
+_counts: collections.Counter[str] = collections.Counter()
+_retired: list[str] = []
+_snapshot: tuple[str, ...] = ()
+_lock = threading.Lock()
 
 
 def register_secret(owner: object, secret: str) -> None:
     """Redact ``secret`` from every filtered log record for as long as ``owner`` lives."""
-    with _live_secrets_lock:
-        _live_secrets[secret] += 1
-    weakref.finalize(owner, _forget_secret, secret)
+    with _lock:
+        _counts[secret] += 1
+        _refresh()
+    weakref.finalize(owner, _retired.append, secret)
 
 
-def _forget_secret(secret: str) -> None:
-    with _live_secrets_lock:
-        _live_secrets[secret] -= 1
-        if _live_secrets[secret] <= 0:
-            del _live_secrets[secret]
+def _refresh() -> None:
+    """Apply retirements and publish a new snapshot; the caller holds ``_lock``."""
+    global _snapshot  # replaced whole, so that readers need no lock
+    while _retired:
+        secret = _retired.pop()
+        _counts[secret] -= 1
+        if _counts[secret] <= 0:
+            del _counts[secret]
+    _snapshot = tuple(_counts)
+
+
+def _live_secrets() -> tuple[str, ...]:
+    # Never blocks a logging call: if another thread is refreshing, the current snapshot
+    # still holds every live token (retired ones only linger a little longer).
+    if _retired and _lock.acquire(blocking=False):
+        try:
+            _refresh()
+        finally:
+            _lock.release()
+    return _snapshot
 
 
 def redact_urls(text: str) -> str:
@@ -66,9 +86,7 @@ def redact(text: str, token: str) -> str:
 
 
 def _redact_live_secrets(text: str) -> str:
-    with _live_secrets_lock:
-        secrets = list(_live_secrets)
-    for secret in secrets:
+    for secret in _live_secrets():
         text = text.replace(secret, REDACTED)
     return redact_urls(text)
 

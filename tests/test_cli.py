@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import io
 import json
 import os
@@ -150,9 +151,12 @@ def test_the_token_is_asked_for_without_echo_on_a_terminal(
     monkeypatch.delenv("GREENAPI_API_TOKEN")
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     asked = []
-    monkeypatch.setattr(
-        _cli.getpass, "getpass", lambda prompt: asked.append(prompt) or "cliToken42"
-    )
+
+    def fake_getpass(prompt: str) -> str:
+        asked.append(prompt)
+        return "cliToken42"
+
+    monkeypatch.setattr(getpass, "getpass", fake_getpass)
     code, out, _ = run(capsys, "last-outgoing")
     assert code == 0
     assert asked == ["apiTokenInstance (not echoed): "]
