@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import email.utils
+import gc
 import logging
+import threading
 import time
 import traceback
 from typing import Any
@@ -197,3 +199,23 @@ def test_pacing_holds_across_separate_event_loop_runs() -> None:
         waits.append(time.monotonic() - started)
     assert waits[0] < 0.1
     assert all(0.1 < wait < 1.0 for wait in waits[1:]), waits
+
+
+def test_a_client_collected_while_the_registry_is_busy_does_not_deadlock() -> None:
+    from greenapi_async import _redaction
+
+    class Owner:
+        pass
+
+    def collect_under_lock() -> None:
+        owner = Owner()
+        _redaction.register_secret(owner, "retiredSecret123")
+        with _redaction._lock:
+            del owner  # its finalizer runs here, while the lock is held
+            gc.collect()
+        assert "retiredSecret123" not in _redaction._live_secrets()
+
+    worker = threading.Thread(target=collect_under_lock, daemon=True)
+    worker.start()
+    worker.join(timeout=5)
+    assert not worker.is_alive(), "the finalizer waited for the lock its thread holds"
