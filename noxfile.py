@@ -26,7 +26,8 @@ def _install_package_and(session: nox.Session, group: str, *install_options: str
 
 def _run_tests(session: nox.Session, *install_options: str) -> None:
     _install_package_and(session, "test", *install_options)
-    session.run("coverage", "run", "-m", "pytest", *session.posargs)
+    # The examples' tests need their frameworks: the `examples` session runs them.
+    session.run("coverage", "run", "-m", "pytest", "--ignore=tests/examples", *session.posargs)
     session.run("coverage", "report", "--fail-under=90")
 
 
@@ -50,6 +51,13 @@ def tests_lowest(session: nox.Session) -> None:
     """
     _run_tests(session, "--resolution", "lowest-direct")
     session.run("uv", "pip", "list", external=True)
+
+
+@nox.session
+def examples(session: nox.Session) -> None:
+    """Run the FastAPI and aiohttp examples for real against the fake (their own deps)."""
+    session.install(".[sandbox]", *nox.project.dependency_groups(PYPROJECT, "test", "examples"))
+    session.run("pytest", "tests/examples", *session.posargs)
 
 
 @nox.session

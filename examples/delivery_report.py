@@ -20,6 +20,33 @@ import greenapi_async as ga
 FAILED = {ga.MessageStatus.NO_ACCOUNT, ga.MessageStatus.NOT_IN_GROUP, ga.MessageStatus.FAILED}
 
 
+def parse_instances(spec: str) -> dict[str, str]:
+    """``"id:token,id:token"`` (as in GREENAPI_INSTANCES) -> ``{id: token}``."""
+    pairs = (item.split(":", 1) for item in spec.split(",") if item.strip())
+    return {id_instance.strip(): token.strip() for id_instance, token in pairs}
+
+
+def summarize(messages: list[ga.OutgoingMessage]) -> dict[str, object]:
+    """Count messages by status and list each one briefly: what a status endpoint returns."""
+    counts: dict[str, int] = {}
+    for message in messages:
+        status = str(message.status_message)
+        counts[status] = counts.get(status, 0) + 1
+    return {
+        "counts": counts,
+        "messages": [
+            {
+                "id": message.id_message,
+                "chat_id": message.chat_id,
+                "kind": message.type_message,
+                "status": str(message.status_message),
+                "timestamp": message.timestamp,
+            }
+            for message in messages
+        ],
+    }
+
+
 async def undelivered(api: ga.GreenAPI, minutes: int = 60) -> dict[str, list[str]]:
     """Message ids by chat that are still pending or sent, or failed, in the window."""
     report: dict[str, list[str]] = {}

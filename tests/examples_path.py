@@ -11,6 +11,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def load_example(name: str) -> ModuleType:
+    # The examples import each other as sibling scripts do when run from examples/.
+    if str(EXAMPLES) not in sys.path:
+        sys.path.append(str(EXAMPLES))
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, EXAMPLES / f"{name}.py")

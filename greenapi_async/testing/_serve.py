@@ -15,7 +15,7 @@ _STARTUP_TIMEOUT = 10.0
 
 @contextlib.contextmanager
 def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """Serve an ASGI app (the fake) in a background thread; yields its base URL.
+    """Serve an ASGI app (the fake, or your own) in a background thread; yields its base URL.
 
     ``port=0`` picks a free port. The server runs its own event loop, so the caller may
     use asyncio, trio, or no event loop at all; it stops when the block exits.
@@ -30,7 +30,8 @@ def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
         app,
         host=host,
         port=port,
-        lifespan="off",
+        # Runs the app's startup and shutdown, if it has them (the fake ignores them).
+        lifespan="auto",
         # The access log would print request paths, and a path holds the token.
         access_log=False,
         log_level="warning",

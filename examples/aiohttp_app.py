@@ -1,0 +1,71 @@
+"""An aiohttp service reporting the delivery status of recent messages, per instance.
+
+A ``cleanup_ctx`` opens one shared ``httpx.AsyncClient`` and a ``GreenAPI`` per configured
+instance, and closes them on shutdown. Run it with your instances::
+
+    GREENAPI_INSTANCES="1101000001:token1" python examples/aiohttp_app.py
+
+then ``curl localhost:8080/instances/1101000001/delivery?minutes=60``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Mapping
+
+import httpx
+from aiohttp import web
+from delivery_report import parse_instances, summarize
+
+import greenapi_async as ga
+
+APIS: web.AppKey[dict[str, ga.GreenAPI]] = web.AppKey("apis", dict)
+
+
+def create_app(
+    instances: Mapping[str, str], *, api_url: str = "https://api.green-api.com"
+) -> web.Application:
+    """The service, for the given ``{id_instance: api_token}``."""
+
+    async def green_api_clients(app: web.Application) -> AsyncIterator[None]:
+        async with httpx.AsyncClient(limits=httpx.Limits(max_connections=50)) as http:
+            app[APIS] = {
+                id_instance: ga.GreenAPI(id_instance, token, api_url=api_url, http_client=http)
+                for id_instance, token in instances.items()
+            }
+            try:
+                yield
+            finally:
+                for api in app[APIS].values():
+                    await api.aclose()
+
+    async def delivery(request: web.Request) -> web.Response:
+        id_instance = request.match_info["id_instance"]
+        api = request.app[APIS].get(id_instance)
+        if api is None:
+            raise web.HTTPNotFound(text=f"instance {id_instance} is not configured")
+        try:
+            minutes = int(request.query.get("minutes", "60"))
+            messages = await api.journals.last_outgoing_messages(minutes=minutes)
+        except (ValueError, ga.InvalidArgumentError):
+            raise web.HTTPBadRequest(text="minutes must be a whole number >= 1") from None
+        except ga.RateLimitError as error:
+            raise web.HTTPTooManyRequests(text=str(error)) from None
+        except ga.GreenAPIError as error:
+            # The message is safe to show: the SDK keeps the token out of it.
+            raise web.HTTPBadGateway(text=str(error)) from None
+        return web.json_response({"instance": id_instance, **summarize(messages)})
+
+    app = web.Application()
+    app.cleanup_ctx.append(green_api_clients)
+    app.router.add_get("/instances/{id_instance}/delivery", delivery)
+    return app
+
+
+if __name__ == "__main__":
+    web.run_app(
+        create_app(
+            parse_instances(os.environ["GREENAPI_INSTANCES"]),
+            api_url=os.environ.get("GREENAPI_API_URL", "https://api.green-api.com"),
+        )
+    )
