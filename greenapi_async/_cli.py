@@ -42,6 +42,7 @@ EXIT_LIMIT: Final = 4
 EXIT_NETWORK: Final = 5
 EXIT_BAD_RESPONSE: Final = 6
 EXIT_INTERRUPTED: Final = 130
+EXIT_OUTPUT_CLOSED: Final = 141  # as a shell reports a command ended by SIGPIPE
 
 _PREVIEW_WIDTH: Final = 48
 _EPILOG: Final = f"""\
@@ -56,7 +57,7 @@ credentials: {ENV_ID_INSTANCE}, {ENV_API_TOKEN} and {ENV_API_URL} (optional, def
 land in shell history and the process list); without it, an interactive terminal is asked.
 
 exit codes: 0 ok, 1 other API error, 2 usage, 3 authentication, 4 rate limit or quota,
-5 network or timeout, 6 malformed response, 130 interrupted.
+5 network or timeout, 6 malformed response, 130 interrupted, 141 output closed early.
 """
 
 
@@ -116,6 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _last_outgoing(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`... | head`): nothing more to say, and nowhere to say it.
+        # Point stdout at devnull so that flushing at exit does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OUTPUT_CLOSED
     except (_UsageError, InvalidArgumentError) as error:
         return _fail(EXIT_USAGE, str(error))
     except GreenAPIError as error:

@@ -210,3 +210,18 @@ def test_the_sandbox_command_serves_until_interrupted() -> None:
         finally:
             if process.poll() is None:
                 process.kill()
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "greenapi_async", "last-outgoing", "--sandbox"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        # Closed before the command (which first starts a server) can print anything.
+        process.stdout.close()
+        errors = process.stderr.read()
+        assert process.wait(timeout=60) == _cli.EXIT_OUTPUT_CLOSED
+    assert b"Traceback" not in errors
