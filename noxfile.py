@@ -61,6 +61,13 @@ def examples(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Run the benchmarks (decode: ours vs orjson and json), printing ratio tables."""
+    session.install(".")
+    session.run("python", "bench/decode.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Check style and formatting with ruff."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))

@@ -1,0 +1,69 @@
+"""Realistic journal bodies for benchmarks: mostly text, some media, a few rich messages."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import orjson
+
+THUMBNAIL = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcU" * 8
+
+
+def message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
+    """One entry of the mix: 70% text, 15% media, 15% location/contact/link with thumbnails."""
+    entry: dict[str, Any] = {
+        "idMessage": f"BAE5{rng.getrandbits(48):012X}",
+        "timestamp": now - n * 7,
+        "statusMessage": rng.choice(("pending", "sent", "delivered", "read", "read")),
+        "chatId": f"7900{rng.randrange(10**7):07d}@c.us",
+        "type": "outgoing",
+        "sendByApi": True,
+    }
+    roll = rng.random()
+    if roll < 0.70:
+        entry.update(typeMessage="textMessage", textMessage=f"Your order #{n} has shipped 📦")
+    elif roll < 0.85:
+        kind = rng.choice(("imageMessage", "videoMessage", "documentMessage", "audioMessage"))
+        entry.update(
+            typeMessage=kind,
+            downloadUrl=f"https://media.sandbox.invalid/{n}.bin",
+            caption="Receipt",
+            fileName=f"{n}.bin",
+            mimeType="application/octet-stream",
+        )
+    elif roll < 0.90:
+        entry.update(
+            typeMessage="locationMessage",
+            location={
+                "nameLocation": "Office",
+                "address": "Moscow",
+                "latitude": 55.75,
+                "longitude": 37.61,
+                "jpegThumbnail": THUMBNAIL,
+            },
+        )
+    elif roll < 0.95:
+        entry.update(
+            typeMessage="contactMessage",
+            contact={"displayName": "Support", "vcard": "BEGIN:VCARD\nFN:Support\nEND:VCARD"},
+        )
+    else:
+        entry.update(
+            typeMessage="extendedTextMessage",
+            textMessage="https://green-api.com",
+            extendedTextMessage={
+                "text": "https://green-api.com",
+                "description": "WhatsApp API",
+                "title": "GREEN-API",
+                "previewType": "NONE",
+                "jpegThumbnail": THUMBNAIL,
+            },
+        )
+    return entry
+
+
+def journal_body(count: int, *, seed: int = 1, now: int = 1_764_000_000) -> bytes:
+    """A ``lastOutgoingMessages`` response body of ``count`` entries, newest first."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+    return orjson.dumps([message(rng, n, now) for n in range(count)])
