@@ -1,0 +1,126 @@
+"""The decoder's fast path builds exactly what cattrs' detailed path builds, or refuses."""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import greenapi_async as ga
+from greenapi_async._converter import _detailed_converter
+from greenapi_async._fastpath import make_fast_structure_fn
+from greenapi_async.testing import FakeGreenAPI
+
+from .conftest import DATA
+from .test_decode_properties import message_like
+
+
+def detailed(data: list[Any]) -> list[ga.OutgoingMessage]:
+    result: list[ga.OutgoingMessage] = _detailed_converter().structure(
+        data, list[ga.OutgoingMessage]
+    )
+    return result
+
+
+CORPUS = sorted(
+    path
+    for path in DATA.glob("*.json")
+    if path.read_bytes().lstrip().startswith(b"[") and "trailing" not in path.name
+)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: Path(p).stem)
+def test_every_corpus_file_decodes_the_same_both_ways(path: Path) -> None:
+    body = path.read_bytes()
+    assert ga.decode_outgoing_messages(body) == detailed(json.loads(body))
+
+
+def test_a_seeded_journal_of_every_kind_decodes_the_same_both_ways() -> None:
+    fake = FakeGreenAPI()
+    messages = fake.instance.seed(300, seed=11)
+    fast = ga.decode_outgoing_messages(orjson.dumps(messages))
+    assert fast == detailed(messages)
+    assert {type(m) for m in fast} == set(ga.OutgoingMessage.__args__)
+    for message in fast:
+        if not isinstance(message, ga.UnknownMessage):
+            # Field for field what __init__ builds from the same values.
+            rebuilt = type(message)(
+                **{f.name: getattr(message, f.name) for f in attrs.fields(type(message)) if f.init}
+            )
+            assert rebuilt == message
+            assert hash(rebuilt) == hash(message)
+
+
+@settings(max_examples=400)
+@given(st.lists(message_like, max_size=4))
+def test_the_fast_path_accepts_exactly_what_the_detailed_path_accepts(
+    entries: list[dict[str, Any]],
+) -> None:
+    try:
+        expected: list[ga.OutgoingMessage] | None = detailed(entries)
+    except Exception:  # noqa: BLE001 - any refusal counts as one
+        expected = None
+    try:
+        fast: list[ga.OutgoingMessage] | None = ga.decode_outgoing_messages(json.dumps(entries))
+    except ga.ResponseValidationError:
+        fast = None
+    assert fast == expected
+
+
+def test_the_collector_is_restored_after_a_large_decode() -> None:
+    body = orjson.dumps(FakeGreenAPI().instance.seed(1_500, seed=2))
+    assert gc.isenabled()
+    ga.decode_outgoing_messages(body)
+    assert gc.isenabled()
+    with pytest.raises(ga.ResponseValidationError):
+        ga.decode_outgoing_messages(
+            body[:-2] + b',{"timestamp": "x", "typeMessage": "textMessage"}]'
+        )
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ga.decode_outgoing_messages(body)
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
+
+
+def _no_hook(type_: Any) -> Any:
+    raise AssertionError(type_)
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        attrs.make_class("WithValidator", {"a": attrs.field(validator=attrs.validators.gt(0))}),
+        attrs.make_class("WithConverter", {"a": attrs.field(converter=int)}),
+        attrs.make_class("WithFactory", {"a": attrs.field(factory=list)}, slots=True),
+        attrs.make_class("WithoutSlots", {"a": attrs.field()}, slots=False),
+    ],
+)
+def test_classes_whose_init_does_more_than_assign_are_not_generated(cls: type) -> None:
+    made = make_fast_structure_fn(
+        cls, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook
+    )
+    assert made is None
+
+
+def test_a_class_with_post_init_is_not_generated() -> None:
+    @attrs.frozen
+    class WithPostInit:
+        a: int
+
+        def __attrs_post_init__(self) -> None:
+            pass
+
+    made = make_fast_structure_fn(
+        WithPostInit, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook
+    )
+    assert made is None
