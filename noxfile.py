@@ -62,9 +62,9 @@ def examples(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Run the benchmarks (decode: ours vs orjson and json), printing ratio tables."""
-    session.install(".")
-    session.run("python", "bench/decode.py", *session.posargs)
+    """Run the benchmarks side by side with the alternatives; write docs/benchmarks.md."""
+    session.install(".[sandbox]", *nox.project.dependency_groups(PYPROJECT, "bench"))
+    session.run("python", "bench/run.py", *session.posargs)
 
 
 @nox.session

@@ -1,18 +1,16 @@
 """Decode benchmark: bytes -> typed messages, side by side, interleaved, medians and ratios.
 
-Run with ``nox -s bench`` (or ``python bench/decode.py``). The machine is noisy, so every
-contender runs in turn within each repetition, and only ratios to ``orjson.loads`` (the
-floor for anything that returns Python objects) are reported.
+Every contender runs in turn within each repetition (the machine is noisy), and times are
+reported as ratios to ``orjson.loads``: the floor for anything that returns Python objects.
+msgspec and pydantic are measured when installed (``nox -s bench`` installs them).
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
+import importlib.util
 import json
-import platform
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -23,53 +21,52 @@ from journal import journal_body
 import greenapi_async as ga
 
 Decoder = Callable[[bytes], Any]
-
-CONTENDERS: dict[str, Decoder] = {
-    "orjson.loads": orjson.loads,
-    "json.loads": json.loads,
-    "greenapi_async.decode_outgoing_messages": ga.decode_outgoing_messages,
-}
+OURS = "greenapi_async.decode_outgoing_messages"
 
 
-def measure(body: bytes, repetitions: int) -> dict[str, float]:
-    """Median seconds per decode for each contender, interleaved across repetitions."""
-    timings: dict[str, list[float]] = {name: [] for name in CONTENDERS}
-    for decode in CONTENDERS.values():
-        decode(body)  # warm up caches and generated code
+def contenders() -> dict[str, Decoder]:
+    """The decoders to compare, those whose library is installed."""
+    found: dict[str, Decoder] = {
+        "orjson.loads": orjson.loads,
+        "json.loads": json.loads,
+        OURS: ga.decode_outgoing_messages,
+    }
+    if importlib.util.find_spec("msgspec"):
+        import reference_msgspec
+
+        found["msgspec Structs, tagged union"] = reference_msgspec.decode
+    if importlib.util.find_spec("pydantic"):
+        import reference_pydantic
+
+        found["pydantic v2, discriminated union"] = reference_pydantic.decode
+    return found
+
+
+def measure(body: bytes, decoders: dict[str, Decoder], repetitions: int) -> dict[str, float]:
+    """Median seconds per decode for each decoder, interleaved across repetitions."""
+    timings: dict[str, list[float]] = {name: [] for name in decoders}
+    for decode in decoders.values():
+        decode(body)  # warm up: generated code, caches
     for _ in range(repetitions):
-        for name, decode in CONTENDERS.items():
-            gc.collect()
+        for name, decode in decoders.items():
+            gc.collect()  # start each run from the same collector state
             started = time.perf_counter()
             decode(body)
             timings[name].append(time.perf_counter() - started)
     return {name: statistics.median(values) for name, values in timings.items()}
 
 
-def table(sizes: list[int], repetitions: int) -> str:
+def decode_table(sizes: list[int], repetitions: int) -> str:
+    """A Markdown table of decode medians and ratios for each journal size."""
+    decoders = contenders()
     lines = [
-        f"Python {platform.python_version()} on {platform.machine()}, "
-        f"greenapi-async {ga.__version__}, orjson {orjson.__version__}; "
-        f"median of {repetitions} interleaved runs; ratio = time / orjson.loads time.",
-        "",
-        "| messages | contender | median ms | x orjson.loads |",
+        "| messages | decoder | median ms | x orjson.loads |",
         "|---:|---|---:|---:|",
     ]
     for size in sizes:
-        body = journal_body(size)
-        medians = measure(body, repetitions)
+        medians = measure(journal_body(size), decoders, repetitions)
         floor = medians["orjson.loads"]
         for name, seconds in medians.items():
-            lines.append(f"| {size:,} | {name} | {seconds * 1e3:.2f} | {seconds / floor:.2f} |")
+            shown = f"**{name}**" if name == OURS else name
+            lines.append(f"| {size:,} | {shown} | {seconds * 1e3:.2f} | {seconds / floor:.2f} |")
     return "\n".join(lines)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 100_000])
-    parser.add_argument("--repetitions", type=int, default=15)
-    args = parser.parse_args()
-    sys.stdout.write(table(args.sizes, args.repetitions) + "\n")
-
-
-if __name__ == "__main__":
-    main()

@@ -93,6 +93,7 @@ class Transport:
         self._rate_limit = rate_limit
         self._headers = {"User-Agent": user_agent, "Accept": "application/json"}
         self._pacers: dict[str, Pacer] = {}
+        self._urls: dict[str, httpx.URL] = {}
         self.closed = False
 
     def __repr__(self) -> str:
@@ -138,6 +139,13 @@ class Transport:
             )
             await anyio.sleep(delay)
 
+    def _url(self, method: str) -> httpx.URL:
+        # Parsed once per method: httpx would otherwise parse the string on every call.
+        url = self._urls.get(method)
+        if url is None:
+            url = self._urls[method] = httpx.URL(f"{self._instance_url}/{method}/{self._token}")
+        return url
+
     def _ensure_open(self) -> None:
         if self.closed:
             raise RuntimeError(
@@ -160,9 +168,9 @@ class Transport:
             # so a body that trickles in a byte at a time cannot hold a call forever.
             with anyio.fail_after(self._timeout):
                 response = await self._http.get(
-                    # Built inline, not kept in a local: see the note in get().
-                    f"{self._instance_url}/{method}/{self._token}",
-                    params=params,
+                    # Not kept in a local: see the note in get().
+                    self._url(method),
+                    params=params or None,
                     headers=self._headers,
                     timeout=self._timeout,
                 )

@@ -1,0 +1,83 @@
+"""Run every benchmark and write docs/benchmarks.md (``nox -s bench``).
+
+Usage: ``python bench/run.py [--quick] [--output docs/benchmarks.md]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.metadata
+import os
+import platform
+from pathlib import Path
+
+from decode import contenders, decode_table
+from end_to_end import end_to_end_table
+from import_time import import_table
+from memory import memory_table
+
+PACKAGES = (
+    "greenapi-async", "httpx", "attrs", "cattrs", "orjson", "anyio",
+    "msgspec", "pydantic", "whatsapp-api-client-python", "aiohttp", "uvicorn",
+)  # fmt: skip
+
+
+def _versions() -> str:
+    found = []
+    for name in PACKAGES:
+        try:
+            found.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:  # noqa: PERF203 - a dozen names
+            continue
+    return ", ".join(found)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer sizes and repetitions")
+    parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
+    args = parser.parse_args()
+    sizes = [100, 1_000, 10_000] if args.quick else [100, 1_000, 10_000, 100_000]
+    repetitions = 5 if args.quick else 15
+    sections = [
+        "# Benchmarks",
+        "",
+        "Written by `nox -s bench` (`python bench/run.py`); numbers from one run on the "
+        "machine below. Contenders run interleaved, round by round, and only medians and "
+        "ratios are reported: absolute times on a shared machine mean little.",
+        "",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()} "
+        f"({platform.python_implementation()})",
+        f"- Versions: {_versions()}",
+        f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        "",
+        "## Decode: bytes to typed messages",
+        "",
+        "A realistic mix: 70% text, 15% media, 15% location, contact and link messages with "
+        f"thumbnails. Median of {repetitions} runs per decoder and size.",
+        "",
+        decode_table(sizes, repetitions),
+        "",
+        "## End to end over loopback",
+        "",
+        "Against the fake Green API served by uvicorn in its own process; pacing off.",
+        "",
+        end_to_end_table(calls=200 if args.quick else 1_000),
+        "",
+        "## Memory retained per message",
+        "",
+        memory_table(contenders(), 10_000 if args.quick else 100_000),
+        "",
+        "## Import time",
+        "",
+        import_table(repetitions=5 if args.quick else 15),
+        "",
+    ]
+    args.output.write_text("\n".join(sections), encoding="utf-8")
+    print(args.output.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
