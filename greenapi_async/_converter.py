@@ -331,7 +331,40 @@ def _build_converter(*, detailed: bool) -> cattrs.Converter:
         return result
 
     converter.register_structure_hook(OutgoingMessage, structure_message)
+    if not detailed:
+        _register_journal_hook(converter)
     return converter
+
+
+def _register_journal_hook(converter: cattrs.Converter) -> None:
+    """Structure a whole journal with one loop and one dict lookup per message.
+
+    It is the dispatch of the tagged union configured above (the same members, tags,
+    hooks and default), written out so that a message costs one call into its class's
+    hook rather than four (list item, union guard, union, union member): at journal
+    sizes that is a tenth of the decode. The union still serves any other structuring
+    and the detailed pass that explains a failure.
+    """
+    hooks_by_tag = {
+        attrs.fields(cls).type_message.default: converter.get_structure_hook(cls)
+        for cls in _MESSAGE_CLASSES
+        if cls is not UnknownMessage
+    }
+
+    def structure_journal(value: list[Any], _: Any) -> list[OutgoingMessage]:
+        messages: list[OutgoingMessage] = []
+        append = messages.append
+        for item in value:
+            if item.__class__ is not dict:
+                raise _WrongTypeError("object", item)
+            tag = item.get(_TAG_KEY)
+            hook = hooks_by_tag.get(tag) if tag.__class__ is str else None
+            append(_structure_unknown(item, None) if hook is None else hook(item, None))
+        return messages
+
+    converter.register_structure_hook_func(
+        lambda type_: type_ == list[OutgoingMessage], structure_journal
+    )
 
 
 @functools.cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,34 @@ def token_never_logged() -> Iterator[_Recorder]:
         root.setLevel(previous_level)
     leaks = [text for text in map(_render, recorder.records) if TOKEN in text]
     assert not leaks, f"the API token appeared in log records: {leaks}"
+
+
+@pytest.fixture(autouse=True)
+def token_never_in_errors_or_warnings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[None]:
+    """Record every GreenAPIError built and every warning issued; fail if one shows the token."""
+    built: list[ga.GreenAPIError] = []
+    original_init = ga.GreenAPIError.__init__
+
+    def recording_init(self: ga.GreenAPIError, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        built.append(self)
+
+    monkeypatch.setattr(ga.GreenAPIError, "__init__", recording_init)
+    with warnings.catch_warnings(record=True) as issued:
+        warnings.simplefilter("always")
+        yield
+    leaks = [
+        repr(error)
+        for error in built
+        if TOKEN in f"{error!s} {error!r} {error.args!r} {vars(error)!r}"
+    ]
+    leaks += [str(warning.message) for warning in issued if TOKEN in str(warning.message)]
+    assert not leaks, f"the API token appeared in errors or warnings: {leaks}"
+    # Warnings are re-issued so that pytest's own handling (filterwarnings=error) applies.
+    for warning in issued:
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 @pytest.fixture

@@ -7,6 +7,9 @@ and it can misbehave in ways a mock transport cannot: stall, trickle, or hang up
 from __future__ import annotations
 
 import collections
+import contextlib
+import socket
+import struct
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -100,3 +103,55 @@ class LoopbackServer:
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join(timeout=5)
+
+
+class ResettingServer:
+    """A raw TCP server on 127.0.0.1 that resets every connection at a chosen point.
+
+    ``after_bytes`` of a valid response (status line, headers promising more body than
+    will come, part of the body) are sent, then the connection is aborted with a TCP
+    reset (SO_LINGER 0). ``after_bytes=0`` resets before any response.
+    """
+
+    RESPONSE = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+        + b'[{"idMessage": "BAE5'
+        + b" " * 4000
+    )
+
+    def __init__(self, after_bytes: int) -> None:
+        self.after_bytes = after_bytes
+        self.connections = 0
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self._socket.settimeout(0.1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._socket.getsockname()[:2]
+        return f"http://{host}:{port}"
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._socket.accept()
+            except TimeoutError:
+                continue
+            self.connections += 1
+            with connection:
+                connection.settimeout(2)
+                with contextlib.suppress(OSError):
+                    connection.recv(65536)  # the request
+                    connection.sendall(self.RESPONSE[: self.after_bytes])
+                # Abort instead of closing: the peer sees a reset, not an orderly end.
+                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+    def __enter__(self) -> ResettingServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self._socket.close()
