@@ -26,8 +26,10 @@ def _install_package_and(session: nox.Session, group: str, *install_options: str
 
 def _run_tests(session: nox.Session, *install_options: str) -> None:
     _install_package_and(session, "test", *install_options)
-    # The examples' tests need their frameworks: the `examples` session runs them.
-    session.run("coverage", "run", "-m", "pytest", "--ignore=tests/examples", *session.posargs)
+    # The examples' tests need their frameworks: the `examples` session runs them. The
+    # slow load and cancellation runs have their own session, tests_slow.
+    pytest_args = ("--ignore=tests/examples", "-m", "not slow", *session.posargs)
+    session.run("coverage", "run", "-m", "pytest", *pytest_args)
     session.run("coverage", "report", "--fail-under=90")
 
 
@@ -35,6 +37,13 @@ def _run_tests(session: nox.Session, *install_options: str) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite with coverage on the current interpreter."""
     _run_tests(session)
+
+
+@nox.session
+def tests_slow(session: nox.Session) -> None:
+    """Run the load, soak and cancellation tests (bounded; a few minutes)."""
+    _install_package_and(session, "test")
+    session.run("pytest", "-m", "slow", "-s", *session.posargs)
 
 
 @nox.session(python=SUPPORTED_PYTHONS)

@@ -209,14 +209,24 @@ class FakeGreenAPI:
     Args:
         clock: the service's clock; frozen at the current time by default.
         rate_limit: answer 429 above each method's documented per-instance rate.
+        max_recorded_requests: how many of the latest requests ``requests`` keeps, so
+            that a long-running sandbox does not grow without bound.
 
     """
 
-    def __init__(self, *, clock: FakeClock | None = None, rate_limit: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        clock: FakeClock | None = None,
+        rate_limit: bool = True,
+        max_recorded_requests: int = 10_000,
+    ) -> None:
         self.clock = clock or FakeClock()
         self.rate_limit = rate_limit
         self.instances: dict[str, FakeInstance] = {}
-        self.requests: list[RecordedRequest] = []
+        self.requests: collections.deque[RecordedRequest] = collections.deque(
+            maxlen=max_recorded_requests
+        )
         self._faults: collections.deque[Fault] = collections.deque()
 
     @classmethod
