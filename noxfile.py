@@ -43,7 +43,7 @@ def tests(session: nox.Session) -> None:
 def tests_slow(session: nox.Session) -> None:
     """Run the load, soak and cancellation tests (bounded; a few minutes)."""
     _install_package_and(session, "test")
-    session.run("pytest", "-m", "slow", "-s", *session.posargs)
+    session.run("pytest", "--ignore=tests/examples", "-m", "slow", "-s", *session.posargs)
 
 
 @nox.session(python=SUPPORTED_PYTHONS)

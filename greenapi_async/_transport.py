@@ -258,7 +258,8 @@ def _content(response: httpx.Response) -> bytes:
 
 
 def _json_object(body: bytes) -> dict[str, Any] | None:
-    if not body.lstrip().startswith(b"{"):
+    # Only the start is looked at: stripping a whole 10,000-message journal would copy it.
+    if not body[:64].lstrip().startswith(b"{"):
         return None
     try:
         value = orjson.loads(body)

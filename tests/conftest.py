@@ -74,15 +74,22 @@ def token_never_logged() -> Iterator[_Recorder]:
 def token_never_in_errors_or_warnings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[None]:
-    """Record every GreenAPIError built and every warning issued; fail if one shows the token."""
-    built: list[ga.GreenAPIError] = []
-    original_init = ga.GreenAPIError.__init__
+    """Record every SDK exception built and every warning issued; fail if one shows the token.
 
-    def recording_init(self: ga.GreenAPIError, *args: Any, **kwargs: Any) -> None:
-        original_init(self, *args, **kwargs)
-        built.append(self)
+    That covers every GreenAPIError and InvalidArgumentError a test sees, whether the
+    test catches it, expects it, or lets it fail the test.
+    """
+    built: list[Exception] = []
+    for cls in (ga.GreenAPIError, ga.InvalidArgumentError):
+        original_init = cls.__init__
 
-    monkeypatch.setattr(ga.GreenAPIError, "__init__", recording_init)
+        def recording_init(
+            self: Exception, *args: Any, _original: Any = original_init, **kwargs: Any
+        ) -> None:
+            _original(self, *args, **kwargs)
+            built.append(self)
+
+        monkeypatch.setattr(cls, "__init__", recording_init)
     with warnings.catch_warnings(record=True) as issued:
         warnings.simplefilter("always")
         yield

@@ -160,9 +160,11 @@ async def test_asyncio_task_cancellation_leaves_the_client_usable(base_url: str)
     rng = random.Random(3)
     async with ga.GreenAPI(ID, TOKEN, api_url=base_url, rate_limit=False) as api:
         with anyio.fail_after(120):
-            tasks = [asyncio.create_task(api.journals.last_outgoing_messages()) for _ in range(300)]
+            tasks = [
+                asyncio.create_task(api.journals.last_outgoing_messages()) for _ in range(1_000)
+            ]
             for task in tasks:
-                await asyncio.sleep(rng.uniform(0, 0.001))
+                await asyncio.sleep(rng.uniform(0, 0.0005))
                 task.cancel()
             results = await asyncio.gather(*tasks, return_exceptions=True)
             for result in results:
