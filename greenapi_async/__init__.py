@@ -46,6 +46,7 @@ from ._models import (
     VideoMessage,
 )
 from ._version import __version__
+from ._watch import OutgoingWatcher, StatusChange
 
 __all__ = [
     "APIConnectionError",
@@ -68,6 +69,7 @@ __all__ = [
     "LocationMessage",
     "MessageStatus",
     "OutgoingMessage",
+    "OutgoingWatcher",
     "PermissionDeniedError",
     "PollData",
     "PollMessage",
@@ -77,6 +79,7 @@ __all__ = [
     "RateLimitError",
     "ResponseValidationError",
     "ServerError",
+    "StatusChange",
     "StickerMessage",
     "TextMessage",
     "UnknownMessage",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, Final
 
 from ._converter import decode_outgoing_messages
-from ._models import OutgoingMessage
+from ._errors import GreenAPIError
+from ._models import MessageStatus, OutgoingMessage
 from ._transport import Transport
 from ._validation import validate_minutes
+from ._watch import OutgoingWatcher
 
 __all__ = ["Journals"]
 
@@ -46,3 +49,54 @@ class Journals:
             "lastOutgoingMessages", params=params, min_interval=_LAST_OUTGOING_INTERVAL
         )
         return decode_outgoing_messages(body)
+
+    def watch_outgoing(
+        self,
+        interval: float = 5.0,
+        *,
+        margin: float = 180.0,
+        backfill: bool = False,
+        chats: Collection[str] | None = None,
+        kinds: Collection[str] | None = None,
+        statuses: Collection[MessageStatus | str] | None = None,
+        state: Mapping[str, Any] | None = None,
+        on_error: Callable[[GreenAPIError], None] | None = None,
+        forget_after: float = 86_400.0,
+    ) -> OutgoingWatcher:
+        """Watch the outgoing journal: one event per new message and per status change.
+
+        Use it as ``async for change in api.journals.watch_outgoing(): ...``, or inside
+        ``async with`` to close it cleanly. Each poll asks for a window covering the time
+        since the previous poll plus ``margin`` seconds (the service may take about two
+        minutes to show an entry). Events of one poll come in timestamp order, and no
+        (message, status) pair is reported twice.
+
+        Args:
+            interval: seconds between polls (at least 1); the client's pacing applies too.
+            margin: extra seconds of journal asked for, for entries that appear late.
+            backfill: report the messages already in the first window; by default they
+                are only remembered, and their later status changes are reported.
+            chats: report only these chat ids.
+            kinds: report only these kinds (``"textMessage"`` or ``"text"``).
+            statuses: report only when a message reaches one of these statuses.
+            state: a ``watcher.state`` saved earlier, to resume without missing or
+                repeating events.
+            on_error: called with each transient error (429, 5xx, timeouts, connection
+                errors, malformed answers), after which the watcher backs off and goes on.
+                Authentication, permission and quota errors end the iteration.
+            forget_after: seconds after which a message the journal no longer shows is
+                forgotten, so that memory stays bounded over weeks.
+
+        """
+        return OutgoingWatcher(
+            lambda minutes: self.last_outgoing_messages(minutes=minutes),
+            interval=interval,
+            margin=margin,
+            backfill=backfill,
+            chats=chats,
+            kinds=kinds,
+            statuses=statuses,
+            state=state,
+            on_error=on_error,
+            forget_after=forget_after,
+        )

@@ -1,0 +1,272 @@
+"""Watching the outgoing journal for new messages and status changes.
+
+The service only offers a journal of the last N minutes; a bot that wants to know what
+happened to what it sent has to poll it, remember what it saw, and compare. This module
+does that once, carefully: windows that always cover the gap since the last poll plus the
+service's delay in showing entries, at most one event per (message, status), bounded
+memory, resumable state, and failures that back off instead of ending the watch.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable, Collection, Iterable, Mapping
+from types import TracebackType
+from typing import Any, Final
+
+import anyio
+import attrs
+
+from ._errors import (
+    APIConnectionError,
+    GreenAPIError,
+    InvalidArgumentError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+)
+from ._models import MessageStatus, OutgoingMessage
+
+__all__ = ["OutgoingWatcher", "StatusChange"]
+
+logger: Final = logging.getLogger("greenapi_async")
+
+_STATE_VERSION: Final = 1
+# Failures after which the next poll may well succeed; anything else ends the watch.
+_TRANSIENT: Final = (RateLimitError, ServerError, APIConnectionError, ResponseValidationError)
+_MAX_FAILURE_DELAY: Final = 60.0
+
+Fetch = Callable[[int], Any]  # minutes -> awaitable list[OutgoingMessage]
+
+
+@attrs.frozen
+class StatusChange:
+    """A message seen for the first time, or seen with a status it did not have before.
+
+    Attributes:
+        message: the message as the journal shows it now.
+        previous_status: the status it had when last reported, or None when it is new.
+
+    """
+
+    message: OutgoingMessage
+    previous_status: MessageStatus | str | None
+
+    @property
+    def is_new(self) -> bool:
+        """Whether this is the first event for this message."""
+        return self.previous_status is None
+
+
+def _status_key(status: object) -> str:
+    return str(status) if status is not None else ""
+
+
+def _normal_kind(kind: str) -> str:
+    return kind if kind.endswith("Message") or not kind else f"{kind}Message"
+
+
+class OutgoingWatcher:
+    """An async iterator of ``StatusChange`` events; also an async context manager.
+
+    Made by ``GreenAPI.journals.watch_outgoing()``; see its documentation.
+    """
+
+    #: The shortest polling interval accepted: the journal allows one request a second.
+    MIN_INTERVAL: float = 1.0
+
+    def __init__(
+        self,
+        fetch: Fetch,
+        *,
+        interval: float,
+        margin: float,
+        backfill: bool,
+        chats: Collection[str] | None,
+        kinds: Collection[str] | None,
+        statuses: Collection[MessageStatus | str] | None,
+        state: Mapping[str, Any] | None,
+        on_error: Callable[[GreenAPIError], None] | None,
+        forget_after: float,
+    ) -> None:
+        if not _is_seconds(interval) or not self.MIN_INTERVAL <= interval < math.inf:
+            raise InvalidArgumentError(
+                f"interval must be a number of seconds >= {self.MIN_INTERVAL:g} (the journal "
+                "allows one request per second)"
+            )
+        if not _is_seconds(margin) or not 0 <= margin < math.inf:
+            raise InvalidArgumentError("margin must be a number of seconds >= 0")
+        if not _is_seconds(forget_after) or not forget_after > 0:
+            raise InvalidArgumentError("forget_after must be a number of seconds > 0")
+        self._fetch = fetch
+        self._interval = float(interval)
+        self._margin = float(margin)
+        self._chats = frozenset(chats) if chats is not None else None
+        self._kinds = frozenset(_normal_kind(k) for k in kinds) if kinds is not None else None
+        self._statuses = frozenset(str(s) for s in statuses) if statuses is not None else None
+        self._on_error = on_error
+        self._forget_after = forget_after
+        # id_message -> statuses already reported, in order (the last is the current one).
+        self._seen: dict[str, list[str]] = {}
+        # id_message -> monotonic time the journal last showed it; drives forgetting.
+        self._last_sighting: dict[str, float] = {}
+        self._last_poll: float | None = None  # unix time of the last successful poll
+        self._baseline_pending = not backfill
+        self._pending: list[StatusChange] = []
+        self._closed = False
+        if state is not None:
+            self._restore(state)
+
+    # Iteration and lifecycle.
+
+    def __aiter__(self) -> OutgoingWatcher:
+        return self
+
+    async def __anext__(self) -> StatusChange:
+        while not self._pending:
+            if self._closed:
+                raise StopAsyncIteration
+            await self._poll_once_or_back_off()
+        return self._pending.pop(0)
+
+    async def __aenter__(self) -> OutgoingWatcher:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Stop watching; iteration ends after the events already fetched."""
+        self._closed = True
+        self._pending.clear()
+
+    # State.
+
+    @property
+    def state(self) -> dict[str, Any]:
+        """A JSON-ready snapshot to pass back as ``state=`` after a restart."""
+        return {
+            "version": _STATE_VERSION,
+            "last_poll": self._last_poll,
+            "seen": {message_id: list(statuses) for message_id, statuses in self._seen.items()},
+        }
+
+    def _restore(self, state: Mapping[str, Any]) -> None:
+        invalid = InvalidArgumentError(
+            "state must be a value of OutgoingWatcher.state from this version"
+        )
+        try:
+            version = state["version"]
+            last_poll = state["last_poll"]
+            seen = {str(k): [str(s) for s in v] for k, v in state["seen"].items()}
+            if last_poll is not None:
+                last_poll = float(last_poll)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            version = None
+        if version != _STATE_VERSION:
+            raise invalid
+        now = time.monotonic()
+        self._seen = seen
+        self._last_sighting = dict.fromkeys(seen, now)
+        self._last_poll = last_poll
+        # A restored watcher already has its baseline: everything new since is an event.
+        self._baseline_pending = False
+
+    # Polling.
+
+    def _window_minutes(self, now: float) -> int:
+        gap = self._interval if self._last_poll is None else max(0.0, now - self._last_poll)
+        return max(1, math.ceil((gap + self._margin) / 60))
+
+    async def poll(self) -> list[StatusChange]:
+        """Fetch the journal once, now, and return its events (errors are raised as-is).
+
+        For callers who schedule polls themselves; iterating does this every
+        ``interval`` seconds and rides out transient errors.
+        """
+        started = time.time()
+        messages = await self._fetch(self._window_minutes(started))
+        self._last_poll = started
+        return self._changes(messages)
+
+    async def _poll_once_or_back_off(self) -> None:
+        failures = 0
+        while not self._closed:
+            if self._last_poll is not None or failures:
+                await anyio.sleep(self._next_delay(failures))
+            try:
+                changes = await self.poll()
+            except _TRANSIENT as error:
+                failures += 1
+                logger.warning("watching lastOutgoingMessages: %s; retrying", error)
+                if self._on_error is not None:
+                    self._on_error(error)
+                continue
+            if not self._closed:
+                self._pending.extend(changes)
+            return
+
+    def _next_delay(self, failures: int) -> float:
+        if not failures:
+            return self._interval
+        backoff: float = self._interval * 2.0**failures
+        return min(backoff, max(self._interval, _MAX_FAILURE_DELAY))
+
+    def _changes(self, messages: Iterable[OutgoingMessage]) -> list[StatusChange]:
+        now = time.monotonic()
+        changes = []
+        baseline = self._baseline_pending
+        self._baseline_pending = False
+        for message in sorted(messages, key=lambda m: m.timestamp or 0):
+            message_id = message.id_message
+            if not message_id:
+                continue  # nothing to track it by
+            self._last_sighting[message_id] = now
+            status = _status_key(message.status_message)
+            reported = self._seen.get(message_id)
+            if reported is not None and status in reported:
+                continue
+            previous = reported[-1] if reported else None
+            self._seen.setdefault(message_id, []).append(status)
+            if baseline or not self._wanted(message):
+                continue
+            changes.append(StatusChange(message, _as_status(previous)))
+        self._forget(now)
+        return changes
+
+    def _wanted(self, message: OutgoingMessage) -> bool:
+        if self._chats is not None and message.chat_id not in self._chats:
+            return False
+        if self._kinds is not None and message.type_message not in self._kinds:
+            return False
+        return self._statuses is None or _status_key(message.status_message) in self._statuses
+
+    def _forget(self, now: float) -> None:
+        # Memory stays bounded: a message the journal has not shown for forget_after
+        # seconds is forgotten. It could only come back with a new action, hence a new
+        # status, which is then reported as new (previous_status None).
+        horizon = now - self._forget_after
+        stale = [key for key, seen_at in self._last_sighting.items() if seen_at < horizon]
+        for key in stale:
+            del self._last_sighting[key]
+            self._seen.pop(key, None)
+
+
+def _is_seconds(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _as_status(value: str | None) -> MessageStatus | str | None:
+    if value is None:
+        return None
+    try:
+        return MessageStatus(value)
+    except ValueError:
+        return value

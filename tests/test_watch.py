@@ -1,0 +1,255 @@
+"""watch_outgoing: exact event sequences against the fake, on asyncio and trio."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+
+import anyio
+import pytest
+
+import greenapi_async as ga
+from greenapi_async.testing import FakeClock, FakeGreenAPI, Fault, image_message, text_message
+
+pytestmark = pytest.mark.anyio
+
+NOW = 1_764_000_000
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(autouse=True)
+def fast_polls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Poll every 10 ms: the logic under test is the same at any interval."""
+    monkeypatch.setattr(ga.OutgoingWatcher, "MIN_INTERVAL", 0.01)
+
+
+@pytest.fixture
+def fake() -> FakeGreenAPI:
+    fake = FakeGreenAPI(clock=FakeClock(NOW), rate_limit=False)
+    fake.add_instance()
+    return fake
+
+
+@pytest.fixture
+async def api(fake: FakeGreenAPI) -> AsyncIterator[ga.GreenAPI]:
+    async with fake.connect(max_retries=0) as api:
+        yield api
+
+
+def summary(changes: list[ga.StatusChange]) -> list[tuple[str | None, str, str | None]]:
+    return [
+        (
+            change.message.id_message,
+            str(change.message.status_message),
+            None if change.previous_status is None else str(change.previous_status),
+        )
+        for change in changes
+    ]
+
+
+async def take(watcher: ga.OutgoingWatcher, count: int) -> list[ga.StatusChange]:
+    changes = []
+    with anyio.fail_after(5):
+        async for change in watcher:
+            changes.append(change)
+            if len(changes) == count:
+                break
+    return changes
+
+
+async def nothing_more(watcher: ga.OutgoingWatcher) -> None:
+    with anyio.move_on_after(0.2) as scope:
+        change = await watcher.__anext__()
+        raise AssertionError(f"unexpected event: {change}")
+    assert scope.cancelled_caught
+
+
+async def test_statuses_move_along_and_each_step_is_one_event(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    journal = fake.instance
+    sent = journal.add(text_message("Hi"), id_message="A", status="pending")
+    async with api.journals.watch_outgoing(0.01) as watcher:
+        assert await watcher.poll() == []  # the baseline: already there, not reported
+        for _ in range(3):
+            fake.clock.advance(5)
+            journal.advance_status(sent["idMessage"])
+        fake.clock.advance(5)
+        journal.add(image_message(), id_message="B", status="pending")
+        changes = await take(watcher, 2)
+        await nothing_more(watcher)
+    assert summary(changes) == [("A", "read", "pending"), ("B", "pending", None)]
+    assert changes[1].is_new
+
+
+async def test_every_intermediate_status_seen_by_a_poll_is_reported_once(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    journal = fake.instance
+    journal.add(text_message("Hi"), id_message="A", status="pending")
+    async with api.journals.watch_outgoing(0.01) as watcher:
+        await watcher.poll()
+        seen = []
+        for status in ("sent", "delivered", "read"):
+            journal.set_status("A", status)
+            seen += await watcher.poll()
+            seen += await watcher.poll()  # the same state again: nothing new
+        journal.set_status("A", "delivered")  # flip-flops back...
+        seen += await watcher.poll()
+        journal.set_status("A", "read")  # ...and forth: read was already reported
+        seen += await watcher.poll()
+    assert summary(seen) == [
+        ("A", "sent", "pending"),
+        ("A", "delivered", "sent"),
+        ("A", "read", "delivered"),
+    ]
+
+
+async def test_backfill_reports_the_first_window_in_timestamp_order(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    fake.instance.add(text_message(), id_message="new", timestamp=NOW - 10)
+    fake.instance.add(text_message(), id_message="old", timestamp=NOW - 100)
+    fake.instance.add(text_message(), id_message="too old", timestamp=NOW - 3600)
+    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
+        assert [c.message.id_message for c in await watcher.poll()] == ["old", "new"]
+
+
+async def test_a_message_that_appears_late_is_still_reported(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    async with api.journals.watch_outgoing(0.01) as watcher:
+        await watcher.poll()
+        fake.clock.advance(90)
+        # Sent 100 s ago, shown only now: inside the margin of the next window.
+        fake.instance.add(text_message("late"), id_message="late", timestamp=NOW - 10)
+        assert summary(await take(watcher, 1)) == [("late", "sent", None)]
+
+
+async def test_transient_failures_back_off_and_the_watch_goes_on(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    errors: list[ga.GreenAPIError] = []
+    async with api.journals.watch_outgoing(0.01, on_error=errors.append) as watcher:
+        await watcher.poll()
+        fake.queue_fault(Fault(500), times=2)
+        fake.queue_fault(Fault.rate_limited())
+        fake.queue_fault(Fault.malformed())
+        fake.instance.add(text_message(), id_message="after")
+        assert summary(await take(watcher, 1)) == [("after", "sent", None)]
+    assert [type(e) for e in errors] == [
+        ga.ServerError,
+        ga.ServerError,
+        ga.RateLimitError,
+        ga.ResponseValidationError,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        (Fault(401, b'{"code":401,"description":"Unauthorized"}'), ga.AuthenticationError),
+        (Fault(403, b'{"code":403,"description":"Forbidden"}'), ga.PermissionDeniedError),
+        (Fault.quota_exceeded(), ga.QuotaExceededError),
+    ],
+)
+async def test_authentication_and_quota_errors_end_the_watch(
+    fake: FakeGreenAPI, api: ga.GreenAPI, fault: Fault, error: type[Exception]
+) -> None:
+    async with api.journals.watch_outgoing(0.01) as watcher:
+        await watcher.poll()
+        fake.queue_fault(fault)
+        with pytest.raises(error):
+            await take(watcher, 1)
+
+
+async def test_a_restarted_watcher_neither_misses_nor_repeats(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    journal = fake.instance
+    journal.add(text_message(), id_message="A", status="sent")
+    async with api.journals.watch_outgoing(0.01) as first:
+        await first.poll()
+        journal.set_status("A", "delivered")
+        assert summary(await first.poll()) == [("A", "delivered", "sent")]
+        saved = json.dumps(first.state)  # e.g. written to disk before a restart
+    # While the bot is down, A is read and B is sent.
+    journal.set_status("A", "read")
+    journal.add(text_message(), id_message="B")
+    async with api.journals.watch_outgoing(0.01, state=json.loads(saved)) as second:
+        changes = await second.poll()
+        assert summary(changes) == [("A", "read", "delivered"), ("B", "sent", None)]
+        assert await second.poll() == []
+
+
+async def test_filters_by_chat_kind_and_status_reached(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    journal = fake.instance
+    watcher = api.journals.watch_outgoing(
+        0.01, chats={"1@c.us"}, kinds={"text"}, statuses={ga.MessageStatus.READ, "failed"}
+    )
+    async with watcher:
+        await watcher.poll()
+        journal.add(text_message(), id_message="other chat", chat_id="2@c.us", status="read")
+        journal.add(image_message(), id_message="image", chat_id="1@c.us", status="read")
+        journal.add(text_message(), id_message="sent", chat_id="1@c.us", status="sent")
+        journal.add(text_message(), id_message="read", chat_id="1@c.us", status="read")
+        journal.add(text_message(), id_message="failed", chat_id="1@c.us", status="failed")
+        assert summary(await watcher.poll()) == [("read", "read", None), ("failed", "failed", None)]
+        journal.set_status("sent", "read")
+        assert summary(await watcher.poll()) == [("sent", "read", "sent")]
+
+
+async def test_cancelling_the_consumer_stops_polling_at_once(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    watcher = api.journals.watch_outgoing(0.01)
+    with anyio.move_on_after(0.3):
+        async for _ in watcher:
+            pass
+    polls = len(fake.requests)
+    assert polls > 3
+    await anyio.sleep(0.2)
+    assert len(fake.requests) == polls
+
+
+async def test_messages_that_left_the_journal_are_forgotten(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    for n in range(50):
+        fake.instance.add(text_message(), id_message=f"M{n}")
+    async with api.journals.watch_outgoing(0.01, forget_after=0.05) as watcher:
+        await watcher.poll()
+        assert len(watcher.state["seen"]) == 50
+        fake.clock.advance(24 * 3600)  # every message leaves the journal's window
+        await anyio.sleep(0.1)
+        await watcher.poll()
+        assert watcher.state["seen"] == {}
+
+
+async def test_aclose_ends_the_iteration(api: ga.GreenAPI) -> None:
+    watcher = api.journals.watch_outgoing(0.01)
+    await watcher.aclose()
+    assert [change async for change in watcher] == []
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"interval": 0}, {"interval": "5"}, {"margin": -1}, {"forget_after": 0}],
+)
+async def test_bad_options_are_argument_errors(
+    api: ga.GreenAPI, options: dict[str, object]
+) -> None:
+    with pytest.raises(ga.InvalidArgumentError):
+        api.journals.watch_outgoing(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("state", [{}, {"version": 99, "last_poll": None, "seen": {}}, "x"])
+async def test_a_foreign_state_is_refused(api: ga.GreenAPI, state: object) -> None:
+    with pytest.raises(ga.InvalidArgumentError, match="state must be"):
+        api.journals.watch_outgoing(0.01, state=state)  # type: ignore[arg-type]
