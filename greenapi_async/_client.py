@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 
+from ._download import DEFAULT_MAX_DOWNLOAD_BYTES, Destination, MediaMessage, download_media
 from ._errors import InvalidArgumentError
 from ._journals import Journals
 from ._retry import RetryPolicy
@@ -158,6 +159,42 @@ class GreenAPI:
     ) -> None:
         await self.aclose()
 
+    async def download(
+        self,
+        message: MediaMessage,
+        destination: Destination,
+        *,
+        max_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES,
+        timeout: float = 300.0,
+    ) -> int:
+        """Stream the file of an image, video, document, audio or sticker message.
+
+        ``destination`` is a path (written through a ``.part`` file, renamed when
+        complete) or a writable binary file object. The file is never held in memory
+        whole. Returns the number of bytes written.
+
+        Raises:
+            InvalidArgumentError: the message has no https ``download_url``, or the
+                destination is neither a path nor a file object.
+            DownloadTooLargeError: the file is larger than ``max_bytes``.
+            GreenAPIError: the download failed (status, connection, ``timeout`` seconds
+                for the whole transfer).
+
+        """
+        if not _is_positive_int(max_bytes):
+            raise InvalidArgumentError(f"max_bytes must be an int > 0, not {max_bytes!r}")
+        seconds = validate_timeout(timeout)
+        if self._state is _State.CLOSED:
+            raise RuntimeError("this GreenAPI client has been closed; create a new one")
+        return await download_media(
+            self._http_client,
+            message,
+            destination,
+            max_bytes=max_bytes,
+            seconds=seconds,
+            headers={"User-Agent": USER_AGENT},
+        )
+
     async def aclose(self) -> None:
         """Stop making requests and close the HTTP client if it is ours (idempotent).
 
@@ -169,3 +206,7 @@ class GreenAPI:
         self._transport.closed = True
         if self._owns_http_client:
             await self._http_client.aclose()
+
+
+def _is_positive_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0

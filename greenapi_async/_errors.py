@@ -13,6 +13,7 @@ Every failure of a call to the service is a ``GreenAPIError``::
      +-- APIConnectionError        no usable answer arrived (refused, reset, DNS, TLS)
      |    +-- APITimeoutError          an attempt took longer than ``timeout``
      +-- ResponseValidationError   the answer arrived but is not what the API documents
+ +-- DownloadTooLargeError     a media file is larger than the download's max_bytes
 
 A wrong argument is a programming error, not a service failure, so it is an
 ``InvalidArgumentError`` (a ``ValueError`` and a ``TypeError``) outside this tree:
@@ -33,6 +34,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "DownloadTooLargeError",
     "GreenAPIError",
     "InvalidArgumentError",
     "PermissionDeniedError",
@@ -162,3 +164,16 @@ class ResponseValidationError(GreenAPIError):
     def __init__(self, message: str, *, errors: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.errors = errors or (message,)
+
+
+class DownloadTooLargeError(GreenAPIError):
+    """A media file is larger than the ``max_bytes`` its download allowed.
+
+    Attributes:
+        max_bytes: the limit that was exceeded.
+
+    """
+
+    def __init__(self, message: str, *, max_bytes: int) -> None:
+        super().__init__(message)
+        self.max_bytes = max_bytes

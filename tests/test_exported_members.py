@@ -30,6 +30,7 @@ def test_the_public_names_are_pinned() -> None:
         "Contact",
         "ContactMessage",
         "DocumentMessage",
+        "DownloadTooLargeError",
         "ExtendedText",
         "ExtendedTextMessage",
         "GreenAPI",
@@ -75,6 +76,7 @@ def test_the_error_tree_is_as_documented() -> None:
     assert ga.APITimeoutError.__bases__ == (ga.APIConnectionError,)
     assert ga.APIConnectionError.__bases__ == (ga.GreenAPIError,)
     assert ga.ResponseValidationError.__bases__ == (ga.GreenAPIError,)
+    assert ga.DownloadTooLargeError.__bases__ == (ga.GreenAPIError,)
 
 
 def test_the_package_ships_py_typed() -> None:

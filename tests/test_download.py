@@ -1,0 +1,124 @@
+"""GreenAPI.download: streamed to a path or a file object, capped, timed, typed errors."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+import respx
+
+import greenapi_async as ga
+
+from .conftest import MakeClient
+from .loopback import LoopbackServer, Reply
+
+pytestmark = pytest.mark.asyncio
+
+FILE = bytes(range(256)) * 1000  # 256,000 bytes
+
+
+def image(url: str | None) -> ga.ImageMessage:
+    return ga.ImageMessage(
+        id_message="IMG1", timestamp=0, status_message="read", chat_id="1@c.us", download_url=url
+    )
+
+
+async def test_a_file_is_streamed_to_a_path(
+    loopback: LoopbackServer, make_client: MakeClient, tmp_path: Path
+) -> None:
+    loopback.queue(Reply(body=FILE, headers=(("Content-Type", "image/jpeg"),), chunks=10))
+    target = tmp_path / "photo.jpg"
+    async with make_client() as api:
+        assert await api.download(image(f"{loopback.url}/media/photo.jpg"), target) == len(FILE)
+    assert target.read_bytes() == FILE
+    assert not (tmp_path / "photo.jpg.part").exists()
+    assert loopback.received[0].headers["User-Agent"].startswith("greenapi-async/")
+
+
+async def test_a_file_is_streamed_to_a_file_object(
+    loopback: LoopbackServer, make_client: MakeClient
+) -> None:
+    loopback.queue(Reply(body=FILE))
+    sink = io.BytesIO()
+    async with make_client() as api:
+        await api.download(image(f"{loopback.url}/f"), sink)
+    assert sink.getvalue() == FILE
+
+
+async def test_a_file_larger_than_announced_limit_is_refused_before_reading(
+    loopback: LoopbackServer, make_client: MakeClient, tmp_path: Path
+) -> None:
+    loopback.queue(Reply(body=FILE))
+    async with make_client() as api:
+        with pytest.raises(ga.DownloadTooLargeError) as caught:
+            await api.download(image(f"{loopback.url}/f"), tmp_path / "f", max_bytes=1000)
+    assert caught.value.max_bytes == 1000
+    assert list(tmp_path.iterdir()) == []  # nothing half-written is left behind
+
+
+async def test_a_stream_without_length_is_cut_at_the_limit(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    async def pieces() -> AsyncIterator[bytes]:  # no Content-Length: sent chunked
+        for _ in range(10):
+            yield b"x" * 10_000
+
+    respx_mock.get("https://media.example/f").mock(
+        return_value=httpx.Response(200, content=pieces())
+    )
+    sink = io.BytesIO()
+    async with make_client() as api:
+        with pytest.raises(ga.DownloadTooLargeError):
+            await api.download(image("https://media.example/f"), sink, max_bytes=25_000)
+    assert len(sink.getvalue()) <= 25_000
+
+
+async def test_an_error_status_is_a_typed_error(
+    loopback: LoopbackServer, make_client: MakeClient, tmp_path: Path
+) -> None:
+    loopback.queue(Reply(status=404, body=b"File not found"))
+    async with make_client() as api:
+        with pytest.raises(ga.APIStatusError, match=r"404 from GET .*File not found") as caught:
+            await api.download(image(f"{loopback.url}/gone"), tmp_path / "f")
+    assert caught.value.status_code == 404
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_a_slow_download_times_out_as_a_whole(
+    loopback: LoopbackServer, make_client: MakeClient, tmp_path: Path
+) -> None:
+    loopback.queue(Reply(body=FILE, chunks=10, pause_between_chunks=0.3))
+    async with make_client() as api:
+        with pytest.raises(ga.APITimeoutError):
+            await api.download(image(f"{loopback.url}/slow"), tmp_path / "f", timeout=0.5)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "problem"),
+    [
+        (image(None), "has no download_url"),
+        (image("http://media.example/f"), "not https"),
+        (image("file:///etc/passwd"), "not https"),
+        (
+            ga.TextMessage(id_message="T", timestamp=0, status_message="read", chat_id="1@c.us"),
+            "not a TextMessage",
+        ),
+    ],
+)
+async def test_messages_without_a_usable_url_are_refused_clearly(
+    make_client: MakeClient, tmp_path: Path, message: object, problem: str
+) -> None:
+    async with make_client() as api:
+        with pytest.raises(ga.InvalidArgumentError, match=problem):
+            await api.download(message, tmp_path / "f")  # type: ignore[arg-type]
+
+
+async def test_a_closed_client_refuses_downloads(make_client: MakeClient, tmp_path: Path) -> None:
+    api = make_client()
+    await api.aclose()
+    with pytest.raises(RuntimeError, match="closed"):
+        await api.download(image("https://media.example/f"), tmp_path / "f")
