@@ -50,6 +50,7 @@ examples:
   greenapi-async last-outgoing --sandbox          try it on the built-in fake service
   greenapi-async last-outgoing --minutes 60 --status read
   greenapi-async last-outgoing --json | jq '.[] | select(.status_message == "failed")'
+  greenapi-async watch --sandbox                  delivery events as they happen
   greenapi-async sandbox --port 8080              serve the fake for other programs
 
 credentials: {ENV_ID_INSTANCE}, {ENV_API_TOKEN} and {ENV_API_URL} (optional, default
@@ -96,6 +97,26 @@ def _parser() -> argparse.ArgumentParser:
     last.add_argument("--id-instance", help=f"overrides {ENV_ID_INSTANCE}")
     last.add_argument("--api-url", help=f"overrides {ENV_API_URL}")
 
+    watch = commands.add_parser(
+        "watch",
+        help="print delivery events (new messages, status changes) as they happen",
+        description="Watch the outgoing journal and print one line per new message or "
+        "status change, until interrupted.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    watch.add_argument("--interval", type=float, default=5.0, help="seconds between polls")
+    watch.add_argument("--json", action="store_true", help="print one JSON object per line")
+    watch.add_argument("--count", type=int, metavar="N", help="stop after N events")
+    watch.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="watch the built-in fake, whose messages move along on their own",
+    )
+    watch.add_argument("--seed", type=int, default=0, help="the sandbox's data seed")
+    watch.add_argument("--id-instance", help=f"overrides {ENV_ID_INSTANCE}")
+    watch.add_argument("--api-url", help=f"overrides {ENV_API_URL}")
+
     sandbox = commands.add_parser(
         "sandbox",
         help="serve the fake Green API over HTTP for manual and cross-language testing",
@@ -114,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "sandbox":
             return _serve_sandbox(args)
+        if args.command == "watch":
+            return _watch(args)
         return _last_outgoing(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -173,7 +196,7 @@ def _credentials(args: argparse.Namespace) -> Iterator[tuple[str, str, str]]:
         # The same code path as a real call: a real HTTP server on loopback, real sockets.
         from .testing import FakeGreenAPI, serve
 
-        fake = FakeGreenAPI.sandbox(seed=args.seed)
+        fake = FakeGreenAPI.sandbox(seed=args.seed, lively=args.command == "watch")
         with serve(fake) as base_url:
             yield fake.instance.id_instance, fake.instance.api_token, base_url
         return
@@ -199,6 +222,46 @@ async def _fetch(
 ) -> list[m.OutgoingMessage]:
     async with GreenAPI(id_instance, token, api_url=api_url) as api:
         return await api.journals.last_outgoing_messages(minutes=minutes)
+
+
+def _watch(args: argparse.Namespace) -> int:
+    if args.interval < 1:
+        raise _UsageError("--interval must be 1 second or more")
+    if args.count is not None and args.count < 1:
+        raise _UsageError("--count must be 1 or more")
+    with _credentials(args) as (id_instance, token, api_url):
+        anyio.run(_print_events, id_instance, token, api_url, args)
+    return EXIT_OK
+
+
+async def _print_events(
+    id_instance: str, token: str, api_url: str, args: argparse.Namespace
+) -> None:
+    converter = cattrs.Converter()
+    printed = 0
+    async with (
+        GreenAPI(id_instance, token, api_url=api_url) as api,
+        api.journals.watch_outgoing(args.interval, backfill=False) as watcher,
+    ):
+        if not args.json:
+            print(f"Watching instance {id_instance}; Ctrl-C to stop.", file=sys.stderr)
+        async for change in watcher:
+            message = change.message
+            if args.json:
+                event = {
+                    "previous_status": None if change.previous_status is None
+                    else str(change.previous_status),
+                    "message": {"type_message": message.type_message,
+                                **converter.unstructure(message)},
+                }  # fmt: skip
+                print(orjson.dumps(event).decode(), flush=True)
+            else:
+                when, chat, kind, status, preview = _row(message)
+                was = "new" if change.is_new else f"was {change.previous_status}"
+                print(f"{when}  {chat}  {kind}  {status} ({was})  {preview}", flush=True)
+            printed += 1
+            if args.count is not None and printed >= args.count:
+                return
 
 
 def _normal_kind(kind: str) -> str:

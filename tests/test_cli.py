@@ -225,3 +225,26 @@ def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
         errors = process.stderr.read()
         assert process.wait(timeout=60) == _cli.EXIT_OUTPUT_CLOSED
     assert b"Traceback" not in errors
+
+
+def test_watch_prints_events_from_the_lively_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "watch", "--sandbox", "--interval", "1", "--count", "2", "--json")
+    assert code == 0
+    events = [json.loads(line) for line in out.splitlines()]
+    assert len(events) == 2
+    assert all("status_message" in event["message"] for event in events)
+    assert all("previous_status" in event for event in events)
+
+
+def test_watch_prints_readable_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "watch", "--sandbox", "--interval", "1", "--count", "1")
+    assert code == 0
+    assert "Watching instance 1101000001" in err
+    assert "(new)" in out or "(was " in out
+
+
+@pytest.mark.parametrize("argv", [["--interval", "0.5"], ["--count", "0"]])
+def test_watch_refuses_bad_options(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, _, err = run(capsys, "watch", "--sandbox", *argv)
+    assert code == _cli.EXIT_USAGE
+    assert "must be" in err

@@ -20,11 +20,14 @@ def marked_blocks() -> list[str]:
 
 
 def test_the_readme_marks_its_runnable_blocks() -> None:
-    assert len(marked_blocks()) == 1
+    assert len(marked_blocks()) == 2
 
 
-def test_the_plugin_example_passes_as_a_users_test_file(pytester: pytest.Pytester) -> None:
-    (block,) = marked_blocks()
+@pytest.mark.parametrize("index", [0, 1], ids=["plugin-example", "receipts-bot"])
+def test_each_marked_example_passes_as_a_users_test_file(
+    pytester: pytest.Pytester, index: int
+) -> None:
+    block = marked_blocks()[index]
     pytester.makepyfile(test_my_bot=block)
     pytester.makeini(
         "[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import itertools
+import random
 import re
 import secrets
 import time
@@ -29,7 +30,7 @@ import orjson
 from .._client import GreenAPI
 from .._redaction import REDACTED
 from ._clock import FakeClock
-from ._factories import WireMessage
+from ._factories import WireMessage, text_message
 from ._seed import STATUS_PROGRESSION, seeded_messages
 
 __all__ = ["FakeGreenAPI", "FakeInstance", "Fault", "RecordedRequest"]
@@ -228,12 +229,21 @@ class FakeGreenAPI:
             maxlen=max_recorded_requests
         )
         self._faults: collections.deque[Fault] = collections.deque()
+        self._life: _Life | None = None
 
     @classmethod
-    def sandbox(cls, *, seed: int = 0, count: int = 40, rate_limit: bool = True) -> FakeGreenAPI:
-        """A fake with one instance and a realistic journal, on a running clock."""
+    def sandbox(
+        cls, *, seed: int = 0, count: int = 40, rate_limit: bool = True, lively: bool = False
+    ) -> FakeGreenAPI:
+        """A fake with one instance and a realistic journal, on a running clock.
+
+        ``lively``: as real time passes, messages move along pending -> sent ->
+        delivered -> read and new ones are sent, so that a watcher has events to show.
+        """
         fake = cls(clock=FakeClock(running=True), rate_limit=rate_limit)
         fake.add_instance().seed(count, seed=seed)
+        if lively:
+            fake._life = _Life(seed)
         return fake
 
     def __repr__(self) -> str:
@@ -313,6 +323,8 @@ class FakeGreenAPI:
             await anyio.sleep(fault.delay)
         route = _ROUTE.fullmatch(scope["path"])
         instance = self.instances.get(route["id"]) if route else None
+        if self._life is not None and instance is not None:
+            self._life.step(instance)
         token_valid = bool(route and instance and secrets.compare_digest(
             route["token"].encode(), instance.api_token.encode()
         ))  # fmt: skip
@@ -370,6 +382,33 @@ class FakeGreenAPI:
                 status=status,
             )
         )
+
+
+class _Life:
+    """Makes a sandbox journal move on its own, lazily, as requests arrive."""
+
+    _EVERY: Final = 2.0  # seconds of real time per step
+
+    def __init__(self, seed: int) -> None:
+        self._rng = random.Random(seed)  # noqa: S311 - reproducible sandbox data
+        self._last_step = time.monotonic()
+
+    def step(self, instance: FakeInstance) -> None:
+        now = time.monotonic()
+        steps = min(int((now - self._last_step) / self._EVERY), 5)
+        if not steps:
+            return
+        self._last_step = now
+        for _ in range(steps):
+            moving = [
+                m for m in instance.messages if m.get("statusMessage") in STATUS_PROGRESSION[:-1]
+            ]
+            if moving and self._rng.random() < 0.7:
+                instance.advance_status(str(self._rng.choice(moving)["idMessage"]))
+            else:
+                chat = self._rng.choice(("79001234567@c.us", "120363043968066561@g.us"))
+                text = f"Sandbox message #{self._rng.randrange(1000, 9999)}"
+                instance.add(text_message(text), chat_id=chat, status="pending")
 
 
 def _error(status: int, description: str) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
