@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import tempfile
 from pathlib import Path
 from typing import IO, Final, TypeAlias
 
@@ -18,7 +20,7 @@ from ._errors import (
     InvalidArgumentError,
 )
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
-from ._redaction import redact_urls
+from ._redaction import redact_secrets
 from ._validation import validate_api_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
@@ -69,20 +71,43 @@ async def download_media(
     complete, so a failed download never leaves a truncated file under the final name.
     """
     url = _checked_url(message)
-    shown = redact_urls(url)
+    shown = redact_secrets(url)
     if isinstance(destination, (str, os.PathLike)):
-        target = Path(destination)
-        partial = target.with_name(target.name + ".part")
-        try:
-            with partial.open("wb") as sink:
-                size = await _stream(http, url, shown, sink, max_bytes, seconds, headers)
-            partial.replace(target)
-        finally:
-            partial.unlink(missing_ok=True)
-        return size
-    if not hasattr(destination, "write"):
+        return await _to_path(http, url, shown, Path(destination), max_bytes, seconds, headers)
+    # A text-mode file would fail on its first write with a bare TypeError.
+    sink: object = destination
+    if not hasattr(sink, "write") or isinstance(sink, io.TextIOBase):
         raise InvalidArgumentError("destination must be a path or a binary file object")
     return await _stream(http, url, shown, destination, max_bytes, seconds, headers)
+
+
+async def _to_path(
+    http: httpx.AsyncClient,
+    url: str,
+    shown: str,
+    target: Path,
+    max_bytes: int,
+    seconds: float,
+    headers: dict[str, str],
+) -> int:
+    if not target.name or await anyio.Path(target).is_dir():
+        raise InvalidArgumentError(f"destination {str(target)!r} is a directory, not a file")
+    if not await anyio.Path(target.parent).is_dir():
+        raise InvalidArgumentError(f"the directory of {str(target)!r} does not exist")
+    # A partial file of our own, unique beside the target: concurrent downloads to one
+    # path cannot mix their bytes, and a user's own "x.part" is never touched.
+    handle, partial_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    partial = Path(partial_name)
+    try:
+        with os.fdopen(handle, "wb") as sink:
+            size = await _stream(http, url, shown, sink, max_bytes, seconds, headers)
+        await anyio.Path(partial).replace(target)
+    finally:
+        # Synchronous on purpose: it must run even when the download is cancelled.
+        partial.unlink(missing_ok=True)  # noqa: ASYNC240
+    return size
 
 
 async def _stream(
@@ -100,11 +125,13 @@ async def _stream(
         with anyio.fail_after(seconds):
             async with http.stream("GET", url, headers=headers, timeout=seconds) as response:
                 if not response.is_success:
-                    body = (await response.aread())[:2000].decode("utf-8", errors="replace")
+                    start = (await _start_of(response)).decode("utf-8", errors="replace")
+                    body = redact_secrets(start)
+                    detail = " ".join(body.split())[:200]
                     failure = APIStatusError(
-                        f"{response.status_code} from GET {shown}: {' '.join(body.split())}",
+                        f"{response.status_code} from GET {shown}: {detail}",
                         status_code=response.status_code,
-                        body=redact_urls(body),
+                        body=body,
                         url=shown,
                         method="download",
                     )
@@ -125,7 +152,7 @@ async def _stream(
         )
     except httpx.HTTPError as exc:
         failure = APIConnectionError(
-            f"GET {shown} failed: {type(exc).__name__}: {redact_urls(str(exc))}",
+            f"GET {shown} failed: {type(exc).__name__}: {redact_secrets(str(exc))}",
             url=shown,
             method="download",
         )
@@ -135,6 +162,16 @@ async def _stream(
     with contextlib.suppress(AttributeError, OSError):
         sink.flush()
     return written
+
+
+async def _start_of(response: httpx.Response, limit: int = 2_000) -> bytes:
+    # An error page is reported, not stored: its first bytes are enough, however large.
+    start = b""
+    async for chunk in response.aiter_bytes(_CHUNK):
+        start += chunk
+        if len(start) >= limit:
+            break
+    return start[:limit]
 
 
 def _too_large(shown: str, max_bytes: int) -> DownloadTooLargeError:

@@ -16,7 +16,14 @@ import threading
 import weakref
 from typing import Final
 
-__all__ = ["REDACTED", "install_httpx_log_filter", "redact", "redact_urls", "register_secret"]
+__all__ = [
+    "REDACTED",
+    "install_httpx_log_filter",
+    "redact",
+    "redact_secrets",
+    "redact_urls",
+    "register_secret",
+]
 
 REDACTED: Final = "***"
 
@@ -83,6 +90,11 @@ def redact_urls(text: str) -> str:
 def redact(text: str, token: str) -> str:
     """Remove ``token`` and any Green API URL's token segment from ``text``."""
     return redact_urls(text.replace(token, REDACTED))
+
+
+def redact_secrets(text: str) -> str:
+    """Remove every live client's token, and any Green API URL's token segment."""
+    return _redact_live_secrets(text)
 
 
 def _redact_live_secrets(text: str) -> str:

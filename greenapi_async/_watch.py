@@ -20,11 +20,14 @@ import anyio
 import attrs
 
 from ._errors import (
-    APIConnectionError,
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
     GreenAPIError,
     InvalidArgumentError,
+    PermissionDeniedError,
+    QuotaExceededError,
     RateLimitError,
-    ResponseValidationError,
     ServerError,
 )
 from ._models import MessageStatus, OutgoingMessage
@@ -34,9 +37,8 @@ __all__ = ["OutgoingWatcher", "StatusChange"]
 logger: Final = logging.getLogger("greenapi_async")
 
 _STATE_VERSION: Final = 1
-# Failures after which the next poll may well succeed; anything else ends the watch.
-_TRANSIENT: Final = (RateLimitError, ServerError, APIConnectionError, ResponseValidationError)
 _MAX_FAILURE_DELAY: Final = 60.0
+_FIRST_WINDOW_MINUTES: Final = 1440  # the service's own default window
 
 Fetch = Callable[[int], Any]  # minutes -> awaitable list[OutgoingMessage]
 
@@ -47,7 +49,8 @@ class StatusChange:
 
     Attributes:
         message: the message as the journal shows it now.
-        previous_status: the status it had when last reported, or None when it is new.
+        previous_status: the status the watcher last saw it with, or None when the
+            watcher had never seen it.
 
     """
 
@@ -129,7 +132,11 @@ class OutgoingWatcher:
             if self._closed:
                 raise StopAsyncIteration
             await self._poll_once_or_back_off()
-        return self._pending.pop(0)
+        change = self._pending.pop(0)
+        # Marked as reported only now, as it is handed over: a state saved after
+        # handling this event holds it, and no event still waiting in the queue.
+        self._mark_reported(change)
+        return change
 
     async def __aenter__(self) -> OutgoingWatcher:
         return self
@@ -143,7 +150,11 @@ class OutgoingWatcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Stop watching; iteration ends after the events already fetched."""
+        """Stop watching and end the iteration.
+
+        Events fetched but not yet handed over are dropped, and are not in ``state``: a
+        watcher resumed from it reports them.
+        """
         self._closed = True
         self._pending.clear()
 
@@ -176,13 +187,18 @@ class OutgoingWatcher:
         self._seen = seen
         self._last_sighting = dict.fromkeys(seen, now)
         self._last_poll = last_poll
-        # A restored watcher already has its baseline: everything new since is an event.
-        self._baseline_pending = False
+        # A restored watcher that had polled has its baseline: everything new since is an
+        # event. One saved before its first poll still needs one.
+        self._baseline_pending = last_poll is None
 
     # Polling.
 
     def _window_minutes(self, now: float) -> int:
-        gap = self._interval if self._last_poll is None else max(0.0, now - self._last_poll)
+        if self._last_poll is None:
+            # The first poll sees all the journal shows by default, so that the baseline
+            # (or the backfill) knows every message whose status may still change.
+            return _FIRST_WINDOW_MINUTES
+        gap = max(0.0, now - self._last_poll)
         return max(1, math.ceil((gap + self._margin) / 60))
 
     async def poll(self) -> list[StatusChange]:
@@ -191,8 +207,15 @@ class OutgoingWatcher:
         For callers who schedule polls themselves; iterating does this every
         ``interval`` seconds and rides out transient errors.
         """
+        changes = await self._fetch_changes()
+        for change in changes:
+            self._mark_reported(change)
+        return changes
+
+    async def _fetch_changes(self) -> list[StatusChange]:
         started = time.time()
         messages = await self._fetch(self._window_minutes(started))
+        # Moved on only after a success: a failed poll's gap is covered by the next one.
         self._last_poll = started
         return self._changes(messages)
 
@@ -202,8 +225,10 @@ class OutgoingWatcher:
             if self._last_poll is not None or failures:
                 await anyio.sleep(self._next_delay(failures))
             try:
-                changes = await self.poll()
-            except _TRANSIENT as error:
+                changes = await self._fetch_changes()
+            except GreenAPIError as error:
+                if not _is_transient(error):
+                    raise
                 failures += 1
                 logger.warning("watching lastOutgoingMessages: %s; retrying", error)
                 if self._on_error is not None:
@@ -216,10 +241,12 @@ class OutgoingWatcher:
     def _next_delay(self, failures: int) -> float:
         if not failures:
             return self._interval
-        backoff: float = self._interval * 2.0**failures
+        # The exponent is capped: a day-long outage must not overflow a float.
+        backoff: float = self._interval * 2.0 ** min(failures, 16)
         return min(backoff, max(self._interval, _MAX_FAILURE_DELAY))
 
     def _changes(self, messages: Iterable[OutgoingMessage]) -> list[StatusChange]:
+        """The events in a journal, in timestamp order; unwanted ones are marked seen."""
         now = time.monotonic()
         changes = []
         baseline = self._baseline_pending
@@ -227,19 +254,28 @@ class OutgoingWatcher:
         for message in sorted(messages, key=lambda m: m.timestamp or 0):
             message_id = message.id_message
             if not message_id:
-                continue  # nothing to track it by
+                continue  # nothing to track it by (documented)
             self._last_sighting[message_id] = now
             status = _status_key(message.status_message)
-            reported = self._seen.get(message_id)
-            if reported is not None and status in reported:
+            seen = self._seen.get(message_id)
+            if seen is not None and status in seen:
                 continue
-            previous = reported[-1] if reported else None
-            self._seen.setdefault(message_id, []).append(status)
+            previous = seen[-1] if seen else None
             if baseline or not self._wanted(message):
+                # Remembered at once: nobody is waiting for these.
+                self._seen.setdefault(message_id, []).append(status)
                 continue
             changes.append(StatusChange(message, _as_status(previous)))
         self._forget(now)
         return changes
+
+    def _mark_reported(self, change: StatusChange) -> None:
+        message_id = change.message.id_message
+        if message_id:
+            statuses = self._seen.setdefault(message_id, [])
+            status = _status_key(change.message.status_message)
+            if status not in statuses:
+                statuses.append(status)
 
     def _wanted(self, message: OutgoingMessage) -> bool:
         if self._chats is not None and message.chat_id not in self._chats:
@@ -263,8 +299,24 @@ def _is_seconds(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _is_transient(error: GreenAPIError) -> bool:
+    """Whether watching should back off and go on after ``error``, or end with it.
+
+    Only authentication, permission and quota errors, and requests the service finds
+    malformed for good (other 4xx), end a watch; an instance that is starting answers
+    400, and 499 is the service's own "try again".
+    """
+    if isinstance(error, (AuthenticationError, PermissionDeniedError, QuotaExceededError)):
+        return False
+    if isinstance(error, APIStatusError) and not isinstance(
+        error, (RateLimitError, ServerError, BadRequestError)
+    ):
+        return error.status_code == 499
+    return True
+
+
 def _as_status(value: str | None) -> MessageStatus | str | None:
-    if value is None:
+    if not value:  # never reported, or reported without a status
         return None
     try:
         return MessageStatus(value)

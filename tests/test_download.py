@@ -6,13 +6,14 @@ import io
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import anyio
 import httpx
 import pytest
 import respx
 
 import greenapi_async as ga
 
-from .conftest import MakeClient
+from .conftest import TOKEN, MakeClient
 from .loopback import LoopbackServer, Reply
 
 pytestmark = pytest.mark.asyncio
@@ -122,3 +123,64 @@ async def test_a_closed_client_refuses_downloads(make_client: MakeClient, tmp_pa
     await api.aclose()
     with pytest.raises(RuntimeError, match="closed"):
         await api.download(image("https://media.example/f"), tmp_path / "f")
+
+
+async def test_concurrent_downloads_to_one_path_do_not_mix(
+    loopback: LoopbackServer, make_client: MakeClient, tmp_path: Path
+) -> None:
+    loopback.queue(
+        Reply(body=b"A" * 50_000, chunks=5, pause_between_chunks=0.05),
+        Reply(body=b"B" * 50_000, chunks=5, pause_between_chunks=0.05),
+    )
+    target = tmp_path / "same.jpg"
+    async with make_client() as api, anyio.create_task_group() as tasks:
+        for name in ("a", "b"):
+            tasks.start_soon(api.download, image(f"{loopback.url}/{name}"), target)
+    content = target.read_bytes()
+    assert content in (b"A" * 50_000, b"B" * 50_000)
+    assert [p.name for p in tmp_path.iterdir()] == ["same.jpg"]
+
+
+async def test_a_users_own_part_file_is_left_alone(
+    loopback: LoopbackServer, make_client: MakeClient, tmp_path: Path
+) -> None:
+    (tmp_path / "photo.jpg.part").write_bytes(b"mine")
+    loopback.queue(Reply(body=FILE))
+    async with make_client() as api:
+        await api.download(image(f"{loopback.url}/p"), tmp_path / "photo.jpg")
+    assert (tmp_path / "photo.jpg.part").read_bytes() == b"mine"
+
+
+@pytest.mark.parametrize("where", ["directory", "missing-parent", "text-file"])
+async def test_unusable_destinations_are_argument_errors(
+    make_client: MakeClient, tmp_path: Path, where: str
+) -> None:
+    destination: object = {
+        "directory": tmp_path,
+        "missing-parent": tmp_path / "nope" / "f.jpg",
+        "text-file": io.StringIO(),
+    }[where]
+    async with make_client() as api:
+        with pytest.raises(ga.InvalidArgumentError):
+            await api.download(image("https://media.example/f"), destination)  # type: ignore[arg-type]
+
+
+async def test_a_huge_error_page_is_not_read_whole_and_secrets_are_redacted(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    sent = 0
+
+    async def page() -> AsyncIterator[bytes]:
+        nonlocal sent
+        yield f"echo /waInstance1101000001/getSettings/{TOKEN} ".encode()
+        for _ in range(1_000):
+            sent += 65_536
+            yield b"x" * 65_536
+
+    respx_mock.get("https://media.example/e").mock(return_value=httpx.Response(404, content=page()))
+    async with make_client() as api:
+        with pytest.raises(ga.APIStatusError) as caught:
+            await api.download(image("https://media.example/e"), io.BytesIO(), max_bytes=1000)
+    assert TOKEN not in str(caught.value)
+    assert TOKEN not in caught.value.body
+    assert sent < 1_000_000

@@ -114,7 +114,7 @@ async def test_backfill_reports_the_first_window_in_timestamp_order(
 ) -> None:
     fake.instance.add(text_message(), id_message="new", timestamp=NOW - 10)
     fake.instance.add(text_message(), id_message="old", timestamp=NOW - 100)
-    fake.instance.add(text_message(), id_message="too old", timestamp=NOW - 3600)
+    fake.instance.add(text_message(), id_message="too old", timestamp=NOW - 2 * 86400)
     async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
         assert [c.message.id_message for c in await watcher.poll()] == ["old", "new"]
 
@@ -253,3 +253,81 @@ async def test_bad_options_are_argument_errors(
 async def test_a_foreign_state_is_refused(api: ga.GreenAPI, state: object) -> None:
     with pytest.raises(ga.InvalidArgumentError, match="state must be"):
         api.journals.watch_outgoing(0.01, state=state)  # type: ignore[arg-type]
+
+
+async def test_events_not_yet_handled_survive_a_restart(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    async with api.journals.watch_outgoing(0.01) as first:
+        await first.poll()
+        for n in range(3):
+            fake.instance.add(text_message(), id_message=f"M{n}")
+        (handled,) = await take(first, 1)
+        saved = first.state  # saved after handling the first event only
+    assert handled.message.id_message == "M0"
+    async with api.journals.watch_outgoing(0.01, state=saved) as second:
+        assert summary(await second.poll()) == [("M1", "sent", None), ("M2", "sent", None)]
+
+
+async def test_a_state_saved_before_the_first_poll_still_takes_a_baseline(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    fake.instance.add(text_message(), id_message="old")
+    saved = api.journals.watch_outgoing(0.01).state
+    async with api.journals.watch_outgoing(0.01, state=saved) as watcher:
+        assert await watcher.poll() == []
+
+
+async def test_the_baseline_remembers_the_whole_default_window(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    fake.instance.add(text_message(), id_message="hours ago", timestamp=NOW - 5 * 3600)
+    async with api.journals.watch_outgoing(0.01) as watcher:
+        await watcher.poll()
+        assert fake.requests[-1].query == {"minutes": "1440"}
+        fake.instance.set_status("hours ago", "read")
+        assert summary(await watcher.poll()) == [("hours ago", "read", "sent")]
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault(499, b'{"code":499}'),
+        Fault(400, b'{"code":400,"description":"Instance is starting"}'),
+    ],
+    ids=["499", "instance-starting"],
+)
+async def test_499_and_a_starting_instance_are_ridden_out(
+    fake: FakeGreenAPI, api: ga.GreenAPI, fault: Fault
+) -> None:
+    errors: list[ga.GreenAPIError] = []
+    async with api.journals.watch_outgoing(0.01, on_error=errors.append) as watcher:
+        await watcher.poll()
+        fake.queue_fault(fault, times=2)
+        fake.instance.add(text_message(), id_message="after")
+        assert summary(await take(watcher, 1)) == [("after", "sent", None)]
+    assert len(errors) == 2
+
+
+async def test_a_wrong_url_ends_the_watch(fake: FakeGreenAPI, api: ga.GreenAPI) -> None:
+    async with api.journals.watch_outgoing(0.01) as watcher:
+        await watcher.poll()
+        fake.queue_fault(Fault(404, b'{"code":404,"description":"Not Found"}'))
+        with pytest.raises(ga.APIStatusError, match="404"):
+            await take(watcher, 1)
+
+
+def test_backoff_after_a_day_of_failures_stays_finite_and_capped() -> None:
+    watcher = ga.OutgoingWatcher(
+        lambda minutes: None,
+        interval=5.0,
+        margin=180.0,
+        backfill=False,
+        chats=None,
+        kinds=None,
+        statuses=None,
+        state=None,
+        on_error=None,
+        forget_after=86_400.0,
+    )
+    assert watcher._next_delay(5_000) == 60.0

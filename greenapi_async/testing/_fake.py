@@ -401,10 +401,13 @@ class _Life:
         self._last_step = now
         for _ in range(steps):
             moving = [
-                m for m in instance.messages if m.get("statusMessage") in STATUS_PROGRESSION[:-1]
+                m
+                for m in instance.messages
+                if m.get("statusMessage") in STATUS_PROGRESSION[:-1]
+                and isinstance(m.get("idMessage"), str)
             ]
             if moving and self._rng.random() < 0.7:
-                instance.advance_status(str(self._rng.choice(moving)["idMessage"]))
+                instance.advance_status(self._rng.choice(moving)["idMessage"])
             else:
                 chat = self._rng.choice(("79001234567@c.us", "120363043968066561@g.us"))
                 text = f"Sandbox message #{self._rng.randrange(1000, 9999)}"
