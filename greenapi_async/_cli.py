@@ -31,6 +31,7 @@ from ._errors import (
 )
 from ._validation import DEFAULT_API_URL
 from ._version import __version__
+from ._watch import normal_kind
 
 __all__ = ["main"]
 
@@ -88,14 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     last.add_argument("--status", help="only this status, e.g. read, delivered, failed")
     last.add_argument("--kind", help="only this kind, e.g. text, image, textMessage")
     last.add_argument("--json", action="store_true", help="print one JSON array (snake_case)")
-    last.add_argument(
-        "--sandbox",
-        action="store_true",
-        help="ask the built-in fake service over HTTP on 127.0.0.1; needs no account",
+    _add_connection_options(
+        last, "ask the built-in fake service over HTTP on 127.0.0.1; needs no account"
     )
-    last.add_argument("--seed", type=int, default=0, help="the sandbox's data seed (default 0)")
-    last.add_argument("--id-instance", help=f"overrides {ENV_ID_INSTANCE}")
-    last.add_argument("--api-url", help=f"overrides {ENV_API_URL}")
 
     watch = commands.add_parser(
         "watch",
@@ -108,14 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--interval", type=float, default=5.0, help="seconds between polls")
     watch.add_argument("--json", action="store_true", help="print one JSON object per line")
     watch.add_argument("--count", type=int, metavar="N", help="stop after N events")
-    watch.add_argument(
-        "--sandbox",
-        action="store_true",
-        help="watch the built-in fake, whose messages move along on their own",
+    _add_connection_options(
+        watch, "watch the built-in fake, whose messages move along on their own"
     )
-    watch.add_argument("--seed", type=int, default=0, help="the sandbox's data seed")
-    watch.add_argument("--id-instance", help=f"overrides {ENV_ID_INSTANCE}")
-    watch.add_argument("--api-url", help=f"overrides {ENV_API_URL}")
 
     sandbox = commands.add_parser(
         "sandbox",
@@ -127,6 +118,14 @@ def _parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--seed", type=int, default=0, help="data seed (default 0)")
     sandbox.add_argument("--count", type=int, default=40, help="messages to seed (default 40)")
     return parser
+
+
+def _add_connection_options(parser: argparse.ArgumentParser, sandbox_help: str) -> None:
+    """Where a command's requests go: the sandbox, or an instance (never its token)."""
+    parser.add_argument("--sandbox", action="store_true", help=sandbox_help)
+    parser.add_argument("--seed", type=int, default=0, help="the sandbox's data seed (default 0)")
+    parser.add_argument("--id-instance", help=f"overrides {ENV_ID_INSTANCE}")
+    parser.add_argument("--api-url", help=f"overrides {ENV_API_URL}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -264,17 +263,12 @@ async def _print_events(
                 return
 
 
-def _normal_kind(kind: str) -> str:
-    kind = kind.strip()
-    return kind if kind.endswith("Message") or not kind else f"{kind}Message"
-
-
 def _wanted(message: m.OutgoingMessage, args: argparse.Namespace) -> bool:
     if args.chat and message.chat_id != args.chat:
         return False
     if args.status and str(message.status_message).lower() != args.status.lower():
         return False
-    return not args.kind or message.type_message.lower() == _normal_kind(args.kind).lower()
+    return not args.kind or message.type_message.lower() == normal_kind(args.kind).lower()
 
 
 def _to_json(messages: list[m.OutgoingMessage]) -> str:

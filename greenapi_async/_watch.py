@@ -32,7 +32,7 @@ from ._errors import (
 )
 from ._models import MessageStatus, OutgoingMessage
 
-__all__ = ["OutgoingWatcher", "StatusChange"]
+__all__ = ["OutgoingWatcher", "StatusChange", "normal_kind"]
 
 logger: Final = logging.getLogger("greenapi_async")
 
@@ -67,7 +67,8 @@ def _status_key(status: object) -> str:
     return str(status) if status is not None else ""
 
 
-def _normal_kind(kind: str) -> str:
+def normal_kind(kind: str) -> str:
+    """``text`` -> ``textMessage``; a full wire tag is kept as it is."""
     return kind if kind.endswith("Message") or not kind else f"{kind}Message"
 
 
@@ -107,7 +108,7 @@ class OutgoingWatcher:
         self._interval = float(interval)
         self._margin = float(margin)
         self._chats = frozenset(chats) if chats is not None else None
-        self._kinds = frozenset(_normal_kind(k) for k in kinds) if kinds is not None else None
+        self._kinds = frozenset(normal_kind(k) for k in kinds) if kinds is not None else None
         self._statuses = frozenset(str(s) for s in statuses) if statuses is not None else None
         self._on_error = on_error
         self._forget_after = forget_after
