@@ -236,7 +236,6 @@ def _watch(args: argparse.Namespace) -> int:
 async def _print_events(
     id_instance: str, token: str, api_url: str, args: argparse.Namespace
 ) -> None:
-    converter = cattrs.Converter()
     printed = 0
     async with (
         GreenAPI(id_instance, token, api_url=api_url) as api,
@@ -250,8 +249,7 @@ async def _print_events(
                 event = {
                     "previous_status": None if change.previous_status is None
                     else str(change.previous_status),
-                    "message": {"type_message": message.type_message,
-                                **converter.unstructure(message)},
+                    "message": _json_ready(message),
                 }  # fmt: skip
                 print(orjson.dumps(event).decode(), flush=True)
             else:
@@ -271,13 +269,17 @@ def _wanted(message: m.OutgoingMessage, args: argparse.Namespace) -> bool:
     return not args.kind or message.type_message.lower() == normal_kind(args.kind).lower()
 
 
-def _to_json(messages: list[m.OutgoingMessage]) -> str:
-    converter = cattrs.Converter()
+_UNSTRUCTURE: Final = cattrs.Converter()
+
+
+def _json_ready(message: m.OutgoingMessage) -> dict[str, object]:
+    """A message as snake_case JSON data, wire tag first."""
     # type_message is not an __init__ argument of the known kinds, so cattrs leaves it out.
-    data = [
-        {"type_message": message.type_message, **converter.unstructure(message)}
-        for message in messages
-    ]
+    return {"type_message": message.type_message, **_UNSTRUCTURE.unstructure(message)}
+
+
+def _to_json(messages: list[m.OutgoingMessage]) -> str:
+    data = [_json_ready(message) for message in messages]
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 

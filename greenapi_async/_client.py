@@ -184,8 +184,7 @@ class GreenAPI:
         if not _is_positive_int(max_bytes):
             raise InvalidArgumentError(f"max_bytes must be an int > 0, not {max_bytes!r}")
         seconds = validate_timeout(timeout)
-        if self._state is _State.CLOSED:
-            raise RuntimeError("this GreenAPI client has been closed; create a new one")
+        self._transport.ensure_open()
         return await download_media(
             self._http_client,
             message,

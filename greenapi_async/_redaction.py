@@ -94,10 +94,6 @@ def redact(text: str, token: str) -> str:
 
 def redact_secrets(text: str) -> str:
     """Remove every live client's token, and any Green API URL's token segment."""
-    return _redact_live_secrets(text)
-
-
-def _redact_live_secrets(text: str) -> str:
     for secret in _live_secrets():
         text = text.replace(secret, REDACTED)
     return redact_urls(text)
@@ -113,7 +109,7 @@ class _RedactingFilter(logging.Filter):
             # A malformed log call: leave the record alone, so that logging reports the
             # mistake as it always does instead of it raising in the caller.
             return True
-        redacted = _redact_live_secrets(message)
+        redacted = redact_secrets(message)
         if redacted != message:
             record.msg = redacted
             record.args = None

@@ -115,10 +115,10 @@ class Transport:
         while True:
             attempt += 1
             # Checked before every attempt, so that closing stops retries under way.
-            self._ensure_open()
+            self.ensure_open()
             if self._rate_limit:
                 await self._pacer(method, min_interval).wait_turn()
-                self._ensure_open()
+                self.ensure_open()
             outcome = await self._attempt(method, params, attempt)
             if isinstance(outcome, bytes):
                 return outcome
@@ -146,7 +146,8 @@ class Transport:
             url = self._urls[method] = httpx.URL(f"{self._instance_url}/{method}/{self._token}")
         return url
 
-    def _ensure_open(self) -> None:
+    def ensure_open(self) -> None:
+        """Refuse plainly to work for a closed client."""
         if self.closed:
             raise RuntimeError(
                 "this GreenAPI client has been closed; create a new one to make requests"
