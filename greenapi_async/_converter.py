@@ -35,6 +35,7 @@ from ._models import (
     MessageStatus,
     OutgoingMessage,
     QuotedMessage,
+    TextMessage,
     UnknownMessage,
 )
 
@@ -52,15 +53,23 @@ _JSON_TYPE_NAMES: Final[Mapping[type, str]] = {
     dict: "object",
 }
 _MAX_REPORTED_ERRORS: Final = 10
-# The cyclic garbage collector is paused while a journal of this many messages or more
-# is turned into objects. Every message allocated counts towards the collector's
-# thresholds, so a decode of 100,000 messages triggers many collections, each walking the
-# growing young generations and finding nothing: message objects hold no reference
-# cycles. Pausing cut that decode by about a quarter. Its previous state is restored
-# whatever happens, so no global state is changed after the call; a caller who disabled
-# the collector keeps it disabled. Smaller journals rarely trigger a collection at all.
-_PAUSE_COLLECTOR_FROM: Final = 1_000
+# The cyclic garbage collector is paused while a body this large or larger (about a
+# thousand messages) is parsed and turned into objects. Every dict and message allocated
+# counts towards the collector's thresholds, so a decode of 100,000 messages triggers many
+# collections, each walking the growing young generations and finding nothing: parsed
+# JSON and message objects hold no reference cycles. Pausing cut that decode by about a
+# quarter. Its previous state is restored whatever happens, so no global state is changed
+# after the call; a caller who disabled the collector keeps it disabled. Smaller bodies
+# rarely trigger a collection at all.
+_PAUSE_COLLECTOR_FROM_BYTES: Final = 256 * 1024
 _MESSAGE_CLASSES: Final = frozenset(get_args(OutgoingMessage))
+# Fields most journal entries leave out: the fast path reads them last (see
+# make_fast_structure_fn), so that they usually cost no lookup at all.
+_RARE_FIELDS: Final = frozenset(
+    attrs.fields_dict(TextMessage).keys()
+    - {"id_message", "timestamp", "status_message", "chat_id", "type", "send_by_api"}
+    - {"type_message", "text_message"}
+)
 
 
 class _WrongTypeError(Exception):
@@ -200,13 +209,17 @@ def _camel_case_hook_factory(
     converter: cattrs.Converter, *, detailed: bool
 ) -> Callable[[type[Any]], Callable[[Any, Any], Any]]:
     def factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
-        if cls in _MESSAGE_CLASSES and not detailed:
+        if not detailed:
             fast = make_fast_structure_fn(
                 cls,
                 key_for=_to_camel,
                 int_ranges={"timestamp": (0, _MAX_TIMESTAMP)},
                 string_lookups={MessageStatus | str: _STATUS_BY_WIRE},
                 hook_for=converter.get_structure_hook,
+                # Messages reach their hook through a loop that has checked for a dict.
+                check_dict=cls not in _MESSAGE_CLASSES,
+                unread_keys=(_TAG_KEY,) if cls in _MESSAGE_CLASSES else (),
+                read_last=_RARE_FIELDS,
             )
             if fast is not None:
                 return fast
@@ -428,31 +441,42 @@ def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list
     """
     if not isinstance(body, (bytes, bytearray, memoryview, str)):
         raise InvalidArgumentError(f"body must be bytes or str, not {type(body).__name__}")
+    pause_collector = len(body) >= _PAUSE_COLLECTOR_FROM_BYTES and gc.isenabled()
+    if pause_collector:
+        gc.disable()  # see _PAUSE_COLLECTOR_FROM_BYTES
     try:
-        data = orjson.loads(_without_bom(body))
-    except orjson.JSONDecodeError as exc:
-        problem = f"response is not valid JSON: {exc}"
-    else:
-        if type(data) is not list:
-            got = _JSON_TYPE_NAMES.get(type(data), type(data).__name__)
-            raise ResponseValidationError(f"$: expected array, got {got}")
-        messages: list[OutgoingMessage] | None
-        pause_collector = len(data) >= _PAUSE_COLLECTOR_FROM and gc.isenabled()
+        data, problem = _parse(body)
+        messages = None if data is None else _structure_journal(data)
+    finally:
         if pause_collector:
-            gc.disable()  # see _PAUSE_COLLECTOR_FROM
-        try:
-            messages = _journal_hook()(data, list[OutgoingMessage])
-        except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass
-            messages = None
-        finally:
-            if pause_collector:
-                gc.enable()
-        if messages is not None:
-            return messages
-        raise _explain(data)
+            gc.enable()
+    if messages is not None:
+        return messages
+    if data is not None:
+        raise _explain(data)  # with the collector running: this path allocates freely
     # Raised outside the except blocks, so that no exception holding parts of the body
     # rides along as __context__: the message says all that is needed.
     raise ResponseValidationError(problem)
+
+
+def _parse(body: bytes | bytearray | memoryview | str) -> tuple[list[Any] | None, str]:
+    """Parse the body: the JSON array, or None and what is wrong with the body."""
+    try:
+        data = orjson.loads(_without_bom(body))
+    except orjson.JSONDecodeError as exc:
+        return None, f"response is not valid JSON: {exc}"
+    if type(data) is not list:
+        got = _JSON_TYPE_NAMES.get(type(data), type(data).__name__)
+        return None, f"$: expected array, got {got}"
+    return data, ""
+
+
+def _structure_journal(data: list[Any]) -> list[OutgoingMessage] | None:
+    """The messages, or None when any entry is off (the detailed pass then says how)."""
+    try:
+        return _journal_hook()(data, list[OutgoingMessage])
+    except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass
+        return None
 
 
 def _without_bom(

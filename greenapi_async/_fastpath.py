@@ -4,8 +4,11 @@ cattrs' generated hooks call one hook per field and then the class's ``__init__`
 keyword dict; a frozen attrs ``__init__`` then sets every field through
 ``object.__setattr__``. For a journal of 100,000 messages that per-field Python work is
 most of the decode time. The functions made here do the same job with the checks written
-inline (exact type tests, the same rules as the converter's hooks) and each slot written
-through its own member descriptor, the way ``copy`` and ``pickle`` restore objects.
+inline (exact type tests, the same rules as the converter's hooks) and the slots written
+on a private *builder*: a subclass of the message class that adds nothing but plain
+attribute assignment (see ``_builder_for``). Once every slot is set, the object's
+``__class__`` becomes the message class itself, so what the caller gets is an ordinary,
+frozen instance of the public class.
 
 The result is the object ``__init__`` would build: the message classes have no
 validators, converters or ``__attrs_post_init__`` (``make_fast_structure_fn`` refuses a
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import inspect
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
@@ -31,7 +34,45 @@ class FastPathMissError(Exception):
 
 
 _NONE: Final = type(None)
+_BUILDERS: Final[dict[type[Any], type[Any]]] = {}
+
+
+def _builder_for(cls: type[Any]) -> type[Any]:
+    """Return the private subclass of ``cls`` that the generated code fills in, then sheds.
+
+    Why: a frozen attrs class defines ``__setattr__`` and ``__delattr__`` in Python to refuse
+    writes, so each field costs a call to ``object.__setattr__`` (or to a slot descriptor's
+    ``__set__``), about 40 ns; 15 fields are most of a text message's decode time. A
+    subclass that puts ``object``'s own methods back and adds no slots has
+    the generic attribute setter again, so ``self.field = value`` is a specialised slot
+    store of a few ns. It has the same memory layout as ``cls``, which is what makes the
+    final ``obj.__class__ = cls`` legal; after it the object is an ordinary instance of the
+    frozen class and nothing of the builder remains. No global state changes: the class
+    is made once per message class and kept here, never handed out.
+    """
+    builder = _BUILDERS.get(cls)
+    if builder is None:
+        namespace = {
+            "__slots__": (),
+            "__setattr__": object.__setattr__,  # both, or the slot stays the Python one
+            "__delattr__": object.__delattr__,
+            # Calling the class with no arguments is then cheaper than ``object.__new__``.
+            "__init__": object.__init__,
+            "__module__": cls.__module__,
+            "__doc__": f"Private builder of {cls.__qualname__} objects; never handed out.",
+        }
+        builder = type(f"_{cls.__name__}Builder", (cls,), namespace)
+        _BUILDERS[cls] = builder
+    return builder
+
+
 _SCALARS: Final = (str, int, bool)
+
+
+def _int_as_float(value: object) -> float:
+    if isinstance(value, int) and value.__class__ is int:  # not a bool
+        return float(value)
+    raise FastPathMissError
 
 
 def _optional_inner(type_: Any) -> Any | None:
@@ -48,6 +89,9 @@ def make_fast_structure_fn(
     int_ranges: Mapping[str, tuple[int, int]],
     string_lookups: Mapping[Any, Mapping[str, Any]],
     hook_for: Callable[[Any], Callable[[Any, Any], Any]],
+    check_dict: bool = True,
+    unread_keys: Collection[str] = (),
+    read_last: Collection[str] = (),
 ) -> Callable[[Mapping[str, Any], Any], Any] | None:
     """Generate ``structure(wire_dict, cls)`` for an attrs class, or None if unsupported.
 
@@ -55,13 +99,27 @@ def make_fast_structure_fn(
     the inclusive range of an int field (the timestamp's). A field whose type
     is in ``string_lookups`` takes a string, replaced by its lookup value when it has one
     (``MessageStatus | str``). ``hook_for`` returns the converter's hook for any other
-    type the generated code does not inline.
+    type the generated code does not inline. ``check_dict=False`` leaves out the test
+    that the value is a dict, for a caller that has made it already.
+
+    Optional keys are looked up while the dict may still hold one: the code counts the
+    keys it has not yet accounted for, and once none are left, the fields still to read
+    are ``None`` without a lookup. ``unread_keys`` are keys the dict may have that no
+    field reads (the tag); ``read_last`` names the optional fields that are rarely
+    present, read after the others so that they are usually skipped this way.
     """
     if getattr(cls, "__attrs_post_init__", None) is not None:
         return None
     fields = attrs.fields(attrs.resolve_types(cls))
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_Miss": FastPathMissError}
-    body: list[str] = []
+    namespace: dict[str, Any] = {
+        "_builder": _builder_for(cls),
+        "_cls": cls,
+        "_Miss": FastPathMissError,
+    }
+    required: list[str] = []
+    required_keys = 0
+    common: list[str] = []
+    rare: list[str] = []
     setters = []
     for index, field in enumerate(fields):
         if field.validator is not None or field.converter is not None:
@@ -70,46 +128,81 @@ def make_fast_structure_fn(
         slot = inspect.getattr_static(cls, field.name, None)
         if not isinstance(slot, types.MemberDescriptorType):
             return None  # only slotted classes have a slot to write
-        namespace[f"_set{index}"] = slot.__set__
-        setters.append(f"    _set{index}(self, {var})")
+        setters.append(f"    self.{field.name} = {var}")
         if not field.init:
             namespace[f"_default{index}"] = field.default
-            body.append(f"    {var} = _default{index}")
+            required.append(f"    {var} = _default{index}")
             continue
-        key = key_for(field.name)
-        if field.default is attrs.NOTHING:
-            body.append(f"    {var} = o[{key!r}]")
-        elif field.default is None:
-            # Most optional keys are absent: a membership test is cheaper than a call.
-            body.append(f"    {var} = o[{key!r}] if {key!r} in o else None")
-        else:
+        if field.default is not attrs.NOTHING and field.default is not None:
             return None  # a non-None default (a factory, say) is not needed by any model
-        inner = _optional_inner(field.type)
-        if field.name in int_ranges and field.type is int:
-            low, high = int_ranges[field.name]
-            body.append(
-                f"    if {var}.__class__ is not int or not {low} <= {var} <= {high}: raise _Miss"
-            )
-        elif field.type in string_lookups:
-            namespace[f"_lookup{index}"] = string_lookups[field.type]
-            body.append(f"    if {var}.__class__ is not str: raise _Miss")
-            body.append(f"    {var} = _lookup{index}.get({var}, {var})")
-        elif field.type in _SCALARS:
-            namespace[f"_type{index}"] = field.type
-            body.append(f"    if {var}.__class__ is not _type{index}: raise _Miss")
-        elif inner in _SCALARS:
-            namespace[f"_type{index}"] = inner
-            body.append(
-                f"    if {var} is not None and {var}.__class__ is not _type{index}: raise _Miss"
-            )
-        else:
-            namespace[f"_hook{index}"] = hook_for(inner if inner is not None else field.type)
-            namespace[f"_type{index}"] = inner if inner is not None else field.type
-            call = f"{var} = _hook{index}({var}, _type{index})"
-            body.append(f"    if {var} is not None: {call}" if inner is not None else f"    {call}")
+        key = key_for(field.name)
+        checks = _checks(field, var, index, namespace, int_ranges, string_lookups, hook_for)
+        if field.default is attrs.NOTHING:
+            required.append(f"    {var} = o[{key!r}]")
+            required_keys += 1
+            required.extend(f"    {line}" for line in checks)
+            continue
+        lines = rare if field.name in read_last else common
+        lines.append(f"    if left and {key!r} in o:")
+        lines.append(f"        {var} = o[{key!r}]")
+        lines.append("        left -= 1")
+        lines.extend(f"        {line}" for line in checks)
+        lines.append("    else:")
+        lines.append(f"        {var} = None")
+    unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
+    counting = [f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else "")]
     source = "\n".join(
-        ["def structure(o, _):", *body, "    self = _new(_cls)", *setters, "    return self"]
+        [
+            "def structure(o, _):",
+            *(["    if o.__class__ is not dict: raise _Miss"] if check_dict else []),
+            *required,
+            *(counting if common or rare else []),
+            *common,
+            *rare,
+            "    self = _builder()",
+            *setters,
+            "    self.__class__ = _cls",
+            "    return self",
+        ]
     )
     exec(compile(source, f"<greenapi_async fast structure {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source
     generated: Callable[[Mapping[str, Any], Any], Any] = namespace["structure"]
     return generated
+
+
+def _checks(
+    field: attrs.Attribute[Any],
+    var: str,
+    index: int,
+    namespace: dict[str, Any],
+    int_ranges: Mapping[str, tuple[int, int]],
+    string_lookups: Mapping[Any, Mapping[str, Any]],
+    hook_for: Callable[[Any], Callable[[Any, Any], Any]],
+) -> list[str]:
+    """Lines that check (and where needed convert) the value read into ``var``."""
+    inner = _optional_inner(field.type)
+    if field.name in int_ranges and field.type is int:
+        low, high = int_ranges[field.name]
+        return [f"if {var}.__class__ is not int or not {low} <= {var} <= {high}: raise _Miss"]
+    if field.type in string_lookups:
+        namespace[f"_lookup{index}"] = string_lookups[field.type]
+        return [
+            f"if {var}.__class__ is not str: raise _Miss",
+            f"{var} = _lookup{index}.get({var}, {var})",
+        ]
+    if field.type in _SCALARS:
+        namespace[f"_type{index}"] = field.type
+        return [f"if {var}.__class__ is not _type{index}: raise _Miss"]
+    if inner is float:
+        # JSON has one number type: an int is a valid float (a latitude of 55), a bool not.
+        namespace["_int_as_float"] = _int_as_float
+        return [
+            f"if {var}.__class__ is not float and {var} is not None: {var} = _int_as_float({var})"
+        ]
+    if inner in _SCALARS:
+        namespace[f"_type{index}"] = inner
+        return [f"if {var}.__class__ is not _type{index} and {var} is not None: raise _Miss"]
+    namespace[f"_hook{index}"] = hook_for(inner if inner is not None else field.type)
+    namespace[f"_type{index}"] = inner if inner is not None else field.type
+    call = f"{var} = _hook{index}({var}, _type{index})"
+    return [f"if {var} is not None: {call}" if inner is not None else call]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import datetime, timezone
+from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
 import attrs
@@ -63,6 +64,21 @@ def _timestamp_utc(timestamp: int) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc)
 
 
+# ``raw`` is a read-only view (``types.MappingProxyType``), which pickle and deepcopy
+# refuse. These two carry it as a plain dict and wrap it again, so messages still travel
+# to worker processes and caches.
+def _getstate_with_raw(self: Any) -> dict[str, Any]:
+    state = {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
+    state["raw"] = dict(state["raw"])
+    return state
+
+
+def _setstate_with_raw(self: Any, state: Mapping[str, Any]) -> None:
+    for name, value in state.items():
+        wrapped = MappingProxyType(dict(value)) if name == "raw" else value
+        object.__setattr__(self, name, wrapped)  # the class is frozen: as attrs does
+
+
 @attrs.frozen
 class QuotedMessage:
     """The message a reply quotes: its id, author and kind, plus every wire field in ``raw``."""
@@ -72,6 +88,9 @@ class QuotedMessage:
     type_message: str | None = attrs.field(default=None, kw_only=True)
     # The quoted content has the fields of its own kind; they are kept as they came.
     raw: Mapping[str, Any] = attrs.field(factory=dict, kw_only=True, hash=False, repr=False)
+
+    __getstate__ = _getstate_with_raw
+    __setstate__ = _setstate_with_raw
 
 
 @attrs.frozen(kw_only=True)
@@ -249,6 +268,9 @@ class UnknownMessage:
     timestamp: int | None = attrs.field(default=None, kw_only=True)
     status_message: MessageStatus | str | None = attrs.field(default=None, kw_only=True)
     chat_id: str | None = attrs.field(default=None, kw_only=True)
+
+    __getstate__ = _getstate_with_raw
+    __setstate__ = _setstate_with_raw
 
     @property
     def timestamp_utc(self) -> datetime | None:

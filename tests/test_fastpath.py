@@ -124,3 +124,77 @@ def test_a_class_with_post_init_is_not_generated() -> None:
         WithPostInit, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook
     )
     assert made is None
+
+
+def _objects_within(message: Any) -> list[Any]:
+    """The message and every attrs object it holds, depth first."""
+    found = [message]
+    for field in attrs.fields(type(message)):
+        value = getattr(message, field.name)
+        values = value if isinstance(value, tuple) else (value,)
+        found.extend(
+            inner for item in values if attrs.has(type(item)) for inner in _objects_within(item)
+        )
+    return found
+
+
+def test_decoded_objects_are_plain_frozen_instances_of_the_public_classes() -> None:
+    import copy
+    import pickle
+
+    messages = ga.decode_outgoing_messages(orjson.dumps(FakeGreenAPI().instance.seed(300, seed=5)))
+    public = {getattr(ga, name) for name in ga.__all__ if isinstance(getattr(ga, name), type)}
+    objects = [obj for message in messages for obj in _objects_within(message)]
+    assert len(objects) > len(messages)  # nested locations, contacts, polls... were seen
+    for obj in objects:
+        assert type(obj) in public, type(obj)  # the private builder never escapes
+        field = attrs.fields(type(obj))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(obj, field, None)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            delattr(obj, field)
+    assert pickle.loads(pickle.dumps(messages)) == messages  # noqa: S301 - our own bytes
+    assert copy.deepcopy(messages) == messages
+
+
+@pytest.mark.parametrize("extra_keys", [{}, {"someNewField": 1}, {"a": None, "b": [1]}])
+@pytest.mark.parametrize(
+    "rare",
+    [
+        {},
+        {"isForwarded": True, "forwardingScore": 2},
+        {"isEdited": True, "editedMessageId": "E1"},
+        {"quotedMessage": {"stanzaId": "Q1", "typeMessage": "textMessage"}},
+        {"isForwarded": None, "deletedMessageId": "D1", "isDeleted": True},
+    ],
+)
+def test_rarely_present_fields_are_read_whatever_else_the_entry_holds(
+    rare: dict[str, Any], extra_keys: dict[str, Any]
+) -> None:
+    # The fast path skips lookups once every key is accounted for; keys it does not
+    # model must not make it skip a field that is there, nor read one that is not.
+    entry = {
+        "typeMessage": "textMessage", "idMessage": "M1", "timestamp": 1_700_000_000,
+        "statusMessage": "read", "chatId": "1@c.us", "textMessage": "hi",
+        **extra_keys, **rare,
+    }  # fmt: skip
+    (fast,) = ga.decode_outgoing_messages(json.dumps([entry]))
+    assert [fast] == detailed([entry])
+    assert isinstance(fast, ga.TextMessage)
+    assert fast.is_forwarded is rare.get("isForwarded")
+    assert fast.edited_message_id == rare.get("editedMessageId")
+    assert fast.deleted_message_id == rare.get("deletedMessageId")
+    assert (fast.quoted_message is None) is ("quotedMessage" not in rare)
+
+
+def test_an_entry_without_its_tag_key_counted_is_still_read_whole() -> None:
+    # The location's own fields: no tag, so every key counts towards the fields.
+    entry = {
+        "typeMessage": "locationMessage", "idMessage": "M1", "timestamp": 1,
+        "statusMessage": "sent", "chatId": "1@c.us",
+        "location": {"jpegThumbnail": "T", "latitude": 1, "nameLocation": "N"},
+    }  # fmt: skip
+    (fast,) = ga.decode_outgoing_messages(json.dumps([entry]))
+    assert isinstance(fast, ga.LocationMessage)
+    assert fast.location == ga.Location(name_location="N", latitude=1.0, jpeg_thumbnail="T")
+    assert type(fast.location.latitude) is float
