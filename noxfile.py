@@ -72,7 +72,7 @@ def examples(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Run the benchmarks side by side with the alternatives; write docs/benchmarks.md."""
-    session.install(".[sandbox]", *nox.project.dependency_groups(PYPROJECT, "bench"))
+    session.install(".[sandbox,aiohttp]", *nox.project.dependency_groups(PYPROJECT, "bench"))
     session.run("python", "bench/run.py", *session.posargs)
 
 

@@ -12,6 +12,7 @@ to say where the response went wrong in wire terms (``$[3].timestamp``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import types
@@ -349,6 +350,17 @@ def _build_converter(*, detailed: bool) -> cattrs.Converter:
     return converter
 
 
+class _HooksByTag(dict[Any, Callable[[Any, Any], Any]]):
+    """Structure hooks by ``typeMessage``; a tag of no known kind gets UnknownMessage's.
+
+    Only reached with tags that are str or another hashable JSON value (int, float, bool,
+    None): each is as unknown as a kind this version does not model.
+    """
+
+    def __missing__(self, tag: object) -> Callable[[Any, Any], Any]:
+        return _structure_unknown
+
+
 def _register_journal_hook(converter: cattrs.Converter) -> None:
     """Structure a whole journal with one loop and one dict lookup per message.
 
@@ -358,13 +370,18 @@ def _register_journal_hook(converter: cattrs.Converter) -> None:
     sizes that is a tenth of the decode. The union still serves any other structuring
     and the detailed pass that explains a failure.
     """
-    hooks_by_tag = {
-        attrs.fields(cls).type_message.default: converter.get_structure_hook(cls)
+    hooks_by_tag = _HooksByTag(
+        (attrs.fields(cls).type_message.default, converter.get_structure_hook(cls))
         for cls in _MESSAGE_CLASSES
         if cls is not UnknownMessage
-    }
+    )
 
     def structure_journal(value: list[Any], _: Any) -> list[OutgoingMessage]:
+        with contextlib.suppress(Exception):  # the careful loop below says what was wrong
+            # The common case in one comprehension: every entry a dict with a tag.
+            return [hooks_by_tag[item[_TAG_KEY]](item, None) for item in value]
+        # An entry that is not a dict, has no tag or an unhashable one, or does not
+        # decode: the same again, one check at a time.
         messages: list[OutgoingMessage] = []
         append = messages.append
         for item in value:

@@ -196,6 +196,18 @@ class Transport:
                 APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
                 retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS),
             )
+        except RuntimeError:
+            raise  # a closed borrowed client: a mistake to show as it is; it names no URL
+        except Exception as exc:  # noqa: BLE001 - see below
+            # A transport other than httpx's own (httpx-aiohttp, or one a user wrote) can
+            # raise exception types of its own; their messages and attributes may hold
+            # the URL, and so the token. Not retried: nothing says that it could help.
+            reason = redact(str(exc), self._token) or "no details"
+            message = f"GET {shown_url} failed: {type(exc).__name__}: {reason} (attempt {attempt})"
+            return _Failure(
+                APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
+                retryable=False,
+            )
         elapsed = anyio.current_time() - started
         logger.debug(
             "GET %s -> %d in %.3fs (attempt %d)", shown_url, response.status_code, elapsed, attempt

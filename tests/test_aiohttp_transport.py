@@ -1,0 +1,115 @@
+"""Our client over httpx-aiohttp's transport: the same results, errors and secrecy."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import AsyncIterator
+
+import anyio
+import httpx
+import orjson
+import pytest
+from httpx_aiohttp import AiohttpTransport
+
+import greenapi_async as ga
+from greenapi_async.testing import FakeGreenAPI, serve, text_message
+
+from .loopback import LoopbackServer, Reply, ResettingServer
+
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("fast_backoff")]
+
+TOKEN = "aiohttpToken0123456789"
+ID = "1101000002"
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"  # aiohttp runs on asyncio only
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(transport=AiohttpTransport()) as client:
+        yield client
+
+
+def _everything_shown(error: BaseException) -> str:
+    return "".join(traceback.format_exception(error)) + repr(error) + repr(vars(error))
+
+
+async def test_the_journal_arrives_the_same_over_aiohttp(http: httpx.AsyncClient) -> None:
+    fake = FakeGreenAPI(rate_limit=False)
+    fake.add_instance(ID, TOKEN).add(text_message("over aiohttp"))
+    with serve(fake) as url:
+        async with ga.GreenAPI(ID, TOKEN, api_url=url, http_client=http) as api:
+            with anyio.fail_after(10):
+                (message,) = await api.journals.last_outgoing_messages(minutes=5)
+    assert isinstance(message, ga.TextMessage)
+    assert message.text_message == "over aiohttp"
+    assert fake.requests[-1].query == {"minutes": "5"}
+
+
+async def test_a_server_error_is_retried_and_reported_without_the_token(
+    http: httpx.AsyncClient, loopback: LoopbackServer
+) -> None:
+    loopback.queue(Reply(500, b'{"message": "boom"}'), Reply(500, b'{"message": "boom"}'))
+    async with ga.GreenAPI(
+        ID, TOKEN, api_url=loopback.url, http_client=http, rate_limit=False, max_retries=1
+    ) as api:
+        with pytest.raises(ga.ServerError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert len(loopback.received) == 2
+    assert TOKEN in loopback.received[0].path  # it was sent, and only there
+    assert TOKEN not in _everything_shown(caught.value)
+
+
+@pytest.mark.parametrize("after_bytes", [0, 40])
+async def test_a_dropped_connection_is_a_typed_error_without_the_token(
+    http: httpx.AsyncClient, after_bytes: int
+) -> None:
+    with ResettingServer(after_bytes) as server:
+        async with ga.GreenAPI(
+            ID, TOKEN, api_url=server.url, http_client=http, rate_limit=False, max_retries=1
+        ) as api:
+            with pytest.raises(ga.GreenAPIError) as caught:
+                await api.journals.last_outgoing_messages()
+    # httpx-aiohttp reports some dropped connections as connect timeouts.
+    assert isinstance(caught.value, ga.APIConnectionError | ga.APITimeoutError)
+    assert TOKEN not in _everything_shown(caught.value)
+
+
+class _LeakyError(Exception):
+    """What a third-party transport might raise: the URL, token and all, in the message."""
+
+
+class _LeakyTransport(httpx.AsyncBaseTransport):
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.calls += 1
+        raise _LeakyError(f"cannot fetch {request.url}")
+
+
+async def test_an_exception_of_a_foreign_transport_becomes_a_connection_error() -> None:
+    transport = _LeakyTransport()
+    async with (
+        httpx.AsyncClient(transport=transport) as http,
+        ga.GreenAPI(ID, TOKEN, http_client=http, rate_limit=False, max_retries=3) as api,
+    ):
+        with pytest.raises(ga.APIConnectionError, match="_LeakyError: cannot fetch") as caught:
+            await api.journals.last_outgoing_messages()
+    assert transport.calls == 1  # an unknown failure is not retried
+    assert caught.value.__cause__ is None
+    assert caught.value.__context__ is None
+    assert TOKEN not in _everything_shown(caught.value)
+
+
+async def test_a_large_journal_decodes_over_aiohttp(
+    http: httpx.AsyncClient, loopback: LoopbackServer
+) -> None:
+    entries = FakeGreenAPI().instance.seed(2_000, seed=3)
+    loopback.queue(Reply(200, orjson.dumps(entries), chunks=7))
+    async with ga.GreenAPI(ID, TOKEN, api_url=loopback.url, http_client=http) as api:
+        messages = await api.journals.last_outgoing_messages()
+    assert messages == ga.decode_outgoing_messages(orjson.dumps(entries))
