@@ -89,3 +89,22 @@ def typecheck(session: nox.Session) -> None:
     """Type-check the package, the tests and this file with mypy --strict."""
     _install_package_and(session, "typecheck")
     session.run("mypy")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into site/ (mkdocs --strict: any warning fails)."""
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "docs"))
+    session.run("mkdocs", "build", "--strict", *session.posargs)
+    # The API reference must render every public name: a name added to __all__ without
+    # an entry in docs/reference.md fails here.
+    session.run(
+        "python",
+        "-c",
+        "import pathlib, sys, greenapi_async as ga, greenapi_async.testing as t;"
+        "page = pathlib.Path('site/reference/index.html').read_text(encoding='utf-8');"
+        "names = [f'greenapi_async.{n}' for n in ga.__all__ if n != '__version__']"
+        " + [f'greenapi_async.testing.{n}' for n in t.__all__];"
+        "missing = [n for n in names if f'id=\"{n}\"' not in page];"
+        "sys.exit(f'not in the API reference: {missing}' if missing else 0)",
+    )

@@ -24,6 +24,7 @@ from ._errors import (
     AuthenticationError,
     GreenAPIError,
     InvalidArgumentError,
+    MissingExtraError,
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
@@ -145,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OUTPUT_CLOSED
-    except (_UsageError, InvalidArgumentError) as error:
+    except (_UsageError, InvalidArgumentError, MissingExtraError) as error:
         return _fail(EXIT_USAGE, str(error))
     except GreenAPIError as error:
         code, hint = _explain(error)

@@ -41,7 +41,7 @@ class _State(enum.Enum):
 class GreenAPI:
     """A client for one Green API instance.
 
-    Use it as an async context manager, or call :meth:`aclose` when done. Pass
+    Use it as an async context manager, or call ``aclose()`` when done. Pass
     ``http_client`` to share one ``httpx.AsyncClient`` (one connection pool) between many
     instances and the rest of an application; a borrowed client is used as it is and never
     closed here.
@@ -134,13 +134,17 @@ class GreenAPI:
 
     @property
     def closed(self) -> bool:
-        """Whether :meth:`aclose` has run; a closed client makes no more requests."""
+        """Whether ``aclose()`` has run; a closed client makes no more requests."""
         return self._state is _State.CLOSED
 
     def __repr__(self) -> str:
+        # getattr: a traceback rendered with locals may show an object whose __init__
+        # refused its arguments half-way, before these were set.
+        state = getattr(self, "_state", None)
         return (
-            f"GreenAPI(id_instance={self._id_instance!r}, api_url={self._api_url!r}, "
-            f"api_token='***', state={self._state.value!r})"
+            f"GreenAPI(id_instance={getattr(self, '_id_instance', None)!r}, "
+            f"api_url={getattr(self, '_api_url', None)!r}, api_token='***', "
+            f"state={state.value if state is not None else 'unbuilt'!r})"
         )
 
     async def __aenter__(self) -> GreenAPI:

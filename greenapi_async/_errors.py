@@ -37,6 +37,7 @@ __all__ = [
     "DownloadTooLargeError",
     "GreenAPIError",
     "InvalidArgumentError",
+    "MissingExtraError",
     "PermissionDeniedError",
     "QuotaExceededError",
     "RateLimitError",
@@ -177,3 +178,11 @@ class DownloadTooLargeError(GreenAPIError):
     def __init__(self, message: str, *, max_bytes: int) -> None:
         super().__init__(message)
         self.max_bytes = max_bytes
+
+
+class MissingExtraError(ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it.
+
+    An ``ImportError``, so that code catching that keeps working; the command line turns
+    it into a one-line message and a usage exit code rather than a traceback.
+    """

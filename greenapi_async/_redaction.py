@@ -28,8 +28,12 @@ __all__ = [
 REDACTED: Final = "***"
 
 # The segment after the method name is the token. Matching the shape rather than the
-# token itself also covers clients other than ours that share the httpx logger.
-_TOKEN_IN_PATH: Final = re.compile(r"(/waInstance[0-9]+/[A-Za-z]+/)[^/?#\s\"'<>]+")
+# token itself also covers clients other than ours that share the httpx logger. A segment
+# already redacted is left as it is, so that the text after it ("***: ...") survives a
+# second pass (our own log lines go through the logger filter too).
+_TOKEN_IN_PATH: Final = re.compile(
+    r"(/waInstance[0-9]+/[A-Za-z]+/)(?!\*\*\*(?:[/?#\s\"'<>:]|$))[^/?#\s\"'<>]+"
+)
 
 # httpx logs its request line on "httpx"; httpcore's trace lines name only host and port,
 # and are covered too in case that changes.

@@ -46,6 +46,13 @@ _STATUS_ERRORS: Final[Mapping[int, type[APIStatusError]]] = {
     466: QuotaExceededError,
 }
 _MAX_DETAIL_CHARS: Final = 200
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    """The ``APIStatusError`` subclass that an error status is raised as."""
+    return _STATUS_ERRORS.get(status_code, ServerError if status_code >= 500 else APIStatusError)
+
+
 # Transport failures after which the same request may well succeed. Others (a redirect
 # loop, a broken content encoding, an unsupported scheme) would fail the same way again.
 _RETRYABLE_TRANSPORT_ERRORS: Final = (
@@ -245,7 +252,7 @@ class Transport:
             "method": method,
             "attempts": attempt,
         }
-        cls = _STATUS_ERRORS.get(status_code, ServerError if status_code >= 500 else APIStatusError)
+        cls = status_error_class(status_code)
         retry_after = parse_retry_after(response.headers)
         error: APIStatusError
         if cls is RateLimitError:

@@ -250,6 +250,9 @@ class OutgoingWatcher:
         """The events in a journal, in timestamp order; unwanted ones are marked seen."""
         now = time.monotonic()
         changes = []
+        # The service has been seen to list one idMessage twice in one answer: each
+        # (message, status) pair still makes one event.
+        in_this_poll: set[tuple[str, str]] = set()
         baseline = self._baseline_pending
         self._baseline_pending = False
         for message in sorted(messages, key=lambda m: m.timestamp or 0):
@@ -266,6 +269,9 @@ class OutgoingWatcher:
                 # Remembered at once: nobody is waiting for these.
                 self._seen.setdefault(message_id, []).append(status)
                 continue
+            if (message_id, status) in in_this_poll:
+                continue
+            in_this_poll.add((message_id, status))
             changes.append(StatusChange(message, _as_status(previous)))
         self._forget(now)
         return changes

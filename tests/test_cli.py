@@ -248,3 +248,16 @@ def test_watch_refuses_bad_options(capsys: pytest.CaptureFixture[str], argv: lis
     code, _, err = run(capsys, "watch", "--sandbox", *argv)
     assert code == _cli.EXIT_USAGE
     assert "must be" in err
+
+
+@pytest.mark.parametrize(
+    "argv", [("sandbox", "--port", "0"), ("last-outgoing", "--sandbox"), ("watch", "--sandbox")]
+)
+def test_without_the_sandbox_extra_the_command_says_what_to_install(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]
+) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # what a missing package looks like
+    code, _, err = run(capsys, *argv)
+    assert code == _cli.EXIT_USAGE
+    assert "pip install 'greenapi-async[sandbox]'" in err
+    assert "Traceback" not in err

@@ -150,3 +150,15 @@ def test_repr_shows_the_instance_but_never_the_token() -> None:
 def test_a_borrowed_client_that_is_not_async_is_refused() -> None:
     with pytest.raises(ga.InvalidArgumentError, match=r"httpx\.AsyncClient"):
         ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=httpx.Client())  # type: ignore[arg-type]
+
+
+def test_the_repr_of_a_client_whose_arguments_were_refused_does_not_fail() -> None:
+    import traceback
+
+    with pytest.raises(ga.InvalidArgumentError) as caught:
+        ga.GreenAPI("1101000001", "tok", api_url="http://example.com")
+    # What `pytest -l`, Sentry and TracebackException(capture_locals=True) do.
+    rendered = "".join(
+        traceback.TracebackException.from_exception(caught.value, capture_locals=True).format()
+    )
+    assert "GreenAPI(id_instance=" in rendered

@@ -184,3 +184,45 @@ async def test_a_huge_error_page_is_not_read_whole_and_secrets_are_redacted(
     assert TOKEN not in str(caught.value)
     assert TOKEN not in caught.value.body
     assert sent < 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "error"),
+    [
+        (401, (), ga.AuthenticationError),
+        (403, (), ga.PermissionDeniedError),
+        (429, (("Retry-After", "7"),), ga.RateLimitError),
+        (503, (), ga.ServerError),
+        (410, (), ga.APIStatusError),
+    ],
+)
+async def test_an_error_status_gets_the_class_an_api_call_would_get(
+    loopback: LoopbackServer,
+    make_client: MakeClient,
+    status: int,
+    headers: tuple[tuple[str, str], ...],
+    error: type[ga.APIStatusError],
+) -> None:
+    loopback.queue(Reply(status=status, body=b"no", headers=headers))
+    async with make_client() as api:
+        with pytest.raises(ga.APIStatusError) as caught:
+            await api.download(image(f"{loopback.url}/f"), io.BytesIO())
+    assert type(caught.value) is error
+    assert caught.value.method == "download"
+    if isinstance(caught.value, ga.RateLimitError):
+        assert caught.value.retry_after == 7.0
+
+
+async def test_an_exception_of_a_foreign_transport_is_a_connection_error() -> None:
+    class Leaky(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            raise LookupError(f"cannot fetch {request.url}")
+
+    async with (
+        httpx.AsyncClient(transport=Leaky()) as http,
+        ga.GreenAPI("1101000001", TOKEN, http_client=http) as api,
+    ):
+        with pytest.raises(ga.APIConnectionError, match="LookupError: cannot fetch") as caught:
+            await api.download(image("https://media.example/f"), io.BytesIO())
+    assert caught.value.__context__ is None
+    assert caught.value.__cause__ is None

@@ -131,3 +131,11 @@ async def test_reprs_of_public_objects_hide_the_token(make_client: MakeClient) -
         for obj in (api, api.journals):
             assert TOKEN not in repr(obj)
             assert TOKEN not in str(obj)
+
+
+def test_redacting_a_redacted_line_again_changes_nothing() -> None:
+    # Our own log lines pass the logger filter after being redacted once.
+    once = redact_urls(f"GET https://h/waInstance1/lastOutgoingMessages/{TOKEN}: HTML page")
+    assert TOKEN not in once
+    assert redact_urls(once) == once
+    assert redact_urls("see /waInstance1/m/***: boom") == "see /waInstance1/m/***: boom"

@@ -331,3 +331,14 @@ def test_backoff_after_a_day_of_failures_stays_finite_and_capped() -> None:
         forget_after=86_400.0,
     )
     assert watcher._next_delay(5_000) == 60.0
+
+
+async def test_an_id_listed_twice_in_one_answer_is_one_event(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    # Green API's own example response repeats an idMessage.
+    fake.instance.add(text_message(), id_message="DUP", timestamp=NOW - 20, status="read")
+    fake.instance.add(text_message(), id_message="DUP", timestamp=NOW - 10, status="read")
+    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
+        assert summary(await watcher.poll()) == [("DUP", "read", None)]
+        assert await watcher.poll() == []

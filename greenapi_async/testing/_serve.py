@@ -8,6 +8,8 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from .._errors import MissingExtraError
+
 __all__ = ["serve"]
 
 _STARTUP_TIMEOUT = 10.0
@@ -23,7 +25,7 @@ def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
     try:
         import uvicorn
     except ImportError:
-        raise ImportError(
+        raise MissingExtraError(
             "serving the fake over HTTP needs uvicorn: pip install 'greenapi-async[sandbox]'"
         ) from None
     config = uvicorn.Config(
