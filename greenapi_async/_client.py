@@ -108,9 +108,20 @@ class GreenAPI:
         """Build a client from the environment.
 
         Reads ``GREENAPI_ID_INSTANCE`` and ``GREENAPI_API_TOKEN`` (required) and
-        ``GREENAPI_API_URL`` (optional). ``options`` are passed on to the constructor
-        (``timeout``, ``http_client``, ...); an ``api_url`` option wins over the
-        variable. ``environ`` replaces ``os.environ``, for tests.
+        ``GREENAPI_API_URL`` (optional, default ``https://api.green-api.com``).
+
+        Args:
+            environ: the variables to read instead of ``os.environ`` (for tests).
+            **options: passed on to the constructor (``timeout``, ``http_client``, ...);
+                an ``api_url`` option wins over ``GREENAPI_API_URL``.
+
+        Returns:
+            A new, open client.
+
+        Raises:
+            InvalidArgumentError: a required variable is missing or empty, or a value
+                (or an option) is invalid.
+
         """
         env = os.environ if environ is None else environ
         missing = [name for name in (ENV_ID_INSTANCE, ENV_API_TOKEN) if not env.get(name)]
@@ -173,9 +184,18 @@ class GreenAPI:
     ) -> int:
         """Stream the file of an image, video, document, audio or sticker message.
 
-        ``destination`` is a path (written through a ``.part`` file, renamed when
-        complete) or a writable binary file object. The file is never held in memory
-        whole. Returns the number of bytes written.
+        The file is never held in memory whole. The request goes through this client's
+        HTTP client (a borrowed one included); it is made once, not retried or paced.
+
+        Args:
+            message: the media message whose ``download_url`` to fetch.
+            destination: a path (written through a ``.part`` file in the same directory,
+                renamed when complete) or a writable binary file object.
+            max_bytes: the largest file accepted, default 100 MiB.
+            timeout: seconds the whole transfer may take, default 300.
+
+        Returns:
+            The number of bytes written.
 
         Raises:
             InvalidArgumentError: the message has no https ``download_url``, or the

@@ -451,10 +451,21 @@ def _explain(data: list[Any]) -> ResponseValidationError:
 def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list[OutgoingMessage]:
     """Decode a ``lastOutgoingMessages`` response body into message objects, without I/O.
 
-    The list keeps the journal's order (newest first). An entry of a kind this version
-    does not model becomes an ``UnknownMessage``; a status it does not know stays a
-    ``str``. Anything else that is off raises ``ResponseValidationError`` naming the
-    place, e.g. ``$[3].timestamp: expected int, got str``.
+    An entry of a kind this version does not model becomes an ``UnknownMessage``; a
+    status it does not know stays a ``str``.
+
+    Args:
+        body: the response body, UTF-8 JSON (a leading byte order mark is ignored).
+
+    Returns:
+        One message per entry, in the journal's order (newest first).
+
+    Raises:
+        ResponseValidationError: the body is not JSON, not an array, or an entry of a
+            known kind is off; the message names the place, e.g.
+            ``$[3].timestamp: expected int, got str``, and ``.errors`` lists them all.
+        InvalidArgumentError: ``body`` is not bytes, bytearray, memoryview or str.
+
     """
     if not isinstance(body, (bytes, bytearray, memoryview, str)):
         raise InvalidArgumentError(f"body must be bytes or str, not {type(body).__name__}")

@@ -13,7 +13,7 @@ Every failure of a call to the service is a ``GreenAPIError``::
      +-- APIConnectionError        no usable answer arrived (refused, reset, DNS, TLS)
      |    +-- APITimeoutError          an attempt took longer than ``timeout``
      +-- ResponseValidationError   the answer arrived but is not what the API documents
- +-- DownloadTooLargeError     a media file is larger than the download's max_bytes
+     +-- DownloadTooLargeError   a media file is larger than the download's max_bytes
 
 A wrong argument is a programming error, not a service failure, so it is an
 ``InvalidArgumentError`` (a ``ValueError`` and a ``TypeError``) outside this tree:

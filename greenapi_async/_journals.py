@@ -40,7 +40,7 @@ class Journals:
 
         Raises:
             InvalidArgumentError: ``minutes`` is not an int >= 1 (checked before any I/O).
-            GreenAPIError: the request failed; see the error tree in the README.
+            GreenAPIError: the request failed; the subclass says how (see ``GreenAPIError``).
 
         """
         checked = validate_minutes(minutes)

@@ -14,7 +14,7 @@ import math
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 import anyio
 import attrs
@@ -30,7 +30,7 @@ from ._errors import (
     RateLimitError,
     ServerError,
 )
-from ._models import MessageStatus, OutgoingMessage
+from ._models import MessageStatus, OutgoingMessage, UnknownMessage
 
 __all__ = ["OutgoingWatcher", "StatusChange", "normal_kind"]
 
@@ -67,9 +67,28 @@ def _status_key(status: object) -> str:
     return str(status) if status is not None else ""
 
 
+# "textmessage" -> "textMessage", for every kind this version models.
+_KIND_BY_LOWER: Final[Mapping[str, str]] = {
+    tag.lower(): tag
+    for tag in (
+        attrs.fields(cls).type_message.default
+        for cls in get_args(OutgoingMessage)
+        if cls is not UnknownMessage
+    )
+}
+
+
 def normal_kind(kind: str) -> str:
-    """``text`` -> ``textMessage``; a full wire tag is kept as it is."""
-    return kind if kind.endswith("Message") or not kind else f"{kind}Message"
+    """Name a kind by its wire tag: ``text`` or ``TEXTMESSAGE`` -> ``textMessage``.
+
+    A kind this version does not model is kept, with ``Message`` appended if missing.
+    """
+    if not kind:
+        return kind
+    known = _KIND_BY_LOWER.get(kind.lower()) or _KIND_BY_LOWER.get(f"{kind}message".lower())
+    if known is not None:
+        return known
+    return kind if kind.endswith("Message") else f"{kind}Message"
 
 
 class OutgoingWatcher:

@@ -37,7 +37,7 @@ from greenapi_async.testing import FakeGreenAPI, serve
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(
-    r"(?:<!-- (?P<marker>[a-z-]+) -->\s*\n)?```(?P<lang>\w*)\n(?P<code>.*?)^```", re.M | re.S
+    r"^(?:<!-- (?P<marker>[a-z-]+) -->[ \t]*\n)?```(?P<lang>\w*)\n(?P<code>.*?)^```", re.M | re.S
 )
 BLOCK_TIMEOUT = 60.0
 
@@ -115,6 +115,21 @@ def test_every_block_uses_a_known_marker_and_the_docs_have_examples() -> None:
     # An unlabelled fence would silently never run; say what it is.
     unlabelled = [b.id for b in ALL_BLOCKS if not b.lang]
     assert not unlabelled, unlabelled
+    # Code under a __main__ guard is skipped: it may only start a server, never the
+    # program whose output the page shows.
+    guarded = [
+        b.id
+        for b in ALL_BLOCKS
+        if b.lang == "python"
+        and '__name__ == "__main__"' in b.code
+        and re.search(r"(asyncio|anyio)\.run\(", b.code.split('__name__ == "__main__"')[1])
+    ]
+    assert not guarded, guarded
+    # Fences the extraction does not read (indented, as in a list or an admonition, or
+    # written with tildes) would never run: none are allowed.
+    for page in PAGES:
+        odd = re.findall(r"^(?:[ \t]+```|~~~).*$", page.read_text(encoding="utf-8"), re.M)
+        assert not odd, (page.name, odd)
 
 
 async def _run_script(code: str, namespace: dict[str, Any], name: str) -> None:

@@ -342,3 +342,21 @@ async def test_an_id_listed_twice_in_one_answer_is_one_event(
     async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
         assert summary(await watcher.poll()) == [("DUP", "read", None)]
         assert await watcher.poll() == []
+
+
+@pytest.mark.parametrize(
+    ("given", "tag"),
+    [
+        ("text", "textMessage"),
+        ("TEXT", "textMessage"),
+        ("textmessage", "textMessage"),
+        ("ExtendedText", "extendedTextMessage"),
+        ("pollMessage", "pollMessage"),
+        ("reaction", "reactionMessage"),  # a kind this version does not model
+        ("reactionMessage", "reactionMessage"),
+    ],
+)
+def test_kinds_are_named_in_any_case_or_as_wire_tags(given: str, tag: str) -> None:
+    from greenapi_async._watch import normal_kind
+
+    assert normal_kind(given) == tag

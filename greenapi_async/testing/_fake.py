@@ -235,10 +235,19 @@ class FakeGreenAPI:
     def sandbox(
         cls, *, seed: int = 0, count: int = 40, rate_limit: bool = True, lively: bool = False
     ) -> FakeGreenAPI:
-        """A fake with one instance and a realistic journal, on a running clock.
+        """Build a fake with one instance and a realistic journal, on a running clock.
 
-        ``lively``: as real time passes, messages move along pending -> sent ->
-        delivered -> read and new ones are sent, so that a watcher has events to show.
+        Args:
+            seed: picks the journal's content; the same seed gives the same messages.
+            count: how many messages the journal starts with.
+            rate_limit: refuse a second request within a second with 429, as the
+                service does.
+            lively: as real time passes, move messages along pending -> sent ->
+                delivered -> read and send new ones, so that a watcher has events to show.
+
+        Returns:
+            The fake; its instance is ``fake.instance`` (id ``1101000001``).
+
         """
         fake = cls(clock=FakeClock(running=True), rate_limit=rate_limit)
         fake.add_instance().seed(count, seed=seed)
@@ -276,10 +285,19 @@ class FakeGreenAPI:
     async def connect(
         self, instance: FakeInstance | None = None, **options: Any
     ) -> AsyncIterator[GreenAPI]:
-        """A ready ``GreenAPI`` wired to this fake in-process (no sockets); closed on exit.
+        """Open a ``GreenAPI`` wired to this fake in-process (no sockets); use ``async with``.
 
-        ``options`` go to ``GreenAPI``; ``rate_limit`` defaults to the fake's own setting,
-        so the client paces itself exactly when the fake would refuse a burst.
+        The client is closed when the block exits.
+
+        Args:
+            instance: the instance to talk to; default ``self.instance``.
+            **options: passed on to ``GreenAPI``; ``rate_limit`` defaults to the fake's
+                own setting, so the client paces itself exactly when the fake would
+                refuse a burst.
+
+        Yields:
+            The open client.
+
         """
         chosen = instance or self.instance
         options.setdefault("rate_limit", self.rate_limit)

@@ -17,10 +17,22 @@ _STARTUP_TIMEOUT = 10.0
 
 @contextlib.contextmanager
 def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """Serve an ASGI app (the fake, or your own) in a background thread; yields its base URL.
+    """Serve an ASGI app (the fake, or your own) over HTTP in a thread; use ``with``.
 
-    ``port=0`` picks a free port. The server runs its own event loop, so the caller may
-    use asyncio, trio, or no event loop at all; it stops when the block exits.
+    The server runs its own event loop, so the caller may use asyncio, trio, or no event
+    loop at all; it stops when the block exits. Needs the ``sandbox`` extra (uvicorn).
+
+    Args:
+        app: the ASGI application, e.g. a ``FakeGreenAPI``.
+        host: the address to listen on.
+        port: the port; 0 picks a free one.
+
+    Yields:
+        The base URL, e.g. ``http://127.0.0.1:54321``.
+
+    Raises:
+        ImportError: uvicorn is not installed (the message names the extra).
+
     """
     try:
         import uvicorn
