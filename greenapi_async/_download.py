@@ -23,7 +23,7 @@ from ._errors import (
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
 from ._redaction import redact_secrets
 from ._retry import parse_retry_after
-from ._transport import status_error_class
+from ._transport import closed_client_error, status_error_class
 from ._validation import validate_api_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
@@ -124,6 +124,9 @@ async def _stream(
 ) -> int:
     written = 0
     failure: Exception | None = None
+    # A failure to write locally (a full disk, a closed file object) is the caller's to
+    # see as it is, not a network error: kept apart from the catch-all below.
+    sink_error: OSError | ValueError | None = None
     try:
         with anyio.fail_after(seconds):
             async with http.stream("GET", url, headers=headers, timeout=seconds) as response:
@@ -142,7 +145,11 @@ async def _stream(
                             if written > max_bytes:
                                 failure = _too_large(shown, max_bytes)
                                 break
-                            sink.write(chunk)
+                            try:
+                                sink.write(chunk)
+                            except (OSError, ValueError) as exc:
+                                sink_error = exc
+                                break
     except (TimeoutError, httpx.TimeoutException):
         failure = APITimeoutError(
             f"GET {shown} timed out after {seconds:g}s", url=shown, method="download"
@@ -153,16 +160,19 @@ async def _stream(
             url=shown,
             method="download",
         )
-    except RuntimeError:
-        raise  # a closed borrowed client: a mistake to show as it is; it names no URL
     except Exception as exc:  # noqa: BLE001 - a foreign transport's own exceptions
         # As in the API calls: their text may hold the URL, so it is redacted, and the
         # exception itself is not chained.
-        failure = APIConnectionError(
-            f"GET {shown} failed: {type(exc).__name__}: {redact_secrets(str(exc))}",
-            url=shown,
-            method="download",
-        )
+        if isinstance(exc, RuntimeError) and http.is_closed:
+            failure = closed_client_error()
+        else:
+            failure = APIConnectionError(
+                f"GET {shown} failed: {type(exc).__name__}: {redact_secrets(str(exc))}",
+                url=shown,
+                method="download",
+            )
+    if sink_error is not None:
+        raise sink_error
     if failure is not None:
         # Raised outside the except blocks: no httpx exception rides along.
         raise failure

@@ -34,6 +34,8 @@ class FastPathMissError(Exception):
 
 
 _NONE: Final = type(None)
+# attrs runs these from __init__; a class that has one is built the slow, honest way.
+_INIT_HOOKS: Final = ("__attrs_pre_init__", "__attrs_post_init__")
 _BUILDERS: Final[dict[type[Any], type[Any]]] = {}
 
 
@@ -108,14 +110,12 @@ def make_fast_structure_fn(
     field reads (the tag); ``read_last`` names the optional fields that are rarely
     present, read after the others so that they are usually skipped this way.
     """
-    if getattr(cls, "__attrs_post_init__", None) is not None:
+    if any(getattr(cls, hook, None) is not None for hook in _INIT_HOOKS):
         return None
     fields = attrs.fields(attrs.resolve_types(cls))
-    namespace: dict[str, Any] = {
-        "_builder": _builder_for(cls),
-        "_cls": cls,
-        "_Miss": FastPathMissError,
-    }
+    if set(unread_keys) & {key_for(field.name) for field in fields if field.init}:
+        return None  # a key both read and counted as unread would skip a field
+    namespace: dict[str, Any] = {"_cls": cls, "_Miss": FastPathMissError}
     required: list[str] = []
     required_keys = 0
     common: list[str] = []
@@ -130,6 +130,8 @@ def make_fast_structure_fn(
             return None  # only slotted classes have a slot to write
         setters.append(f"    self.{field.name} = {var}")
         if not field.init:
+            if not isinstance(field.default, _SCALARS):
+                return None  # a factory, or no default: __init__ would do more than assign
             namespace[f"_default{index}"] = field.default
             required.append(f"    {var} = _default{index}")
             continue
@@ -151,6 +153,9 @@ def make_fast_structure_fn(
         lines.append(f"        {var} = None")
     unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
     counting = [f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else "")]
+    # Made only now that the class is accepted: the builder is a real subclass, which
+    # ``cls.__subclasses__()`` lists (a strategy that walks subclasses must skip it).
+    namespace["_builder"] = _builder_for(cls)
     source = "\n".join(
         [
             "def structure(o, _):",

@@ -74,9 +74,13 @@ def _getstate_with_raw(self: Any) -> dict[str, Any]:
 
 
 def _setstate_with_raw(self: Any, state: Mapping[str, Any]) -> None:
-    for name, value in state.items():
-        wrapped = MappingProxyType(dict(value)) if name == "raw" else value
-        object.__setattr__(self, name, wrapped)  # the class is frozen: as attrs does
+    # Field by field, as attrs does: a key another version wrote and this one lacks is
+    # ignored.
+    for field in attrs.fields(type(self)):
+        if field.name in state:
+            value = state[field.name]
+            wrapped = MappingProxyType(dict(value)) if field.name == "raw" else value
+            object.__setattr__(self, field.name, wrapped)  # frozen: as attrs does
 
 
 @attrs.frozen

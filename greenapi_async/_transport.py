@@ -62,9 +62,22 @@ _RETRYABLE_TRANSPORT_ERRORS: Final = (
 )
 
 
+def closed_client_error() -> RuntimeError:
+    """Say that a borrowed ``httpx.AsyncClient`` was closed under us.
+
+    A new exception, for the caller to raise outside its ``except`` block: httpx's own is
+    raised in frames whose locals hold the request, and so the URL with the token, and a
+    traceback printed with its locals (``pytest -l``, Sentry) would show them.
+    """
+    return RuntimeError(
+        "the httpx.AsyncClient lent to this GreenAPI client has been closed; "
+        "close it only after the GreenAPI clients that use it"
+    )
+
+
 @attrs.frozen
 class _Failure:
-    error: GreenAPIError
+    error: GreenAPIError | RuntimeError  # RuntimeError: a closed borrowed client
     retryable: bool
     retry_after: float | None = None
 
@@ -203,17 +216,18 @@ class Transport:
                 APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
                 retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS),
             )
-        except RuntimeError:
-            raise  # a closed borrowed client: a mistake to show as it is; it names no URL
         except Exception as exc:  # noqa: BLE001 - see below
-            # A transport other than httpx's own (httpx-aiohttp, or one a user wrote) can
-            # raise exception types of its own; their messages and attributes may hold
-            # the URL, and so the token. Not retried: nothing says that it could help.
+            if isinstance(exc, RuntimeError) and self._http.is_closed:
+                return _Failure(closed_client_error(), retryable=False)
+            # A transport other than httpx's own (httpx-aiohttp, or one a user wrote), or
+            # an event hook, can raise exception types of its own; their messages and
+            # attributes may hold the URL, and so the token. Only a socket error is
+            # retried: for anything else, nothing says that a second try could help.
             reason = redact(str(exc), self._token) or "no details"
             message = f"GET {shown_url} failed: {type(exc).__name__}: {reason} (attempt {attempt})"
             return _Failure(
                 APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
-                retryable=False,
+                retryable=isinstance(exc, OSError),
             )
         elapsed = anyio.current_time() - started
         logger.debug(

@@ -268,10 +268,12 @@ class OutgoingWatcher:
     def _changes(self, messages: Iterable[OutgoingMessage]) -> list[StatusChange]:
         """The events in a journal, in timestamp order; unwanted ones are marked seen."""
         now = time.monotonic()
-        changes = []
-        # The service has been seen to list one idMessage twice in one answer: each
-        # (message, status) pair still makes one event.
-        in_this_poll: set[tuple[str, str]] = set()
+        changes: list[StatusChange] = []
+        # The service has been seen to list one idMessage twice in one answer. Each
+        # (message, status) pair still makes one event, carrying the newest entry; a
+        # second status of the same id in this answer follows the first.
+        event_at: dict[tuple[str, str], int] = {}
+        status_in_this_poll: dict[str, str] = {}
         baseline = self._baseline_pending
         self._baseline_pending = False
         for message in sorted(messages, key=lambda m: m.timestamp or 0):
@@ -280,17 +282,20 @@ class OutgoingWatcher:
                 continue  # nothing to track it by (documented)
             self._last_sighting[message_id] = now
             status = _status_key(message.status_message)
+            index = event_at.get((message_id, status))
+            if index is not None:
+                changes[index] = attrs.evolve(changes[index], message=message)
+                continue
             seen = self._seen.get(message_id)
             if seen is not None and status in seen:
                 continue
-            previous = seen[-1] if seen else None
+            previous = status_in_this_poll.get(message_id) or (seen[-1] if seen else None)
             if baseline or not self._wanted(message):
                 # Remembered at once: nobody is waiting for these.
                 self._seen.setdefault(message_id, []).append(status)
                 continue
-            if (message_id, status) in in_this_poll:
-                continue
-            in_this_poll.add((message_id, status))
+            status_in_this_poll[message_id] = status
+            event_at[(message_id, status)] = len(changes)
             changes.append(StatusChange(message, _as_status(previous)))
         self._forget(now)
         return changes

@@ -58,6 +58,13 @@ class LoopbackServer:
                     # The client gave up (a cancelled or timed-out test request).
                     self.close_connection = True
 
+            def handle(self) -> None:
+                try:
+                    super().handle()
+                except (BrokenPipeError, ConnectionResetError):
+                    # The client hung up between requests of a kept-alive connection.
+                    self.close_connection = True
+
             def _play(self, reply: Reply) -> None:
                 time.sleep(reply.delay_before_headers)
                 self.send_response(reply.status)

@@ -113,3 +113,42 @@ async def test_a_large_journal_decodes_over_aiohttp(
     async with ga.GreenAPI(ID, TOKEN, api_url=loopback.url, http_client=http) as api:
         messages = await api.journals.last_outgoing_messages()
     assert messages == ga.decode_outgoing_messages(orjson.dumps(entries))
+
+
+class _RaisingTransport(httpx.AsyncBaseTransport):
+    def __init__(self, error: type[Exception]) -> None:
+        self.error = error
+        self.calls = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.calls += 1
+        raise self.error(f"cannot fetch {request.url}")
+
+
+@pytest.mark.parametrize(
+    ("error", "calls"),
+    [(RuntimeError, 1), (NotImplementedError, 1), (ConnectionResetError, 3)],
+)
+async def test_a_foreign_runtime_or_socket_error_is_redacted_and_socket_errors_retried(
+    error: type[Exception], calls: int
+) -> None:
+    transport = _RaisingTransport(error)
+    async with (
+        httpx.AsyncClient(transport=transport) as http,
+        ga.GreenAPI(ID, TOKEN, http_client=http, rate_limit=False, max_retries=2) as api,
+    ):
+        with pytest.raises(ga.APIConnectionError, match=error.__name__) as caught:
+            await api.journals.last_outgoing_messages()
+    assert transport.calls == calls  # only a socket error may pass on a second try
+    assert TOKEN not in _everything_shown(caught.value)
+
+
+async def test_a_borrowed_client_closed_under_us_is_said_plainly_without_the_url() -> None:
+    http = httpx.AsyncClient(transport=_RaisingTransport(LookupError))
+    api = ga.GreenAPI(ID, TOKEN, http_client=http, rate_limit=False)
+    await http.aclose()
+    with pytest.raises(RuntimeError, match="lent to this GreenAPI client has been closed") as c:
+        await api.journals.last_outgoing_messages()
+    assert c.value.__context__ is None
+    assert TOKEN not in _everything_shown(c.value)
+    await api.aclose()

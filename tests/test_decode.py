@@ -355,3 +355,16 @@ def test_a_validation_error_does_not_chain_cattrs_exception_groups() -> None:
 def test_a_body_of_the_wrong_type_is_an_argument_error(body: Any) -> None:
     with pytest.raises(ga.InvalidArgumentError, match="body must be bytes or str"):
         ga.decode_outgoing_messages(body)
+
+
+def test_a_failure_of_this_process_is_not_blamed_on_the_response(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from greenapi_async import _converter
+
+    def exhausted(data: object, _: object) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(_converter, "_journal_hook", lambda: exhausted)
+    with pytest.raises(MemoryError):
+        ga.decode_outgoing_messages(b'[{"typeMessage": "textMessage"}]')

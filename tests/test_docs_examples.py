@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import faulthandler
 import os
 import re
 import shlex
@@ -73,6 +74,7 @@ def blocks_of(page: Path) -> list[Block]:
 
 ALL_BLOCKS = [block for page in PAGES for block in blocks_of(page)]
 MARKERS = {None, "pytest", "continue"}
+LANGUAGES = {"python", "console", "json", "text", "sh", "toml"}
 
 
 def _chains() -> list[list[Block]]:
@@ -128,18 +130,48 @@ def test_every_block_uses_a_known_marker_and_the_docs_have_examples() -> None:
     # Fences the extraction does not read (indented, as in a list or an admonition, or
     # written with tildes) would never run: none are allowed.
     for page in PAGES:
-        odd = re.findall(r"^(?:[ \t]+```|~~~).*$", page.read_text(encoding="utf-8"), re.M)
+        text = page.read_text(encoding="utf-8")
+        odd = re.findall(r"^(?:[ \t]+```|~~~).*$", text, re.M)
         assert not odd, (page.name, odd)
+        # Every opening fence names a language this harness knows, with nothing after it
+        # (```py or ```python title="x" would not be read as Python), and every one was
+        # extracted.
+        openers = re.findall(r"^```(.+)$", text, re.M)
+        assert set(openers) <= LANGUAGES, (page.name, set(openers) - LANGUAGES)
+        assert len(openers) == len(blocks_of(page)), page.name
+        # A marker is an HTML comment on the line right before its fence, spelled exactly.
+        for comment in re.finditer(r"^<!--.*-->[ \t]*$", text, re.M):
+            marker = re.fullmatch(r"<!-- ([a-z-]+) -->", comment[0].strip())
+            if marker is not None and marker[1] in MARKERS:
+                after = text[comment.end() + 1 :].split("\n", 1)[0]
+                assert after.startswith("```"), (page.name, comment[0], after)
+            else:
+                assert not re.search(r"pytest|continue", comment[0]), (page.name, comment[0])
 
 
 async def _run_script(code: str, namespace: dict[str, Any], name: str) -> None:
+    # An exception in a task the example started and never awaited must fail it too.
+    unhandled: list[dict[str, Any]] = []
+    asyncio.get_running_loop().set_exception_handler(lambda _, context: unhandled.append(context))
     compiled = compile(code, name, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     result = eval(compiled, namespace)  # noqa: S307 - our own documentation's examples
     if asyncio.iscoroutine(result):
         await result
+    await asyncio.sleep(0)
+    assert not unhandled, unhandled
+
+
+@pytest.fixture
+def hang_guard() -> Iterator[None]:
+    # A whole program runs in its own event loop, where no timeout of ours can reach: if
+    # it hangs, dump every thread's stack and end the run rather than stall CI.
+    faulthandler.dump_traceback_later(BLOCK_TIMEOUT * 3, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.mark.parametrize("chain", _chains(), ids=lambda chain: chain[0].id)
+@pytest.mark.usefixtures("hang_guard")
 def test_python_example_runs(chain: list[Block], sandbox_env: dict[str, str]) -> None:
     namespace: dict[str, Any] = {"__name__": "docs_example"}
     for block in chain:
@@ -161,6 +193,7 @@ def test_pytest_example_passes(block: Block, pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_example=block.code)
     pytester.makeini(
         "[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n"
+        "filterwarnings = error\n"
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     outcomes = result.parseoutcomes()

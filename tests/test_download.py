@@ -226,3 +226,17 @@ async def test_an_exception_of_a_foreign_transport_is_a_connection_error() -> No
             await api.download(image("https://media.example/f"), io.BytesIO())
     assert caught.value.__context__ is None
     assert caught.value.__cause__ is None
+
+
+async def test_a_local_write_failure_is_not_a_network_error(
+    loopback: LoopbackServer, make_client: MakeClient
+) -> None:
+    class FullDisk(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+    loopback.queue(Reply(body=FILE))
+    async with make_client() as api:
+        with pytest.raises(OSError, match="No space left") as caught:
+            await api.download(image(f"{loopback.url}/f"), FullDisk())
+    assert not isinstance(caught.value, ga.GreenAPIError)

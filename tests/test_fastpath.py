@@ -198,3 +198,44 @@ def test_an_entry_without_its_tag_key_counted_is_still_read_whole() -> None:
     assert isinstance(fast, ga.LocationMessage)
     assert fast.location == ga.Location(name_location="N", latitude=1.0, jpeg_thumbnail="T")
     assert type(fast.location.latitude) is float
+
+
+def test_classes_whose_init_runs_hooks_or_factories_are_not_generated() -> None:
+    @attrs.frozen
+    class WithPreInit:
+        a: int
+
+        def __attrs_pre_init__(self) -> None:
+            pass
+
+    @attrs.frozen
+    class WithFactoryNotInInit:
+        a: list[int] = attrs.field(init=False, factory=list)
+
+    for cls in (WithPreInit, WithFactoryNotInInit):
+        made = make_fast_structure_fn(
+            cls, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook
+        )
+        assert made is None, cls
+
+
+def test_a_key_both_read_and_unread_is_refused() -> None:
+    @attrs.frozen
+    class Tagged:
+        tag: str | None = None
+
+    made = make_fast_structure_fn(
+        Tagged,
+        key_for=str,
+        int_ranges={},
+        string_lookups={},
+        hook_for=_no_hook,
+        unread_keys=("tag",),
+    )
+    assert made is None
+
+
+def test_a_refused_class_gets_no_builder_subclass() -> None:
+    ga.decode_outgoing_messages(b"[]")  # builds the converter
+    assert [sub.__name__ for sub in ga.PollData.__subclasses__()] == []
+    assert [sub.__name__ for sub in ga.TextMessage.__subclasses__()] == ["_TextMessageBuilder"]

@@ -360,3 +360,23 @@ def test_kinds_are_named_in_any_case_or_as_wire_tags(given: str, tag: str) -> No
     from greenapi_async._watch import normal_kind
 
     assert normal_kind(given) == tag
+
+
+async def test_an_id_listed_twice_reports_the_newest_entry_and_chains_statuses(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    add = fake.instance.add
+    add(text_message("first"), id_message="SAME", timestamp=NOW - 30, status="read")
+    add(text_message("edited"), id_message="SAME", timestamp=NOW - 20, status="read")
+    add(text_message(), id_message="TWO", timestamp=NOW - 25, status="sent")
+    add(text_message(), id_message="TWO", timestamp=NOW - 15, status="delivered")
+    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
+        changes = await watcher.poll()
+    assert summary(changes) == [
+        ("SAME", "read", None),
+        ("TWO", "sent", None),
+        ("TWO", "delivered", "sent"),
+    ]
+    first = changes[0].message
+    assert isinstance(first, ga.TextMessage)
+    assert first.text_message == "edited"  # the message as the journal shows it now
