@@ -94,3 +94,9 @@ def test_the_testing_kit_exports_are_sorted_and_complete() -> None:
 
     assert sorted(ga_testing.__all__, key=isort_style) == ga_testing.__all__
     assert set(ga_testing.__all__) == public
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    import importlib.metadata
+
+    assert ga.__version__ == importlib.metadata.version("greenapi-async")
