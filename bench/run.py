@@ -48,6 +48,11 @@ def main() -> None:
         "machine below. Contenders run interleaved, round by round, and only medians and "
         "ratios are reported: absolute times on a shared machine mean little.",
         "",
+        "How to read them: `x orjson.loads` is a decoder's time over the time `orjson.loads` "
+        "alone takes on the same bytes, the floor for anything that returns Python objects; "
+        "`x raw httpx + orjson` compares a whole call with a bare `httpx` GET whose body "
+        "`orjson.loads` parses. Lower is better in every column.",
+        "",
         f"- Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()} "
         f"({platform.python_implementation()})",

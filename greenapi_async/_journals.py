@@ -81,9 +81,10 @@ class Journals:
             statuses: report only when a message reaches one of these statuses.
             state: a ``watcher.state`` saved earlier, to resume without missing or
                 repeating events.
-            on_error: called with each transient error (429, 5xx, timeouts, connection
-                errors, malformed answers), after which the watcher backs off and goes on.
-                Authentication, permission and quota errors end the iteration.
+            on_error: called with each transient error (400, 429, 499, 5xx, timeouts,
+                connection errors, malformed answers), after which the watcher backs off
+                and goes on. Any other error (authentication, permission, quota, another
+                4xx) ends the iteration.
             forget_after: seconds after which a message the journal no longer shows is
                 forgotten, so that memory stays bounded over weeks.
 
