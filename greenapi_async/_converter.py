@@ -16,7 +16,7 @@ import contextlib
 import functools
 import gc
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
@@ -475,15 +475,9 @@ def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list
     """
     if not isinstance(body, (bytes, bytearray, memoryview, str)):
         raise InvalidArgumentError(f"body must be bytes or str, not {type(body).__name__}")
-    pause_collector = len(body) >= _PAUSE_COLLECTOR_FROM_BYTES and gc.isenabled()
-    if pause_collector:
-        gc.disable()  # see _PAUSE_COLLECTOR_FROM_BYTES
-    try:
+    with _collector_paused(len(body)):
         data, problem = _parse(body)
         messages = None if data is None else _structure_journal(data)
-    finally:
-        if pause_collector:
-            gc.enable()
     if messages is not None:
         return messages
     if data is not None:
@@ -491,6 +485,60 @@ def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list
     # Raised outside the except blocks, so that no exception holding parts of the body
     # rides along as __context__: the message says all that is needed.
     raise ResponseValidationError(problem)
+
+
+class PartialJournal(list[OutgoingMessage]):
+    """The messages of a journal less its malformed entries, and what was wrong with those.
+
+    ``problem`` is None when nothing was skipped.
+    """
+
+    problem: ResponseValidationError | None = None
+
+
+def decode_skipping_malformed(body: bytes) -> PartialJournal:
+    """Decode like ``decode_outgoing_messages``, leaving out entries that are malformed.
+
+    For a watcher that runs for weeks: one odd entry must not hide every other delivery
+    event for as long as it stays in the journal's window. A body that is not a JSON
+    array still raises ``ResponseValidationError``.
+    """
+    with _collector_paused(len(body)):
+        data, problem = _parse(body)
+        messages = None if data is None else _structure_journal(data)
+    if data is None:
+        raise ResponseValidationError(problem)
+    if messages is not None:
+        return PartialJournal(messages)
+    kept = PartialJournal()
+    problems: list[str] = []
+    for index, entry in enumerate(data):
+        one = _structure_journal([entry])
+        if one is not None:
+            kept.extend(one)
+            continue
+        problems.extend(
+            line.replace("$[0]", f"$[{index}]", 1) for line in _explain([entry]).errors
+        )
+    shown = "; ".join(problems[:_MAX_REPORTED_ERRORS])
+    kept.problem = ResponseValidationError(
+        f"left out {len(data) - len(kept)} malformed lastOutgoingMessages entries: {shown}",
+        errors=tuple(problems),
+    )
+    return kept
+
+
+@contextlib.contextmanager
+def _collector_paused(body_size: int) -> Iterator[None]:
+    """Pause the cyclic collector for a large body (see _PAUSE_COLLECTOR_FROM_BYTES)."""
+    pause = body_size >= _PAUSE_COLLECTOR_FROM_BYTES and gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause:
+            gc.enable()
 
 
 def _parse(body: bytes | bytearray | memoryview | str) -> tuple[list[Any] | None, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, Final
 
-from ._converter import decode_outgoing_messages
+from ._converter import PartialJournal, decode_outgoing_messages, decode_skipping_malformed
 from ._errors import GreenAPIError
 from ._models import MessageStatus, OutgoingMessage
 from ._transport import Transport
@@ -23,6 +23,16 @@ class Journals:
 
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
+
+    async def _journal_for_watching(self, minutes: int) -> PartialJournal:
+        # As last_outgoing_messages, but a malformed entry is left out (and reported)
+        # rather than failing the poll: see decode_skipping_malformed.
+        body = await self._transport.get(
+            "lastOutgoingMessages",
+            params={"minutes": validate_minutes(minutes)},
+            min_interval=_LAST_OUTGOING_INTERVAL,
+        )
+        return decode_skipping_malformed(body)
 
     def __repr__(self) -> str:
         return f"<Journals of {self._transport.redacted_url('')}>"
@@ -83,14 +93,16 @@ class Journals:
                 repeating events.
             on_error: called with each transient error (400, 429, 499, 5xx, timeouts,
                 connection errors, malformed answers), after which the watcher backs off
-                and goes on. Any other error (authentication, permission, quota, another
-                4xx) ends the iteration.
+                and goes on; also, once per distinct problem, with a
+                ``ResponseValidationError`` for journal entries left out as malformed.
+                Any other error (authentication, permission, quota, another 4xx) ends
+                the iteration.
             forget_after: seconds after which a message the journal no longer shows is
                 forgotten, so that memory stays bounded over weeks.
 
         """
         return OutgoingWatcher(
-            lambda minutes: self.last_outgoing_messages(minutes=minutes),
+            self._journal_for_watching,
             interval=interval,
             margin=margin,
             backfill=backfill,

@@ -130,6 +130,7 @@ class OutgoingWatcher:
         self._kinds = frozenset(normal_kind(k) for k in kinds) if kinds is not None else None
         self._statuses = frozenset(str(s) for s in statuses) if statuses is not None else None
         self._on_error = on_error
+        self._last_skipped: str | None = None
         self._forget_after = forget_after
         # id_message -> statuses already reported, in order (the last is the current one).
         self._seen: dict[str, list[str]] = {}
@@ -237,7 +238,21 @@ class OutgoingWatcher:
         messages = await self._fetch(self._window_minutes(started))
         # Moved on only after a success: a failed poll's gap is covered by the next one.
         self._last_poll = started
+        self._report_skipped(getattr(messages, "problem", None))
         return self._changes(messages)
+
+    def _report_skipped(self, problem: GreenAPIError | None) -> None:
+        # Entries the journal sent malformed were left out of this poll (they are not
+        # marked seen, so a corrected entry is still reported). Said once per distinct
+        # problem, not at every poll for as long as the entry stays in the window.
+        text = None if problem is None else str(problem)
+        if text is None or text == self._last_skipped:
+            self._last_skipped = text
+            return
+        self._last_skipped = text
+        logger.warning("watching lastOutgoingMessages: %s", problem)
+        if self._on_error is not None and problem is not None:
+            self._on_error(problem)
 
     async def _poll_once_or_back_off(self) -> None:
         failures = 0

@@ -380,3 +380,44 @@ async def test_an_id_listed_twice_reports_the_newest_entry_and_chains_statuses(
     first = changes[0].message
     assert isinstance(first, ga.TextMessage)
     assert first.text_message == "edited"  # the message as the journal shows it now
+
+
+async def test_a_malformed_entry_is_left_out_and_reported_once_not_a_stall(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    good = fake.instance.add(text_message("fine"), id_message="GOOD", timestamp=NOW - 20)
+    bad = fake.instance.add(
+        text_message("odd", sendByApi="yes"), id_message="BAD", timestamp=NOW - 10
+    )
+    errors: list[ga.GreenAPIError] = []
+    async with api.journals.watch_outgoing(0.01, backfill=True, on_error=errors.append) as w:
+        assert summary(await w.poll()) == [("GOOD", "sent", None)]
+        (error,) = errors
+        assert isinstance(error, ga.ResponseValidationError)
+        assert "$[0].sendByApi: expected bool, got str" in error.errors
+        assert await w.poll() == []
+        assert len(errors) == 1  # the same problem is not reported at every poll
+
+        bad["sendByApi"] = True  # the service corrects the entry
+        assert summary(await w.poll()) == [("BAD", "sent", None)]
+    assert good["idMessage"] == "GOOD"
+
+
+def test_decoding_while_skipping_names_each_malformed_entry() -> None:
+    from greenapi_async._converter import decode_skipping_malformed
+
+    entry = {
+        "typeMessage": "textMessage", "idMessage": "A", "timestamp": 1,
+        "statusMessage": "read", "chatId": "1@c.us",
+    }  # fmt: skip
+    body = json.dumps([entry, 5, {**entry, "timestamp": "1"}, {**entry, "idMessage": "B"}])
+    kept = decode_skipping_malformed(body.encode())
+    assert [m.id_message for m in kept] == ["A", "B"]
+    assert kept.problem is not None
+    assert kept.problem.errors == (
+        "$[1]: expected object, got int",
+        "$[2].timestamp: expected int, got str",
+    )
+    assert decode_skipping_malformed(json.dumps([entry]).encode()).problem is None
+    with pytest.raises(ga.ResponseValidationError, match="not valid JSON"):
+        decode_skipping_malformed(b"[{")
