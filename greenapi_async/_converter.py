@@ -443,15 +443,30 @@ def _explain(data: list[Any]) -> ResponseValidationError:
     except _LOCAL_FAILURES:
         raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+        # cattrs gathers what its hooks raise into exception groups: a failure of this
+        # process found among them is raised, not described as the response's fault.
+        local = next(_local_failures_in(exc), None)
+        if local is not None:
+            raise local from None
         problems = tuple(_describe(exc, "$"))
     else:  # pragma: no cover - the fast and detailed converters share one configuration
         problems = ("$: the response could not be decoded",)
+    return ResponseValidationError(
+        f"malformed lastOutgoingMessages response: {_summary(problems)}", errors=problems
+    )
+
+
+def _local_failures_in(exc: BaseException) -> Iterator[BaseException]:
+    if isinstance(exc, _LOCAL_FAILURES):
+        yield exc
+    for inner in getattr(exc, "exceptions", ()):
+        yield from _local_failures_in(inner)
+
+
+def _summary(problems: tuple[str, ...]) -> str:
     shown = "; ".join(problems[:_MAX_REPORTED_ERRORS])
     more = len(problems) - _MAX_REPORTED_ERRORS
-    suffix = f" (and {more} more)" if more > 0 else ""
-    return ResponseValidationError(
-        f"malformed lastOutgoingMessages response: {shown}{suffix}", errors=problems
-    )
+    return shown + (f" (and {more} more)" if more > 0 else "")
 
 
 def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list[OutgoingMessage]:
@@ -490,10 +505,13 @@ def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list
 class PartialJournal(list[OutgoingMessage]):
     """The messages of a journal less its malformed entries, and what was wrong with those.
 
-    ``problem`` is None when nothing was skipped.
+    ``problem`` is None when nothing was left out. ``left_out`` names each entry left out
+    by its content (canonical JSON), which stays the same while newer entries push it
+    down the journal: a watcher reports each bad entry once, not at every new position.
     """
 
     problem: ResponseValidationError | None = None
+    left_out: frozenset[bytes] = frozenset()
 
 
 def decode_skipping_malformed(body: bytes) -> PartialJournal:
@@ -512,17 +530,19 @@ def decode_skipping_malformed(body: bytes) -> PartialJournal:
         return PartialJournal(messages)
     kept = PartialJournal()
     problems: list[str] = []
+    left_out: set[bytes] = set()
     for index, entry in enumerate(data):
         one = _structure_journal([entry])
         if one is not None:
             kept.extend(one)
             continue
-        problems.extend(
-            line.replace("$[0]", f"$[{index}]", 1) for line in _explain([entry]).errors
-        )
-    shown = "; ".join(problems[:_MAX_REPORTED_ERRORS])
+        left_out.add(orjson.dumps(entry, option=orjson.OPT_SORT_KEYS))
+        problems.extend(line.replace("$[0]", f"$[{index}]", 1) for line in _explain([entry]).errors)
+    count = len(data) - len(kept)
+    kept.left_out = frozenset(left_out)
     kept.problem = ResponseValidationError(
-        f"left out {len(data) - len(kept)} malformed lastOutgoingMessages entries: {shown}",
+        f"left out {count} malformed lastOutgoingMessages "
+        f"{'entry' if count == 1 else 'entries'}: {_summary(tuple(problems))}",
         errors=tuple(problems),
     )
     return kept

@@ -126,7 +126,7 @@ async def _stream(
     failure: Exception | None = None
     # A failure to write locally (a full disk, a closed file object) is the caller's to
     # see as it is, not a network error: kept apart from the catch-all below.
-    sink_error: OSError | ValueError | None = None
+    sink_error: Exception | None = None
     try:
         with anyio.fail_after(seconds):
             async with http.stream("GET", url, headers=headers, timeout=seconds) as response:
@@ -147,7 +147,7 @@ async def _stream(
                                 break
                             try:
                                 sink.write(chunk)
-                            except (OSError, ValueError) as exc:
+                            except Exception as exc:  # noqa: BLE001 - raised as it is, below
                                 sink_error = exc
                                 break
     except (TimeoutError, httpx.TimeoutException):
@@ -160,6 +160,8 @@ async def _stream(
             url=shown,
             method="download",
         )
+    except (MemoryError, RecursionError):
+        raise  # this process's trouble, not the media host's
     except Exception as exc:  # noqa: BLE001 - a foreign transport's own exceptions
         # As in the API calls: their text may hold the URL, so it is redacted, and the
         # exception itself is not chained.

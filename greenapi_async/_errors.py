@@ -186,3 +186,18 @@ class MissingExtraError(ImportError):
     An ``ImportError``, so that code catching that keeps working; the command line turns
     it into a one-line message and a usage exit code rather than a traceback.
     """
+
+
+def mark_permanent(error: GreenAPIError) -> None:
+    """Mark ``error`` as one that waiting will not fix, whatever its class says.
+
+    For an ``APIConnectionError`` made from an exception that is not a network failure
+    (a foreign transport's bug, an event hook that raised): the journal watcher ends on
+    it instead of backing off and trying again for ever.
+    """
+    error._permanent = True  # type: ignore[attr-defined]  # a private mark
+
+
+def is_marked_permanent(error: GreenAPIError) -> bool:
+    """Whether ``mark_permanent`` was called on ``error``."""
+    return getattr(error, "_permanent", False) is True

@@ -29,6 +29,7 @@ from ._errors import (
     QuotaExceededError,
     RateLimitError,
     ServerError,
+    mark_permanent,
 )
 from ._pacing import Pacer
 from ._redaction import REDACTED, install_httpx_log_filter, redact, register_secret
@@ -70,8 +71,8 @@ def closed_client_error() -> RuntimeError:
     traceback printed with its locals (``pytest -l``, Sentry) would show them.
     """
     return RuntimeError(
-        "the httpx.AsyncClient lent to this GreenAPI client has been closed; "
-        "close it only after the GreenAPI clients that use it"
+        "the httpx.AsyncClient this GreenAPI client sends through has been closed "
+        "(one lent to GreenAPI clients must stay open until they are closed)"
     )
 
 
@@ -216,6 +217,8 @@ class Transport:
                 APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
                 retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS),
             )
+        except (MemoryError, RecursionError):
+            raise  # this process's trouble, not the service's; the URL is in no message
         except Exception as exc:  # noqa: BLE001 - see below
             if isinstance(exc, RuntimeError) and self._http.is_closed:
                 return _Failure(closed_client_error(), retryable=False)
@@ -225,10 +228,12 @@ class Transport:
             # retried: for anything else, nothing says that a second try could help.
             reason = redact(str(exc), self._token) or "no details"
             message = f"GET {shown_url} failed: {type(exc).__name__}: {reason} (attempt {attempt})"
-            return _Failure(
-                APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
-                retryable=isinstance(exc, OSError),
-            )
+            error = APIConnectionError(message, url=shown_url, method=method, attempts=attempt)
+            if not isinstance(exc, OSError):
+                # Not a network failure (a bug, or an event hook saying stop): a watcher
+                # must end on it rather than retry it for ever.
+                mark_permanent(error)
+            return _Failure(error, retryable=isinstance(exc, OSError))
         elapsed = anyio.current_time() - started
         logger.debug(
             "GET %s -> %d in %.3fs (attempt %d)", shown_url, response.status_code, elapsed, attempt

@@ -29,6 +29,7 @@ from ._errors import (
     QuotaExceededError,
     RateLimitError,
     ServerError,
+    is_marked_permanent,
 )
 from ._models import MessageStatus, OutgoingMessage, UnknownMessage
 
@@ -61,6 +62,31 @@ class StatusChange:
     def is_new(self) -> bool:
         """Whether this is the first event for this message."""
         return self.previous_status is None
+
+
+# Where two entries of one message carry the same second, the status says which came
+# first: a message moves along pending -> sent -> delivered -> read, or fails.
+_STATUS_RANK: Final[Mapping[str, int]] = {"pending": 0, "sent": 1, "delivered": 2, "read": 3}
+
+
+def _in_order_of_events(messages: Iterable[OutgoingMessage]) -> list[OutgoingMessage]:
+    """Put a journal's entries in the order their events happened, oldest first.
+
+    Within one second, messages keep the journal's order, and the entries of one message
+    follow the order of its statuses.
+    """
+    listed = list(messages)
+    first_at: dict[tuple[int, str | None], int] = {}
+    for index, message in enumerate(listed):
+        first_at.setdefault((message.timestamp or 0, message.id_message), index)
+
+    def key(message: OutgoingMessage) -> tuple[int, int, int]:
+        second = message.timestamp or 0
+        status = _status_key(message.status_message)
+        rank = _STATUS_RANK.get(status, len(_STATUS_RANK))
+        return second, first_at[(second, message.id_message)], rank
+
+    return sorted(listed, key=key)
 
 
 def _status_key(status: object) -> str:
@@ -130,7 +156,7 @@ class OutgoingWatcher:
         self._kinds = frozenset(normal_kind(k) for k in kinds) if kinds is not None else None
         self._statuses = frozenset(str(s) for s in statuses) if statuses is not None else None
         self._on_error = on_error
-        self._last_skipped: str | None = None
+        self._reported_left_out: frozenset[bytes] = frozenset()
         self._forget_after = forget_after
         # id_message -> statuses already reported, in order (the last is the current one).
         self._seen: dict[str, list[str]] = {}
@@ -228,31 +254,34 @@ class OutgoingWatcher:
         For callers who schedule polls themselves; iterating does this every
         ``interval`` seconds and rides out transient errors.
         """
-        changes = await self._fetch_changes()
+        changes, messages = await self._fetch_changes()
+        # Before marking: if on_error raises, these events come again at the next poll.
+        self._report_left_out(messages)
         for change in changes:
             self._mark_reported(change)
         return changes
 
-    async def _fetch_changes(self) -> list[StatusChange]:
+    async def _fetch_changes(self) -> tuple[list[StatusChange], Iterable[OutgoingMessage]]:
         started = time.time()
         messages = await self._fetch(self._window_minutes(started))
         # Moved on only after a success: a failed poll's gap is covered by the next one.
         self._last_poll = started
-        self._report_skipped(getattr(messages, "problem", None))
-        return self._changes(messages)
+        return self._changes(messages), messages
 
-    def _report_skipped(self, problem: GreenAPIError | None) -> None:
-        # Entries the journal sent malformed were left out of this poll (they are not
-        # marked seen, so a corrected entry is still reported). Said once per distinct
-        # problem, not at every poll for as long as the entry stays in the window.
-        text = None if problem is None else str(problem)
-        if text is None or text == self._last_skipped:
-            self._last_skipped = text
-            return
-        self._last_skipped = text
-        logger.warning("watching lastOutgoingMessages: %s", problem)
-        if self._on_error is not None and problem is not None:
-            self._on_error(problem)
+    def _report_left_out(self, messages: Iterable[OutgoingMessage]) -> None:
+        # Entries the journal sent malformed were left out of this poll; they are not
+        # marked seen. Said once per entry (by its content, not its position, which moves
+        # as new messages arrive), not at every poll while it stays in the window; an
+        # entry that goes and comes back is said again. Called outside the handling of
+        # transient errors: an on_error that raises ends the watch, as it means to.
+        left_out: frozenset[bytes] = getattr(messages, "left_out", frozenset())
+        problem: GreenAPIError | None = getattr(messages, "problem", None)
+        new = left_out - self._reported_left_out
+        self._reported_left_out = left_out
+        if new and problem is not None:
+            logger.warning("watching lastOutgoingMessages: %s", problem)
+            if self._on_error is not None:
+                self._on_error(problem)
 
     async def _poll_once_or_back_off(self) -> None:
         failures = 0
@@ -260,7 +289,7 @@ class OutgoingWatcher:
             if self._last_poll is not None or failures:
                 await anyio.sleep(self._next_delay(failures))
             try:
-                changes = await self._fetch_changes()
+                changes, messages = await self._fetch_changes()
             except GreenAPIError as error:
                 if not _is_transient(error):
                     raise
@@ -271,6 +300,7 @@ class OutgoingWatcher:
                 continue
             if not self._closed:
                 self._pending.extend(changes)
+            self._report_left_out(messages)
             return
 
     def _next_delay(self, failures: int) -> float:
@@ -291,7 +321,7 @@ class OutgoingWatcher:
         status_in_this_poll: dict[str, str] = {}
         baseline = self._baseline_pending
         self._baseline_pending = False
-        for message in sorted(messages, key=lambda m: m.timestamp or 0):
+        for message in _in_order_of_events(messages):
             message_id = message.id_message
             if not message_id:
                 continue  # nothing to track it by (documented)
@@ -353,6 +383,8 @@ def _is_transient(error: GreenAPIError) -> bool:
     400, and 499 is the service's own "try again".
     """
     if isinstance(error, (AuthenticationError, PermissionDeniedError, QuotaExceededError)):
+        return False
+    if is_marked_permanent(error):
         return False
     if isinstance(error, APIStatusError) and not isinstance(
         error, (RateLimitError, ServerError, BadRequestError)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import traceback
 from collections.abc import AsyncIterator
 
@@ -147,8 +148,52 @@ async def test_a_borrowed_client_closed_under_us_is_said_plainly_without_the_url
     http = httpx.AsyncClient(transport=_RaisingTransport(LookupError))
     api = ga.GreenAPI(ID, TOKEN, http_client=http, rate_limit=False)
     await http.aclose()
-    with pytest.raises(RuntimeError, match="lent to this GreenAPI client has been closed") as c:
+    with pytest.raises(RuntimeError, match="sends through has been closed") as c:
         await api.journals.last_outgoing_messages()
     assert c.value.__context__ is None
     assert TOKEN not in _everything_shown(c.value)
+    await api.aclose()
+
+
+async def test_a_recursion_error_of_this_process_is_raised_as_itself() -> None:
+    async with (
+        httpx.AsyncClient(transport=_RaisingTransport(RecursionError)) as http,
+        ga.GreenAPI(ID, TOKEN, http_client=http, rate_limit=False) as api,
+    ):
+        with pytest.raises(RecursionError):
+            await api.journals.last_outgoing_messages()
+
+
+async def test_a_watch_ends_on_an_error_that_is_not_a_network_failure() -> None:
+    # An event hook (or a transport's bug) that raises: the watch must stop, not retry
+    # for ever.
+    async def stop(request: httpx.Request) -> None:
+        raise RuntimeError("circuit open")
+
+    fake = FakeGreenAPI(rate_limit=False)
+    fake.add_instance(ID, TOKEN)
+    errors: list[ga.GreenAPIError] = []
+    async with (
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=fake), event_hooks={"request": [stop]}
+        ) as http,
+        ga.GreenAPI(ID, TOKEN, http_client=http, rate_limit=False) as api,
+        api.journals.watch_outgoing(on_error=errors.append) as watcher,
+    ):
+        with anyio.fail_after(5), pytest.raises(ga.APIConnectionError, match="circuit open"):
+            await watcher.__anext__()
+    assert errors == []
+
+
+async def test_a_download_through_a_closed_borrowed_client_says_so_plainly() -> None:
+    http = httpx.AsyncClient(transport=_RaisingTransport(LookupError))
+    api = ga.GreenAPI(ID, TOKEN, http_client=http)
+    await http.aclose()
+    message = ga.ImageMessage(
+        id_message="I", timestamp=0, status_message="read", chat_id="1@c.us",
+        download_url="https://media.example/f.jpg",
+    )  # fmt: skip
+    with pytest.raises(RuntimeError, match="sends through has been closed") as caught:
+        await api.download(message, io.BytesIO())
+    assert caught.value.__context__ is None
     await api.aclose()

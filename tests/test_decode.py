@@ -368,3 +368,25 @@ def test_a_failure_of_this_process_is_not_blamed_on_the_response(
     monkeypatch.setattr(_converter, "_journal_hook", lambda: exhausted)
     with pytest.raises(MemoryError):
         ga.decode_outgoing_messages(b'[{"typeMessage": "textMessage"}]')
+
+
+def test_a_failure_of_this_process_inside_the_detailed_pass_is_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # cattrs gathers hook failures into exception groups; a MemoryError among them must
+    # still come out as itself.
+    from greenapi_async import _converter
+
+    def exhausted(value: object, _: object) -> int:
+        raise MemoryError
+
+    ga.decode_outgoing_messages(b"[]")  # the fast converter, built with the real hooks
+    monkeypatch.setattr(_converter, "_structure_timestamp", exhausted)
+    _converter._detailed_converter.cache_clear()
+    try:
+        body = b'[{"typeMessage": "textMessage", "idMessage": "A", "timestamp": "x",'
+        body += b' "statusMessage": "read", "chatId": "1@c.us"}]'
+        with pytest.raises(MemoryError):
+            ga.decode_outgoing_messages(body)
+    finally:
+        _converter._detailed_converter.cache_clear()  # rebuilt later with the real hooks

@@ -240,3 +240,21 @@ async def test_a_local_write_failure_is_not_a_network_error(
         with pytest.raises(OSError, match="No space left") as caught:
             await api.download(image(f"{loopback.url}/f"), FullDisk())
     assert not isinstance(caught.value, ga.GreenAPIError)
+
+
+async def test_any_failure_of_a_custom_sink_is_raised_as_it_is(
+    loopback: LoopbackServer, make_client: MakeClient
+) -> None:
+    import queue
+
+    class Bounded(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: object) -> int:
+            raise queue.Full
+
+    loopback.queue(Reply(body=FILE))
+    async with make_client() as api:
+        with pytest.raises(queue.Full):
+            await api.download(image(f"{loopback.url}/f"), Bounded())  # type: ignore[arg-type]

@@ -397,6 +397,9 @@ async def test_a_malformed_entry_is_left_out_and_reported_once_not_a_stall(
         assert "$[0].sendByApi: expected bool, got str" in error.errors
         assert await w.poll() == []
         assert len(errors) == 1  # the same problem is not reported at every poll
+        fake.instance.add(text_message(), id_message="NEWER", timestamp=NOW - 5)
+        assert summary(await w.poll()) == [("NEWER", "sent", None)]
+        assert len(errors) == 1  # nor again when newer messages push it down the journal
 
         bad["sendByApi"] = True  # the service corrects the entry
         assert summary(await w.poll()) == [("BAD", "sent", None)]
@@ -421,3 +424,33 @@ def test_decoding_while_skipping_names_each_malformed_entry() -> None:
     assert decode_skipping_malformed(json.dumps([entry]).encode()).problem is None
     with pytest.raises(ga.ResponseValidationError, match="not valid JSON"):
         decode_skipping_malformed(b"[{")
+
+
+async def test_an_on_error_that_raises_ends_the_poll_and_loses_no_event(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    fake.instance.add(text_message(), id_message="GOOD", timestamp=NOW - 20)
+    bad = fake.instance.add(text_message(sendByApi="yes"), id_message="BAD", timestamp=NOW - 9)
+
+    def fatal(error: ga.GreenAPIError) -> None:
+        raise error
+
+    async with api.journals.watch_outgoing(0.01, backfill=True, on_error=fatal) as watcher:
+        with pytest.raises(ga.ResponseValidationError, match="left out 1 malformed"):
+            await watcher.poll()
+        fake.instance.messages.remove(bad)
+        assert summary(await watcher.poll()) == [("GOOD", "sent", None)]
+
+
+async def test_two_statuses_of_one_message_in_the_same_second_come_in_their_order(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    # Listed newest first, as the service does: delivered above sent.
+    fake.instance.add(text_message(), id_message="TIE", timestamp=NOW - 5, status="delivered")
+    fake.instance.add(text_message(), id_message="TIE", timestamp=NOW - 5, status="sent")
+    fake.instance.messages.reverse()
+    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
+        assert summary(await watcher.poll()) == [
+            ("TIE", "sent", None),
+            ("TIE", "delivered", "sent"),
+        ]
