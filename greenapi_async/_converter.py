@@ -524,10 +524,12 @@ def decode_skipping_malformed(body: bytes) -> PartialJournal:
     with _collector_paused(len(body)):
         data, problem = _parse(body)
         messages = None if data is None else _structure_journal(data)
+        # Made while paused: see _collector_paused.
+        whole = None if messages is None else PartialJournal(messages)
+    if whole is not None:
+        return whole
     if data is None:
         raise ResponseValidationError(problem)
-    if messages is not None:
-        return PartialJournal(messages)
     kept = PartialJournal()
     problems: list[str] = []
     left_out: set[bytes] = set()
@@ -548,16 +550,28 @@ def decode_skipping_malformed(body: bytes) -> PartialJournal:
     return kept
 
 
-@contextlib.contextmanager
-def _collector_paused(body_size: int) -> Iterator[None]:
-    """Pause the cyclic collector for a large body (see _PAUSE_COLLECTOR_FROM_BYTES)."""
-    pause = body_size >= _PAUSE_COLLECTOR_FROM_BYTES and gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if pause:
+class _collector_paused:  # noqa: N801 - used like a function: with _collector_paused(n)
+    """Pause the cyclic collector for a large body (see _PAUSE_COLLECTOR_FROM_BYTES).
+
+    A class, not a generator: ``gc.enable()`` must be the last thing done. Every object
+    the decode made is still in the youngest generation, so the first allocation after
+    it starts a collection that walks them all; a generator's ``StopIteration`` was such
+    an allocation, and cost a 100,000-message decode a fifth of its time. The caller
+    returns its list without allocating, and that collection finds the objects freed
+    or, kept, runs at the caller's next allocation, where it would have run anyway.
+    """
+
+    __slots__ = ("_pause",)
+
+    def __init__(self, body_size: int) -> None:
+        self._pause = body_size >= _PAUSE_COLLECTOR_FROM_BYTES and gc.isenabled()
+
+    def __enter__(self) -> None:
+        if self._pause:
+            gc.disable()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pause:
             gc.enable()
 
 

@@ -239,3 +239,29 @@ def test_a_refused_class_gets_no_builder_subclass() -> None:
     ga.decode_outgoing_messages(b"[]")  # builds the converter
     assert [sub.__name__ for sub in ga.PollData.__subclasses__()] == []
     assert [sub.__name__ for sub in ga.TextMessage.__subclasses__()] == ["_TextMessageBuilder"]
+
+
+@pytest.mark.parametrize("skipping", [False, True])
+def test_a_large_decode_starts_no_collection_before_it_returns(skipping: bool) -> None:
+    # Every object a large decode makes is young: a collection started before the list
+    # is handed back would walk them all (see _collector_paused).
+    from greenapi_async._converter import decode_skipping_malformed
+
+    decode = decode_skipping_malformed if skipping else ga.decode_outgoing_messages
+    body = orjson.dumps(FakeGreenAPI().instance.seed(3_000, seed=4))
+    decode(body)  # warm: converters built
+    started: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(record)
+    try:
+        messages = decode(body)
+        during = len(started)  # a small int: no allocation, so no collection, here
+    finally:
+        gc.callbacks.remove(record)
+    assert len(messages) == 3_000
+    assert during == 0, started
