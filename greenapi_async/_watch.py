@@ -123,8 +123,8 @@ class OutgoingWatcher:
     Made by ``GreenAPI.journals.watch_outgoing()``; see its documentation.
     """
 
-    #: The shortest polling interval accepted: the journal allows one request a second.
     MIN_INTERVAL: float = 1.0
+    """The shortest polling interval accepted: the journal allows one request a second."""
 
     def __init__(
         self,

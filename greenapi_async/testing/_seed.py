@@ -11,6 +11,7 @@ from ._factories import WireMessage
 __all__ = ["STATUS_PROGRESSION", "seeded_messages"]
 
 STATUS_PROGRESSION = ("pending", "sent", "delivered", "read")
+"""The statuses a message that goes well moves through, in order (``advance_status``)."""
 _FAILURE_STATUSES = ("noAccount", "notInGroup", "yellowCard", "failed")
 
 _CHATS = (
