@@ -96,6 +96,27 @@ def _no_hook(type_: Any) -> Any:
     raise AssertionError(type_)
 
 
+@attrs.frozen
+class _WithPreInit:
+    a: int
+
+    def __attrs_pre_init__(self) -> None:
+        pass
+
+
+@attrs.frozen
+class _WithPostInit:
+    a: int
+
+    def __attrs_post_init__(self) -> None:
+        pass
+
+
+@attrs.frozen
+class _WithFactoryNotInInit:
+    a: list[int] = attrs.field(init=False, factory=list)
+
+
 @pytest.mark.parametrize(
     "cls",
     [
@@ -103,25 +124,14 @@ def _no_hook(type_: Any) -> Any:
         attrs.make_class("WithConverter", {"a": attrs.field(converter=int)}),
         attrs.make_class("WithFactory", {"a": attrs.field(factory=list)}, slots=True),
         attrs.make_class("WithoutSlots", {"a": attrs.field()}, slots=False),
+        _WithPreInit,
+        _WithPostInit,
+        _WithFactoryNotInInit,
     ],
 )
 def test_classes_whose_init_does_more_than_assign_are_not_generated(cls: type) -> None:
     made = make_fast_structure_fn(
         cls, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook
-    )
-    assert made is None
-
-
-def test_a_class_with_post_init_is_not_generated() -> None:
-    @attrs.frozen
-    class WithPostInit:
-        a: int
-
-        def __attrs_post_init__(self) -> None:
-            pass
-
-    made = make_fast_structure_fn(
-        WithPostInit, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook
     )
     assert made is None
 
@@ -198,25 +208,6 @@ def test_an_entry_without_its_tag_key_counted_is_still_read_whole() -> None:
     assert isinstance(fast, ga.LocationMessage)
     assert fast.location == ga.Location(name_location="N", latitude=1.0, jpeg_thumbnail="T")
     assert type(fast.location.latitude) is float
-
-
-def test_classes_whose_init_runs_hooks_or_factories_are_not_generated() -> None:
-    @attrs.frozen
-    class WithPreInit:
-        a: int
-
-        def __attrs_pre_init__(self) -> None:
-            pass
-
-    @attrs.frozen
-    class WithFactoryNotInInit:
-        a: list[int] = attrs.field(init=False, factory=list)
-
-    for cls in (WithPreInit, WithFactoryNotInInit):
-        made = make_fast_structure_fn(
-            cls, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook
-        )
-        assert made is None, cls
 
 
 def test_a_key_both_read_and_unread_is_refused() -> None:
