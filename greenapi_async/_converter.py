@@ -30,7 +30,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from ._errors import InvalidArgumentError, ResponseValidationError
+from ._errors import LOCAL_FAILURES, InvalidArgumentError, ResponseValidationError
 from ._fastpath import make_fast_structure_fn
 from ._models import (
     MessageStatus,
@@ -64,10 +64,6 @@ _MAX_REPORTED_ERRORS: Final = 10
 # rarely trigger a collection at all.
 _PAUSE_COLLECTOR_FROM_BYTES: Final = 256 * 1024
 _MESSAGE_CLASSES: Final = frozenset(get_args(OutgoingMessage))
-# Failures of this process (out of memory, too deep a stack where the decode was called)
-# that say nothing about the response: they propagate instead of being reported as a
-# malformed answer.
-_LOCAL_FAILURES: Final = (MemoryError, RecursionError)
 # Fields most journal entries leave out: the fast path reads them last (see
 # make_fast_structure_fn), so that they usually cost no lookup at all.
 _RARE_FIELDS: Final = frozenset(
@@ -440,7 +436,7 @@ def _describe(exc: BaseException, path: str) -> list[str]:
 def _explain(data: list[Any]) -> ResponseValidationError:
     try:
         _detailed_converter().structure(data, list[OutgoingMessage])
-    except _LOCAL_FAILURES:
+    except LOCAL_FAILURES:
         raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message
         # cattrs gathers what its hooks raise into exception groups: a failure of this
@@ -457,7 +453,7 @@ def _explain(data: list[Any]) -> ResponseValidationError:
 
 
 def _local_failures_in(exc: BaseException) -> Iterator[BaseException]:
-    if isinstance(exc, _LOCAL_FAILURES):
+    if isinstance(exc, LOCAL_FAILURES):
         yield exc
     for inner in getattr(exc, "exceptions", ()):
         yield from _local_failures_in(inner)
@@ -591,7 +587,7 @@ def _structure_journal(data: list[Any]) -> list[OutgoingMessage] | None:
     """The messages, or None when any entry is off (the detailed pass then says how)."""
     try:
         return _journal_hook()(data, list[OutgoingMessage])
-    except _LOCAL_FAILURES:
+    except LOCAL_FAILURES:
         raise  # this process's trouble, not the response's
     except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass
         return None

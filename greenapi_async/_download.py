@@ -7,23 +7,22 @@ import io
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Any, Final, TypeAlias
+from typing import IO, Final, TypeAlias
 
 import anyio
 import httpx
 
 from ._errors import (
+    LOCAL_FAILURES,
     APIConnectionError,
-    APIStatusError,
     APITimeoutError,
     DownloadTooLargeError,
     InvalidArgumentError,
-    RateLimitError,
 )
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
 from ._redaction import redact_secrets
 from ._retry import parse_retry_after
-from ._transport import closed_client_error, status_error_class
+from ._transport import foreign_failure, status_error
 from ._validation import validate_api_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
@@ -134,7 +133,16 @@ async def _stream(
                     start = (await _start_of(response)).decode("utf-8", errors="replace")
                     body = redact_secrets(start)
                     detail = " ".join(body.split())[:200]
-                    failure = _status_error(response, shown, body, detail)
+                    # The same class an API call's status gets: a 429 is a RateLimitError...
+                    failure = status_error(
+                        f"{response.status_code} from GET {shown}: {detail}",
+                        status_code=response.status_code,
+                        retry_after=parse_retry_after(response.headers),
+                        payload=None,
+                        body=body,
+                        url=shown,
+                        method="download",
+                    )
                 else:
                     announced = response.headers.get("content-length")
                     if announced and announced.isdigit() and int(announced) > max_bytes:
@@ -160,19 +168,11 @@ async def _stream(
             url=shown,
             method="download",
         )
-    except (MemoryError, RecursionError):
+    except LOCAL_FAILURES:
         raise  # this process's trouble, not the media host's
-    except Exception as exc:  # noqa: BLE001 - a foreign transport's own exceptions
-        # As in the API calls: their text may hold the URL, so it is redacted, and the
-        # exception itself is not chained.
-        if isinstance(exc, RuntimeError) and http.is_closed:
-            failure = closed_client_error()
-        else:
-            failure = APIConnectionError(
-                f"GET {shown} failed: {type(exc).__name__}: {redact_secrets(str(exc))}",
-                url=shown,
-                method="download",
-            )
+    except Exception as exc:  # noqa: BLE001 - see foreign_failure
+        reason = redact_secrets(str(exc))
+        failure = foreign_failure(exc, http, url=shown, method="download", reason=reason)
     if sink_error is not None:
         raise sink_error
     if failure is not None:
@@ -191,19 +191,6 @@ async def _start_of(response: httpx.Response, limit: int = 2_000) -> bytes:
         if len(start) >= limit:
             break
     return start[:limit]
-
-
-def _status_error(response: httpx.Response, shown: str, body: str, detail: str) -> APIStatusError:
-    """The same class an API call's status gets: a 429 is a ``RateLimitError``, and so on."""
-    status_code = response.status_code
-    message = f"{status_code} from GET {shown}: {detail}"
-    common: dict[str, Any] = {
-        "status_code": status_code, "body": body, "url": shown, "method": "download"
-    }  # fmt: skip
-    cls = status_error_class(status_code)
-    if cls is RateLimitError:
-        return RateLimitError(message, retry_after=parse_retry_after(response.headers), **common)
-    return cls(message, **common)
 
 
 def _too_large(shown: str, max_bytes: int) -> DownloadTooLargeError:

@@ -26,9 +26,10 @@ redacted, and none of them chains to an httpx exception (whose request holds the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 __all__ = [
+    "LOCAL_FAILURES",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -186,6 +187,12 @@ class MissingExtraError(ImportError):
     An ``ImportError``, so that code catching that keeps working; the command line turns
     it into a one-line message and a usage exit code rather than a traceback.
     """
+
+
+# Failures of this process (out of memory, too deep a stack where the SDK was called)
+# that say nothing about the service or its answer: they propagate as they are, never
+# wrapped in a GreenAPIError nor reported as a malformed response.
+LOCAL_FAILURES: Final = (MemoryError, RecursionError)
 
 
 def mark_permanent(error: GreenAPIError) -> None:

@@ -19,6 +19,7 @@ import httpx
 import orjson
 
 from ._errors import (
+    LOCAL_FAILURES,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -49,9 +50,31 @@ _STATUS_ERRORS: Final[Mapping[int, type[APIStatusError]]] = {
 _MAX_DETAIL_CHARS: Final = 200
 
 
-def status_error_class(status_code: int) -> type[APIStatusError]:
-    """The ``APIStatusError`` subclass that an error status is raised as."""
-    return _STATUS_ERRORS.get(status_code, ServerError if status_code >= 500 else APIStatusError)
+def status_error(
+    message: str,
+    *,
+    status_code: int,
+    retry_after: float | None,
+    payload: Mapping[str, Any] | None,
+    **common: Any,
+) -> APIStatusError:
+    """Build the exception an error status is raised as, for API calls and downloads alike.
+
+    ``payload`` is the answer's JSON object, if any (a 466's ``invokeStatus``); ``common``
+    are the other ``APIStatusError`` attributes.
+    """
+    cls = _STATUS_ERRORS.get(status_code, ServerError if status_code >= 500 else APIStatusError)
+    if cls is RateLimitError:
+        return RateLimitError(message, retry_after=retry_after, status_code=status_code, **common)
+    if cls is QuotaExceededError:
+        invoke_status = payload.get("invokeStatus") if payload else None
+        return QuotaExceededError(
+            message,
+            invoke_status=invoke_status if isinstance(invoke_status, dict) else None,
+            status_code=status_code,
+            **common,
+        )
+    return cls(message, status_code=status_code, **common)
 
 
 # Transport failures after which the same request may well succeed. Others (a redirect
@@ -61,6 +84,38 @@ _RETRYABLE_TRANSPORT_ERRORS: Final = (
     httpx.NetworkError,
     httpx.RemoteProtocolError,
 )
+
+
+def foreign_failure(
+    exc: Exception,
+    http: httpx.AsyncClient,
+    *,
+    url: str,
+    method: str,
+    reason: str,
+    attempts: int = 1,
+    suffix: str = "",
+) -> APIConnectionError | RuntimeError:
+    """Turn an exception httpx does not know into one that holds no URL, and so no token.
+
+    A transport other than httpx's own (httpx-aiohttp, or one a user wrote), or an event
+    hook, can raise exception types of its own; their messages and attributes may hold
+    the URL. ``reason`` is the exception's text, already redacted by the caller. Only an
+    ``OSError`` is a network failure; anything else (a bug, an event hook saying stop) is
+    marked permanent, so that a watcher ends on it rather than retry it for ever. The
+    caller raises the result outside its ``except`` block, so that nothing is chained.
+    """
+    if isinstance(exc, RuntimeError) and http.is_closed:
+        return closed_client_error()
+    error = APIConnectionError(
+        f"GET {url} failed: {type(exc).__name__}: {reason}{suffix}",
+        url=url,
+        method=method,
+        attempts=attempts,
+    )
+    if not isinstance(exc, OSError):
+        mark_permanent(error)
+    return error
 
 
 def closed_client_error() -> RuntimeError:
@@ -217,23 +272,22 @@ class Transport:
                 APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
                 retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS),
             )
-        except (MemoryError, RecursionError):
+        except LOCAL_FAILURES:
             raise  # this process's trouble, not the service's; the URL is in no message
-        except Exception as exc:  # noqa: BLE001 - see below
-            if isinstance(exc, RuntimeError) and self._http.is_closed:
-                return _Failure(closed_client_error(), retryable=False)
-            # A transport other than httpx's own (httpx-aiohttp, or one a user wrote), or
-            # an event hook, can raise exception types of its own; their messages and
-            # attributes may hold the URL, and so the token. Only a socket error is
-            # retried: for anything else, nothing says that a second try could help.
-            reason = redact(str(exc), self._token) or "no details"
-            message = f"GET {shown_url} failed: {type(exc).__name__}: {reason} (attempt {attempt})"
-            error = APIConnectionError(message, url=shown_url, method=method, attempts=attempt)
-            if not isinstance(exc, OSError):
-                # Not a network failure (a bug, or an event hook saying stop): a watcher
-                # must end on it rather than retry it for ever.
-                mark_permanent(error)
-            return _Failure(error, retryable=isinstance(exc, OSError))
+        except Exception as exc:  # noqa: BLE001 - see foreign_failure
+            failure = foreign_failure(
+                exc,
+                self._http,
+                url=shown_url,
+                method=method,
+                reason=redact(str(exc), self._token) or "no details",
+                attempts=attempt,
+                suffix=f" (attempt {attempt})",
+            )
+            # Only a socket error is retried: for anything else, nothing says that a
+            # second try could help.
+            retryable = isinstance(failure, APIConnectionError) and isinstance(exc, OSError)
+            return _Failure(failure, retryable=retryable)
         elapsed = anyio.current_time() - started
         logger.debug(
             "GET %s -> %d in %.3fs (attempt %d)", shown_url, response.status_code, elapsed, attempt
@@ -264,27 +318,17 @@ class Transport:
             f"{status_code}{' ' + reason if reason else ''} from GET {shown_url}: {detail}"
             f"{f' (after {attempt} attempts)' if attempt > 1 else ''}"
         )
-        common: dict[str, Any] = {
-            "status_code": status_code,
-            "body": text,
-            "url": shown_url,
-            "method": method,
-            "attempts": attempt,
-        }
-        cls = status_error_class(status_code)
         retry_after = parse_retry_after(response.headers)
-        error: APIStatusError
-        if cls is RateLimitError:
-            error = RateLimitError(message, retry_after=retry_after, **common)
-        elif cls is QuotaExceededError:
-            invoke_status = payload.get("invokeStatus") if payload else None
-            error = QuotaExceededError(
-                message,
-                invoke_status=invoke_status if isinstance(invoke_status, dict) else None,
-                **common,
-            )
-        else:
-            error = cls(message, **common)
+        error = status_error(
+            message,
+            status_code=status_code,
+            retry_after=retry_after,
+            payload=payload,
+            body=text,
+            url=shown_url,
+            method=method,
+            attempts=attempt,
+        )
         return _Failure(error, is_retryable_status(status_code), retry_after)
 
 
