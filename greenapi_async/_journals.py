@@ -24,15 +24,17 @@ class Journals:
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
 
+    async def _last_outgoing_body(self, minutes: int | None) -> bytes:
+        checked = validate_minutes(minutes)
+        params = {} if checked is None else {"minutes": checked}
+        return await self._transport.get(
+            "lastOutgoingMessages", params=params, min_interval=_LAST_OUTGOING_INTERVAL
+        )
+
     async def _journal_for_watching(self, minutes: int) -> PartialJournal:
         # As last_outgoing_messages, but a malformed entry is left out (and reported)
         # rather than failing the poll: see decode_skipping_malformed.
-        body = await self._transport.get(
-            "lastOutgoingMessages",
-            params={"minutes": validate_minutes(minutes)},
-            min_interval=_LAST_OUTGOING_INTERVAL,
-        )
-        return decode_skipping_malformed(body)
+        return decode_skipping_malformed(await self._last_outgoing_body(minutes))
 
     def __repr__(self) -> str:
         return f"<Journals of {self._transport.redacted_url('')}>"
@@ -53,12 +55,7 @@ class Journals:
             GreenAPIError: the request failed; the subclass says how (see ``GreenAPIError``).
 
         """
-        checked = validate_minutes(minutes)
-        params = {} if checked is None else {"minutes": checked}
-        body = await self._transport.get(
-            "lastOutgoingMessages", params=params, min_interval=_LAST_OUTGOING_INTERVAL
-        )
-        return decode_outgoing_messages(body)
+        return decode_outgoing_messages(await self._last_outgoing_body(minutes))
 
     def watch_outgoing(
         self,
