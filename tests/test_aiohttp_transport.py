@@ -83,17 +83,18 @@ class _LeakyError(Exception):
     """What a third-party transport might raise: the URL, token and all, in the message."""
 
 
-class _LeakyTransport(httpx.AsyncBaseTransport):
-    def __init__(self) -> None:
+class _RaisingTransport(httpx.AsyncBaseTransport):
+    def __init__(self, error: type[Exception]) -> None:
+        self.error = error
         self.calls = 0
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.calls += 1
-        raise _LeakyError(f"cannot fetch {request.url}")
+        raise self.error(f"cannot fetch {request.url}")
 
 
 async def test_an_exception_of_a_foreign_transport_becomes_a_connection_error() -> None:
-    transport = _LeakyTransport()
+    transport = _RaisingTransport(_LeakyError)
     async with (
         httpx.AsyncClient(transport=transport) as http,
         ga.GreenAPI(ID, TOKEN, http_client=http, rate_limit=False, max_retries=3) as api,
@@ -114,16 +115,6 @@ async def test_a_large_journal_decodes_over_aiohttp(
     async with ga.GreenAPI(ID, TOKEN, api_url=loopback.url, http_client=http) as api:
         messages = await api.journals.last_outgoing_messages()
     assert messages == ga.decode_outgoing_messages(orjson.dumps(entries))
-
-
-class _RaisingTransport(httpx.AsyncBaseTransport):
-    def __init__(self, error: type[Exception]) -> None:
-        self.error = error
-        self.calls = 0
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        self.calls += 1
-        raise self.error(f"cannot fetch {request.url}")
 
 
 @pytest.mark.parametrize(
