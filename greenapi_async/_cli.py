@@ -30,7 +30,7 @@ from ._errors import (
     RateLimitError,
     ResponseValidationError,
 )
-from ._validation import DEFAULT_API_URL
+from ._validation import DEFAULT_API_URL, MAX_MINUTES, validate_minutes
 from ._version import __version__
 from ._watch import normal_kind
 
@@ -178,8 +178,10 @@ def _explain(error: GreenAPIError) -> tuple[int, str]:
 
 
 def _last_outgoing(args: argparse.Namespace) -> int:
-    if args.minutes is not None and args.minutes < 1:
-        raise _UsageError("--minutes must be 1 or more")
+    try:
+        validate_minutes(args.minutes)
+    except InvalidArgumentError:
+        raise _UsageError(f"--minutes must be from 1 to {MAX_MINUTES} (a year)") from None
     with _credentials(args) as (id_instance, token, api_url):
         messages = anyio.run(_fetch, id_instance, token, api_url, args.minutes)
     shown = [message for message in messages if _wanted(message, args)]

@@ -16,6 +16,7 @@ from ._errors import InvalidArgumentError
 
 __all__ = [
     "DEFAULT_API_URL",
+    "MAX_MINUTES",
     "validate_api_token",
     "validate_api_url",
     "validate_id_instance",
@@ -25,6 +26,9 @@ __all__ = [
 ]
 
 DEFAULT_API_URL: Final = "https://api.green-api.com"
+# The longest journal window asked for: a year, far beyond the service's 24-hour default
+# and anything it keeps, yet small enough that no int the service must parse is absurd.
+MAX_MINUTES: Final = 525_600
 
 # ASCII only: str.isdigit() would also accept digits of other scripts.
 _DIGITS: Final = re.compile(r"[0-9]+")
@@ -127,9 +131,12 @@ def validate_minutes(value: object) -> int | None:
     """Return the journal window in minutes, or None for the server's default."""
     if value is None:
         return None
-    if _is_plain_int(value) and value >= 1:  # type: ignore[operator]
+    if _is_plain_int(value) and 1 <= value <= MAX_MINUTES:  # type: ignore[operator]
         return value  # type: ignore[return-value]
-    raise InvalidArgumentError(f"minutes must be an int >= 1 or None, not {_describe(value)}")
+    raise InvalidArgumentError(
+        f"minutes must be an int from 1 to {MAX_MINUTES} (a year) or None, "
+        f"not {_describe(value)}"
+    )
 
 
 def _describe(value: object) -> str:

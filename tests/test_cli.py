@@ -76,9 +76,10 @@ def test_minutes_are_sent_to_the_service(
 ) -> None:
     assert run(capsys, "last-outgoing", "--minutes", "15")[0] == 0
     assert served.requests[-1].query == {"minutes": "15"}
-    code, _, err = run(capsys, "last-outgoing", "--minutes", "0")
-    assert code == _cli.EXIT_USAGE
-    assert "--minutes must be 1 or more" in err
+    for out_of_range in ("0", "525601", "9" * 50):
+        code, _, err = run(capsys, "last-outgoing", "--minutes", out_of_range)
+        assert code == _cli.EXIT_USAGE
+        assert "--minutes must be from 1 to 525600" in err
 
 
 @pytest.mark.parametrize(
