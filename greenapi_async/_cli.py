@@ -32,7 +32,7 @@ from ._errors import (
 )
 from ._validation import DEFAULT_API_URL, MAX_MINUTES, validate_minutes
 from ._version import __version__
-from ._watch import normal_kind
+from ._watch import kind_matcher
 
 __all__ = ["main"]
 
@@ -269,7 +269,7 @@ def _wanted(message: m.OutgoingMessage, args: argparse.Namespace) -> bool:
         return False
     if args.status and str(message.status_message).lower() != args.status.lower():
         return False
-    return not args.kind or message.type_message.lower() == normal_kind(args.kind).lower()
+    return not args.kind or kind_matcher([args.kind])(message.type_message)
 
 
 _UNSTRUCTURE: Final = cattrs.Converter()
@@ -316,14 +316,19 @@ def _preview(message: m.OutgoingMessage) -> str:
 
 
 def _row(message: m.OutgoingMessage) -> tuple[str, str, str, str, str]:
-    timestamp = message.timestamp
-    when = (
-        datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        if timestamp is not None
-        else "-"
-    )
+    moment = message.timestamp_utc
+    when = "-" if moment is None else _local_time(moment)
     kind = message.type_message.removesuffix("Message") or "-"
     return when, message.chat_id or "-", kind, str(message.status_message or "-"), _preview(message)
+
+
+def _local_time(moment: datetime) -> str:
+    try:
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except (OverflowError, ValueError, OSError):
+        # Beyond the years datetime can show in this time zone (a timestamp at the
+        # decoder's bounds, year 1 or 9999): shown in UTC, which always fits.
+        return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _print_table(messages: list[m.OutgoingMessage], out: TextIO) -> None:

@@ -40,7 +40,7 @@ from ._models import (
     UnknownMessage,
 )
 
-__all__ = ["decode_outgoing_messages"]
+__all__ = ["MAX_TIMESTAMP", "decode_outgoing_messages"]
 
 _TAG_KEY: Final = "typeMessage"
 _STATUS_BY_WIRE: Final[Mapping[str, MessageStatus]] = {s.value: s for s in MessageStatus}
@@ -110,11 +110,11 @@ def _structure_float(value: object, _: object) -> float:
 
 # datetime's range, so that timestamp_utc can never fail on a decoded message; a
 # timestamp in milliseconds (a plausible service bug) lands far outside it.
-_MAX_TIMESTAMP: Final = 253_402_300_799  # 9999-12-31T23:59:59Z
+MAX_TIMESTAMP: Final = 253_402_300_799  # 9999-12-31T23:59:59Z
 
 
 def _structure_timestamp(value: object, _: object) -> int:
-    if type(value) is int and 0 <= value <= _MAX_TIMESTAMP:
+    if type(value) is int and 0 <= value <= MAX_TIMESTAMP:
         return value
     if type(value) is int:
         raise _WrongTypeError("unix seconds", value, got=f"{value}, out of range")
@@ -214,7 +214,7 @@ def _camel_case_hook_factory(
             fast = make_fast_structure_fn(
                 cls,
                 key_for=_to_camel,
-                int_ranges={"timestamp": (0, _MAX_TIMESTAMP)},
+                int_ranges={"timestamp": (0, MAX_TIMESTAMP)},
                 string_lookups={MessageStatus | str: _STATUS_BY_WIRE},
                 hook_for=converter.get_structure_hook,
                 # Messages reach their hook through a loop that has checked for a dict.

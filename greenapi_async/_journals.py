@@ -83,11 +83,12 @@ class Journals:
             margin: extra seconds of journal asked for, for entries that appear late.
             backfill: report the messages already in the first window; by default they
                 are only remembered, and their later status changes are reported.
-            chats: report only these chat ids.
-            kinds: report only these kinds (``"textMessage"`` or ``"text"``).
+            chats: report only these chat ids (a collection of strings, as are the
+                two filters below).
+            kinds: report only these kinds (``"textMessage"`` or ``"text"``, any case).
             statuses: report only when a message reaches one of these statuses.
             state: a ``watcher.state`` saved earlier, to resume without missing or
-                repeating events.
+                repeating events (see ``OutgoingWatcher.state``).
             on_error: called with each transient error (400, 429, 499, 5xx, timeouts,
                 connection errors, malformed answers), after which the watcher backs off
                 and goes on; also, once per distinct problem, with a

@@ -19,6 +19,7 @@ from typing import Any, Final, get_args
 import anyio
 import attrs
 
+from ._converter import MAX_TIMESTAMP
 from ._errors import (
     APIStatusError,
     AuthenticationError,
@@ -32,8 +33,9 @@ from ._errors import (
     is_marked_permanent,
 )
 from ._models import MessageStatus, OutgoingMessage, UnknownMessage
+from ._validation import MAX_MINUTES
 
-__all__ = ["OutgoingWatcher", "StatusChange", "normal_kind"]
+__all__ = ["OutgoingWatcher", "StatusChange", "kind_matcher", "normal_kind"]
 
 logger: Final = logging.getLogger("greenapi_async")
 
@@ -117,6 +119,18 @@ def normal_kind(kind: str) -> str:
     return kind if kind.endswith("Message") else f"{kind}Message"
 
 
+def kind_matcher(kinds: Iterable[str]) -> Callable[[str], bool]:
+    """Say whether a wire tag is one of ``kinds``, named as ``normal_kind`` accepts.
+
+    A kind this version does not model matches its wire tag as given too, in any case:
+    ``interactiveButtons`` names a tag that does not end in ``Message``.
+    """
+    accepted = frozenset(
+        name.lower() for kind in kinds for name in (kind, normal_kind(kind)) if name
+    )
+    return lambda tag: tag.lower() in accepted
+
+
 class OutgoingWatcher:
     """An async iterator of ``StatusChange`` events; also an async context manager.
 
@@ -152,9 +166,10 @@ class OutgoingWatcher:
         self._fetch = fetch
         self._interval = float(interval)
         self._margin = float(margin)
-        self._chats = frozenset(chats) if chats is not None else None
-        self._kinds = frozenset(normal_kind(k) for k in kinds) if kinds is not None else None
-        self._statuses = frozenset(str(s) for s in statuses) if statuses is not None else None
+        self._chats = _str_set("chats", chats)
+        kind_names = _str_set("kinds", kinds)
+        self._kind_wanted = kind_matcher(kind_names) if kind_names is not None else None
+        self._statuses = _str_set("statuses", statuses)
         self._on_error = on_error
         self._reported_left_out: frozenset[bytes] = frozenset()
         self._forget_after = forget_after
@@ -163,11 +178,16 @@ class OutgoingWatcher:
         # id_message -> monotonic time the journal last showed it; drives forgetting.
         self._last_sighting: dict[str, float] = {}
         self._last_poll: float | None = None  # unix time of the last successful poll
+        # Unix time from which a resumed watcher's first window must reach back (before
+        # margin) to see again every event not handed over yet: the last poll's time once
+        # its events are all handed over, and until then the start of its window. What
+        # `state` saves as "last_poll".
+        self._handed_over_until: float | None = None
         self._baseline_pending = not backfill
         self._pending: list[StatusChange] = []
         self._closed = False
         if state is not None:
-            self._restore(state)
+            self._restore(state, backfill=backfill)
 
     # Iteration and lifecycle.
 
@@ -183,6 +203,8 @@ class OutgoingWatcher:
         # Marked as reported only now, as it is handed over: a state saved after
         # handling this event holds it, and no event still waiting in the queue.
         self._mark_reported(change)
+        if not self._pending:
+            self._handed_over_until = self._last_poll
         return change
 
     async def __aenter__(self) -> OutgoingWatcher:
@@ -199,8 +221,8 @@ class OutgoingWatcher:
     async def aclose(self) -> None:
         """Stop watching and end the iteration.
 
-        Events fetched but not yet handed over are dropped, and are not in ``state``: a
-        watcher resumed from it reports them.
+        Events fetched but not yet handed over are dropped; ``state`` still reaches back
+        to them, so a watcher resumed from it reports them.
         """
         self._closed = True
         self._pending.clear()
@@ -209,34 +231,27 @@ class OutgoingWatcher:
 
     @property
     def state(self) -> dict[str, Any]:
-        """A JSON-ready snapshot to pass back as ``state=`` after a restart."""
+        """A JSON-ready snapshot to pass back as ``state=`` after a restart.
+
+        ``last_poll`` is where the next window reaches back from: the last poll's time,
+        or the start of its window while some of its events wait to be handed over, so
+        that a watcher resumed from it fetches them again.
+        """
         return {
             "version": _STATE_VERSION,
-            "last_poll": self._last_poll,
+            "last_poll": self._handed_over_until,
             "seen": {message_id: list(statuses) for message_id, statuses in self._seen.items()},
         }
 
-    def _restore(self, state: Mapping[str, Any]) -> None:
-        invalid = InvalidArgumentError(
-            "state must be a value of OutgoingWatcher.state from this version"
-        )
-        try:
-            version = state["version"]
-            last_poll = state["last_poll"]
-            seen = {str(k): [str(s) for s in v] for k, v in state["seen"].items()}
-            if last_poll is not None:
-                last_poll = float(last_poll)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            version = None
-        if version != _STATE_VERSION:
-            raise invalid
+    def _restore(self, state: object, *, backfill: bool) -> None:
+        last_poll, seen = _parse_state(state)
         now = time.monotonic()
         self._seen = seen
         self._last_sighting = dict.fromkeys(seen, now)
-        self._last_poll = last_poll
+        self._last_poll = self._handed_over_until = last_poll
         # A restored watcher that had polled has its baseline: everything new since is an
-        # event. One saved before its first poll still needs one.
-        self._baseline_pending = last_poll is None
+        # event. One saved before its first poll starts as a new one would.
+        self._baseline_pending = last_poll is None and not backfill
 
     # Polling.
 
@@ -246,7 +261,8 @@ class OutgoingWatcher:
             # (or the backfill) knows every message whose status may still change.
             return _FIRST_WINDOW_MINUTES
         gap = max(0.0, now - self._last_poll)
-        return max(1, math.ceil((gap + self._margin) / 60))
+        # Capped: after a very long outage, ask for all the service can keep.
+        return min(MAX_MINUTES, max(1, math.ceil((gap + self._margin) / 60)))
 
     async def poll(self) -> list[StatusChange]:
         """Fetch the journal once, now, and return its events (errors are raised as-is).
@@ -259,14 +275,23 @@ class OutgoingWatcher:
         self._report_left_out(messages)
         for change in changes:
             self._mark_reported(change)
+        self._handed_over_until = self._last_poll
         return changes
 
     async def _fetch_changes(self) -> tuple[list[StatusChange], Iterable[OutgoingMessage]]:
         started = time.time()
-        messages = await self._fetch(self._window_minutes(started))
+        minutes = self._window_minutes(started)
+        messages = await self._fetch(minutes)
         # Moved on only after a success: a failed poll's gap is covered by the next one.
         self._last_poll = started
-        return self._changes(messages), messages
+        changes = self._changes(messages)
+        if changes:
+            # Until they are all handed over, a resumed watcher must see this window
+            # again: its first window then reaches back as far as this one did.
+            self._handed_over_until = started - minutes * 60 + self._margin
+        else:
+            self._handed_over_until = started
+        return changes, messages
 
     def _report_left_out(self, messages: Iterable[OutgoingMessage]) -> None:
         # Entries the journal sent malformed were left out of this poll; they are not
@@ -356,7 +381,7 @@ class OutgoingWatcher:
     def _wanted(self, message: OutgoingMessage) -> bool:
         if self._chats is not None and message.chat_id not in self._chats:
             return False
-        if self._kinds is not None and message.type_message not in self._kinds:
+        if self._kind_wanted is not None and not self._kind_wanted(message.type_message):
             return False
         return self._statuses is None or _status_key(message.status_message) in self._statuses
 
@@ -369,6 +394,59 @@ class OutgoingWatcher:
         for key in stale:
             del self._last_sighting[key]
             self._seen.pop(key, None)
+
+
+def _str_set(name: str, values: Collection[str] | None) -> frozenset[str] | None:
+    # A bare string is a collection of characters: "79001234567@c.us" would watch
+    # eleven one-character chats and report nothing.
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidArgumentError(
+            f"{name} must be a collection of strings such as a set or a list, "
+            f"not {_describe(values)}"
+        )
+    items = list(values)
+    if not all(isinstance(item, str) for item in items):
+        raise InvalidArgumentError(f"{name} must hold only strings")
+    return frozenset(str(item) for item in items)  # str(): a MessageStatus is its value
+
+
+def _describe(value: object) -> str:
+    return "a str" if isinstance(value, str) else f"a value of type {type(value).__name__}"
+
+
+def _parse_state(state: object) -> tuple[float | None, dict[str, list[str]]]:
+    """Check a saved ``state`` field by field; return its last_poll and seen statuses."""
+
+    def invalid(reason: str) -> InvalidArgumentError:
+        return InvalidArgumentError(
+            f"state must be a value of OutgoingWatcher.state from this version: {reason}"
+        )
+
+    if not isinstance(state, Mapping):
+        raise invalid(f"got {_describe(state)}, not a mapping")
+    if set(state) != {"version", "last_poll", "seen"}:
+        raise invalid("it must have exactly the keys 'version', 'last_poll' and 'seen'")
+    version = state["version"]
+    if type(version) is not int or version != _STATE_VERSION:
+        raise invalid(f"'version' must be {_STATE_VERSION}")
+    last_poll = state["last_poll"]
+    if last_poll is not None and not (
+        _is_seconds(last_poll) and 0 <= last_poll <= MAX_TIMESTAMP  # also refuses NaN
+    ):
+        raise invalid("'last_poll' must be null or a unix time in seconds")
+    seen = state["seen"]
+    if not isinstance(seen, Mapping):
+        raise invalid("'seen' must map message ids to lists of statuses")
+    restored: dict[str, list[str]] = {}
+    for message_id, statuses in seen.items():
+        if not isinstance(message_id, str) or not isinstance(statuses, list):
+            raise invalid("'seen' must map message ids to lists of statuses")
+        if not all(isinstance(status, str) for status in statuses):
+            raise invalid(f"the statuses seen for {message_id!r} must be strings")
+        restored[message_id] = list(statuses)
+    return (None if last_poll is None else float(last_poll)), restored
 
 
 def _is_seconds(value: object) -> bool:

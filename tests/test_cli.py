@@ -9,12 +9,13 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
 
 from greenapi_async import _cli
-from greenapi_async.testing import FakeGreenAPI, Fault, serve, text_message
+from greenapi_async.testing import FakeClock, FakeGreenAPI, Fault, serve, text_message
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -262,3 +263,43 @@ def test_without_the_sandbox_extra_the_command_says_what_to_install(
     assert code == _cli.EXIT_USAGE
     assert "pip install 'greenapi-async[sandbox]'" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("zone", ["JST-9", "<+14>-14", "<-12>+12", "UTC0"])
+def test_the_table_shows_every_timestamp_the_decoder_accepts_in_any_time_zone(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, zone: str
+) -> None:
+    # The decoder's bounds, 1970 and the last second of 9999: east of UTC the latter is
+    # in year 10000, west of it the former is in 1969. The fake's clock at 0 shows both.
+    fake = FakeGreenAPI(clock=FakeClock(0), rate_limit=False)
+    instance = fake.add_instance("1101000001", "cliToken42")
+    for timestamp in (0, 253_402_300_799):
+        for content in (text_message("bound"), {"typeMessage": "interactiveButtons"}):
+            instance.add(content, timestamp=timestamp)
+    monkeypatch.setenv("TZ", zone)  # POSIX rules: no time zone database needed
+    time.tzset()
+    try:
+        with serve(fake) as base_url:
+            monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1101000001")
+            monkeypatch.setenv("GREENAPI_API_TOKEN", "cliToken42")
+            monkeypatch.setenv("GREENAPI_API_URL", base_url)
+            code, out, err = run(capsys, "last-outgoing")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert (code, err) == (0, "")
+    assert out.count("bound") == 2
+    assert "4 message(s)." in out
+    if zone == "JST-9":
+        assert "9999-12-31 23:59:59 UTC" in out  # year 10000 in Tokyo
+        assert "1970-01-01 09:00:00" in out
+
+
+def test_a_kind_filter_matches_a_wire_tag_that_does_not_end_in_message(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.instance.add({"typeMessage": "interactiveButtons"}, id_message="buttons")
+    for given in ("interactiveButtons", "INTERACTIVEBUTTONS"):
+        code, out, _ = run(capsys, "last-outgoing", "--kind", given, "--json")
+        assert code == 0
+        assert [m["id_message"] for m in json.loads(out)] == ["buttons"]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import random
+import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 import anyio
 import pytest
@@ -249,10 +252,70 @@ async def test_bad_options_are_argument_errors(
         api.journals.watch_outgoing(**options)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("state", [{}, {"version": 99, "last_poll": None, "seen": {}}, "x"])
-async def test_a_foreign_state_is_refused(api: ga.GreenAPI, state: object) -> None:
-    with pytest.raises(ga.InvalidArgumentError, match="state must be"):
+GOOD_STATE = {"version": 1, "last_poll": 1_764_000_000.5, "seen": {"A": ["sent", "read"]}}
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {},
+        "x",
+        ["version", "last_poll", "seen"],
+        {**GOOD_STATE, "version": 99},
+        {**GOOD_STATE, "version": True},  # equal to 1, and still not a version
+        {**GOOD_STATE, "version": "1"},
+        {**GOOD_STATE, "extra": 1},
+        {"version": 1, "seen": {}},
+        {**GOOD_STATE, "last_poll": "-inf"},
+        {**GOOD_STATE, "last_poll": float("-inf")},
+        {**GOOD_STATE, "last_poll": float("inf")},
+        {**GOOD_STATE, "last_poll": float("nan")},
+        {**GOOD_STATE, "last_poll": -1},
+        {**GOOD_STATE, "last_poll": True},
+        {**GOOD_STATE, "last_poll": 10**400},
+        {**GOOD_STATE, "last_poll": "1764000000"},
+        {**GOOD_STATE, "seen": {"A": "read"}},  # a string is not a list of statuses
+        {**GOOD_STATE, "seen": {"A": ["read", 1]}},
+        {**GOOD_STATE, "seen": {"A": None}},
+        {**GOOD_STATE, "seen": {1: ["read"]}},
+        {**GOOD_STATE, "seen": [["A", ["read"]]]},
+        {**GOOD_STATE, "seen": None},
+    ],
+)
+async def test_a_state_not_in_this_versions_format_is_refused(
+    api: ga.GreenAPI, state: object
+) -> None:
+    with pytest.raises(ga.InvalidArgumentError, match="state must be a value of"):
         api.journals.watch_outgoing(0.01, state=state)  # type: ignore[arg-type]
+
+
+async def test_a_state_in_this_versions_format_is_taken_as_it_is(api: ga.GreenAPI) -> None:
+    for state in (GOOD_STATE, {**GOOD_STATE, "last_poll": None}, {**GOOD_STATE, "seen": {}}):
+        assert api.journals.watch_outgoing(0.01, state=state).state == state
+
+
+@pytest.mark.parametrize("option", ["chats", "kinds", "statuses"])
+@pytest.mark.parametrize("value", ["79001234567@c.us", b"text", 5, ["text", 5], [None]])
+async def test_filters_must_be_collections_of_strings(
+    api: ga.GreenAPI, option: str, value: object
+) -> None:
+    # A bare string would be taken as a set of one-character names and match nothing.
+    with pytest.raises(ga.InvalidArgumentError, match=f"{option} must"):
+        api.journals.watch_outgoing(0.01, **{option: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "kinds",
+    [{"interactiveButtons"}, {"INTERACTIVEBUTTONS"}, {"interactivebuttons", "text"}],
+)
+async def test_a_kind_filter_matches_wire_tags_that_do_not_end_in_message(
+    fake: FakeGreenAPI, api: ga.GreenAPI, kinds: set[str]
+) -> None:
+    async with api.journals.watch_outgoing(0.01, kinds=kinds) as watcher:
+        await watcher.poll()
+        fake.instance.add({"typeMessage": "interactiveButtons"}, id_message="buttons")
+        fake.instance.add(image_message(), id_message="image")
+        assert summary(await watcher.poll()) == [("buttons", "sent", None)]
 
 
 async def test_events_not_yet_handled_survive_a_restart(
@@ -454,3 +517,219 @@ async def test_two_statuses_of_one_message_in_the_same_second_come_in_their_orde
             ("TIE", "sent", None),
             ("TIE", "delivered", "sent"),
         ]
+
+
+# Resuming: a restarted watcher reports what the journal still shows and it had not handed
+# over, however old, whatever the backfill, outage or number of restarts.
+
+
+@pytest.fixture
+def wall_clock_is_the_services(fake: FakeGreenAPI, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give this machine the fake service's clock, so that an outage can be an advance."""
+    monkeypatch.setattr(time, "time", fake.clock.now)
+
+
+def resumed(api: ga.GreenAPI, state: dict[str, object], **options: Any) -> ga.OutgoingWatcher:
+    # Through JSON, as a bot saves it to disk.
+    return api.journals.watch_outgoing(0.01, state=json.loads(json.dumps(state)), **options)
+
+
+@pytest.mark.usefixtures("wall_clock_is_the_services")
+async def test_a_backfill_interrupted_after_one_event_is_resumed_whole(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    for n in range(3):
+        fake.instance.add(text_message(), id_message=f"M{n}", timestamp=NOW - 3600 + n)
+    async with api.journals.watch_outgoing(0.01, backfill=True) as first:
+        (handled,) = await take(first, 1)
+        saved = first.state
+    assert handled.message.id_message == "M0"
+    for restart in range(2):  # and again, from a state saved by a resumed watcher
+        async with resumed(api, saved, backfill=True) as watcher:
+            (handled,) = await take(watcher, 1)
+            saved = watcher.state
+        assert handled.message.id_message == f"M{restart + 1}"
+    async with resumed(api, saved) as last:
+        await nothing_more(last)
+
+
+@pytest.mark.usefixtures("wall_clock_is_the_services")
+async def test_events_of_an_outage_survive_a_restart_after_the_first_is_handled(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    for n in range(3):
+        fake.instance.add(text_message(), id_message=f"M{n}")
+    async with api.journals.watch_outgoing(0.01) as watcher:
+        await watcher.poll()  # the baseline
+        saved = watcher.state
+    for n in range(3):  # the bot is down for an hour; the messages are delivered
+        fake.clock.advance(20 * 60)
+        fake.instance.set_status(f"M{n}", "delivered")
+    async with resumed(api, saved) as watcher:
+        (handled,) = await take(watcher, 1)
+        saved = watcher.state
+    assert summary([handled]) == [("M0", "delivered", "sent")]
+    async with resumed(api, saved) as watcher:
+        rest = await take(watcher, 2)
+        await nothing_more(watcher)
+    assert summary(rest) == [("M1", "delivered", "sent"), ("M2", "delivered", "sent")]
+
+
+@pytest.mark.usefixtures("wall_clock_is_the_services")
+async def test_a_state_saved_after_aclose_still_reaches_back_to_dropped_events(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    for n in range(2):
+        fake.instance.add(text_message(), id_message=f"M{n}", timestamp=NOW - 7200)
+    async with api.journals.watch_outgoing(0.01, backfill=True) as first:
+        await take(first, 1)
+    fake.clock.advance(600)
+    async with resumed(api, first.state) as second:
+        assert summary(await take(second, 1)) == [("M1", "sent", None)]
+
+
+async def test_a_state_saved_before_the_first_poll_of_a_backfill_backfills(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    fake.instance.add(text_message(), id_message="old", timestamp=NOW - 3600)
+    saved = api.journals.watch_outgoing(0.01, backfill=True).state
+    async with resumed(api, saved, backfill=True) as watcher:
+        assert summary(await watcher.poll()) == [("old", "sent", None)]
+
+
+_STATUSES = ("pending", "sent", "delivered", "read", "failed", "noAccount", "yellowCard")
+Pair = tuple[str, str]
+
+
+async def random_restarts(fake: FakeGreenAPI, seed: int) -> None:
+    """Random journals, consumption, save points, outages and restarts, on the fake.
+
+    Every (message, status) pair the journal showed when some request was made is
+    reported once, except a baseline's (when not backfilling, the first request of a
+    watcher started without a state that had polled) and except a pair the journal
+    replaced by a newer status while the bot was stopped after fetching it: no request
+    can show it any more, and the newer status is reported in its place. The bot saves
+    ``watcher.state`` after handling each event, as the docs show, and when it stops
+    cleanly; a crash keeps the state saved after the last event.
+    """
+    rng = random.Random(seed)
+    journal = fake.instance
+    backfill = rng.random() < 0.5
+    ids: list[str] = []
+
+    def add(age: float) -> None:
+        message = journal.add(
+            text_message(),
+            id_message=f"M{len(ids)}",
+            status=rng.choice(_STATUSES[:2]),
+            timestamp=int(fake.clock.now() - age),
+        )
+        ids.append(message["idMessage"])
+
+    for _ in range(rng.randint(0, 12)):
+        add(age=rng.uniform(0, 20 * 3600))  # within the first window, however old
+
+    requests_noted = 0
+    shown: set[Pair] = set()
+    baseline: set[Pair] = set()
+    baseline_pending = not backfill
+    replaced_while_stopped: set[Pair] = set()
+    held_when_stopped: set[Pair] | None = None  # what a stopped watcher may have fetched
+    reported: list[Pair] = []
+
+    def now_shown() -> set[Pair]:
+        return {(m["idMessage"], m["statusMessage"]) for m in journal.journal(1440)}
+
+    def note_requests() -> None:
+        # The journal changes only in change_journal(), which calls this first: requests
+        # made since the last change saw the journal as it is now.
+        nonlocal requests_noted, baseline_pending, held_when_stopped
+        if len(fake.requests) > requests_noted:
+            if held_when_stopped is not None:
+                # The restarted watcher's first request: what it cannot see was replaced.
+                replaced_while_stopped.update(held_when_stopped - now_shown())
+                held_when_stopped = None
+            if baseline_pending:
+                baseline.update(now_shown() - set(reported))
+                baseline_pending = False
+            shown.update(now_shown())
+            replaced_while_stopped.difference_update(now_shown())  # back, as statuses may go
+            requests_noted = len(fake.requests)
+
+    def change_journal() -> None:
+        note_requests()
+        fake.clock.advance(rng.choice([0, 1, 30, 200]))
+        for _ in range(rng.randint(0, 3)):
+            if ids and rng.random() < 0.7:
+                journal.set_status(rng.choice(ids), rng.choice(_STATUSES))
+            else:
+                add(age=0)
+
+    state: dict[str, Any] = {}  # the last one saved
+
+    async def consume(watcher: ga.OutgoingWatcher, count: int, wait: float) -> None:
+        nonlocal state
+        for _ in range(count):
+            with anyio.move_on_after(wait) as scope:
+                change = await watcher.__anext__()
+            if scope.cancelled_caught:
+                return
+            reported.append((change.message.id_message or "", str(change.message.status_message)))
+            state = watcher.state  # saved after handling the event
+
+    async with fake.connect(max_retries=0) as api:
+        watcher = api.journals.watch_outgoing(0.01, backfill=backfill)
+        state = watcher.state
+        for _ in range(rng.randint(5, 30)):
+            action = rng.random()
+            if action < 0.35:
+                change_journal()
+            elif action < 0.75:
+                await consume(watcher, rng.randint(1, 4), wait=0.05)
+            else:  # the bot stops, maybe for an hour, and starts again from its state
+                await watcher.aclose()
+                if rng.random() < 0.5:
+                    state = watcher.state  # a clean stop saves it again; a crash does not
+                note_requests()
+                baseline_pending = not backfill and state["last_poll"] is None
+                held_when_stopped = (held_when_stopped or set()) | (shown - set(reported))
+                for _ in range(rng.randint(0, 2)):
+                    fake.clock.advance(rng.choice([0, 60, 1800, 3600]))
+                    change_journal()
+                watcher = api.journals.watch_outgoing(
+                    0.01, backfill=backfill, state=json.loads(json.dumps(state))
+                )
+        # The journal no longer changes: everything it shows now must come out.
+        await consume(watcher, 10_000, wait=0.5)
+        await watcher.aclose()
+        note_requests()
+    assert len(reported) == len(set(reported)), f"seed {seed}: a pair came twice: {reported}"
+    expected = shown - baseline - replaced_while_stopped
+    assert set(reported) == expected, (
+        f"seed {seed}, backfill={backfill}: missed {sorted(expected - set(reported))}, "
+        f"unexpected {sorted(set(reported) - expected)}, baseline {sorted(baseline)}, "
+        f"replaced while stopped {sorted(replaced_while_stopped)}"
+    )
+
+
+@pytest.mark.usefixtures("wall_clock_is_the_services")
+@pytest.mark.parametrize("seed", range(4))
+async def test_random_restarts_neither_miss_nor_repeat(fake: FakeGreenAPI, seed: int) -> None:
+    await random_restarts(fake, seed)
+
+
+@pytest.mark.slow
+async def test_random_restarts_over_many_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Bounded in count and in time; each run is about half a second.
+    started = time.monotonic()
+    runs = 0
+    for seed in range(1_000, 1_400):
+        fake = FakeGreenAPI(clock=FakeClock(NOW), rate_limit=False)
+        fake.add_instance()
+        monkeypatch.setattr(time, "time", fake.clock.now)
+        await random_restarts(fake, seed)
+        runs += 1
+        if time.monotonic() - started > 60:
+            break
+    print(f"random restarts: {runs} seeds in {time.monotonic() - started:.0f} s")
+    assert runs >= 20
