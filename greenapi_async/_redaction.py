@@ -35,8 +35,11 @@ _TOKEN_IN_PATH: Final = re.compile(
     r"(/waInstance[0-9]+/[A-Za-z]+/)(?!\*\*\*(?:[/?#\s\"'<>:]|$))[^/?#\s\"'<>]+"
 )
 
-# httpx logs its request line on "httpx"; httpcore's trace lines name only host and port,
-# and are covered too in case that changes.
+# Every logger of the HTTP stack that sees a URL, a header or a body, in the versions
+# tested. httpx logs its request line at INFO; httpcore's trace lines carry the header
+# lists of responses; hpack (HTTP/2's header codec) logs every header it encodes or
+# decodes, the request's :path with the token included, at DEBUG. h2 and hyperframe log
+# only through a logger handed to them, and httpcore hands them none.
 _HTTP_LOGGERS: Final = (
     "httpx",
     "httpcore.connection",
@@ -44,7 +47,15 @@ _HTTP_LOGGERS: Final = (
     "httpcore.http2",
     "httpcore.proxy",
     "httpcore.socks",
+    "hpack.hpack",
+    "hpack.table",
 )
+# Their packages: a logger of theirs that exists when the filter is installed is filtered
+# too, whatever its name, so that a name added by a later release is not missed.
+_HTTP_PACKAGES: Final = frozenset({"httpx", "httpcore", "h11", "h2", "hpack", "hyperframe"})
+# HTTP/2's codecs log whole header blocks as bytes, where HPACK has Huffman-coded the
+# values: the token is there in a form that no search for its text can find.
+_BINARY_CODECS: Final = frozenset({"hpack", "h2", "hyperframe"})
 
 # Tokens of the clients alive in this process, counted (two clients may share a token).
 # A client's token leaves when the client is garbage collected. Its finalizer only appends
@@ -103,11 +114,25 @@ def redact_secrets(text: str) -> str:
     return redact_urls(text)
 
 
+def _opaque_binary(args: tuple[object, ...]) -> tuple[object, ...]:
+    """Replace each argument that is binary, not text, by its length."""
+    return tuple(
+        f"<{len(arg)} bytes>" if isinstance(arg, (bytes, bytearray)) and not _is_text(arg) else arg
+        for arg in args
+    )
+
+
+def _is_text(data: bytes | bytearray) -> bool:
+    return data.isascii() and data.decode("ascii").isprintable()
+
+
 class _RedactingFilter(logging.Filter):
     """Rewrites a record's message with tokens redacted; never drops a record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
+            if isinstance(record.args, tuple) and record.name.partition(".")[0] in _BINARY_CODECS:
+                record.args = _opaque_binary(record.args)
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - see below
             # A malformed log call: leave the record alone, so that logging reports the
@@ -124,8 +149,19 @@ _FILTER: Final = _RedactingFilter("greenapi_async.redaction")
 
 
 def install_httpx_log_filter() -> None:
-    """Attach the redacting filter to the loggers httpx and httpcore write to (idempotent)."""
-    for name in (*_HTTP_LOGGERS, "greenapi_async"):
+    """Attach the redacting filter to every logger of the HTTP stack and ours (idempotent).
+
+    A logger's filters see only the records logged on that very logger, never those of
+    its children, so each logger gets the filter: the known ones by name (created now if
+    their module is not imported yet, so that the module finds them filtered), and any
+    other logger of the HTTP stack's packages that exists already.
+    """
+    present = [
+        name
+        for name in list(logging.root.manager.loggerDict)
+        if name.partition(".")[0] in _HTTP_PACKAGES
+    ]
+    for name in (*_HTTP_LOGGERS, *present, "greenapi_async"):
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:
             logger.addFilter(_FILTER)

@@ -5,18 +5,28 @@ Log records are checked for every test by the autouse ``token_never_logged`` fix
 
 from __future__ import annotations
 
+import ast
 import logging
+import re
+import subprocess
+import sys
+import textwrap
 import traceback
 import warnings
+from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 import respx
+from hpack.huffman import HuffmanEncoder
+from hpack.huffman_constants import REQUEST_CODES, REQUEST_CODES_LENGTH
 
 import greenapi_async as ga
 from greenapi_async._redaction import redact_urls
 
-from .conftest import JOURNAL_URL, TOKEN, MakeClient
+from .conftest import ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
+from .loopback import H2LoopbackServer, Reply
 
 
 def chain(error: BaseException) -> list[BaseException]:
@@ -139,3 +149,125 @@ def test_redacting_a_redacted_line_again_changes_nothing() -> None:
     assert TOKEN not in once
     assert redact_urls(once) == once
     assert redact_urls("see /waInstance1/m/***: boom") == "see /waInstance1/m/***: boom"
+
+
+class _Keep(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def every_record() -> Iterator[list[logging.LogRecord]]:
+    """Every record of every logger, DEBUG included, as a handler on the root receives it."""
+    keep = _Keep()
+    root = logging.getLogger()
+    root.addHandler(keep)  # the autouse guard has set the root logger to DEBUG
+    try:
+        yield keep.records
+    finally:
+        root.removeHandler(keep)
+
+
+_BYTES_LITERAL = re.compile(r"b'(?:[^'\\]|\\.)*'" + r'|b"(?:[^"\\]|\\.)*"')
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio", "trio"])
+async def test_no_record_of_an_http2_exchange_shows_the_token_in_any_form(
+    anyio_backend: str, every_record: list[logging.LogRecord]
+) -> None:
+    path = f"/waInstance{ID_INSTANCE}/lastOutgoingMessages/{TOKEN}?minutes=5"
+    # HPACK sends header values Huffman-coded: a header block logged as bytes holds the
+    # token in a form that no search for its text finds.
+    huffman_coded = HuffmanEncoder(REQUEST_CODES, REQUEST_CODES_LENGTH).encode(path.encode())
+    with H2LoopbackServer() as server:
+        server.queue(
+            Reply(body=b"[]"),
+            Reply(body=b"[]"),  # the same headers again: sent from HPACK's dynamic table
+            Reply(status=401, body=f'{{"code": 401, "description": "{TOKEN}?"}}'.encode()),
+        )
+        async with (
+            httpx.AsyncClient(http1=False, http2=True) as http,
+            ga.GreenAPI(
+                ID_INSTANCE, TOKEN, api_url=server.url, http_client=http, rate_limit=False
+            ) as api,
+        ):
+            assert await api.journals.last_outgoing_messages(minutes=5) == []
+            assert await api.journals.last_outgoing_messages(minutes=5) == []
+            with pytest.raises(ga.AuthenticationError):
+                await api.journals.last_outgoing_messages(minutes=5)
+    assert [request.path for request in server.received] == [path] * 3
+    names = {record.name for record in every_record}
+    assert {"hpack.hpack", "httpcore.http2", "httpx"} <= names, names
+    for record in every_record:
+        text = record.getMessage()
+        assert TOKEN not in text, record.name
+        # Whatever escaping a bytes repr used, the bytes it shows hold no form of the path.
+        for literal in _BYTES_LITERAL.findall(text):
+            shown = ast.literal_eval(literal)
+            assert TOKEN.encode() not in shown, (record.name, text)
+            assert huffman_coded not in shown, (record.name, text)
+
+
+_HTTP_STACK = ("httpx", "httpcore", "h11", "h2", "hpack", "hyperframe")
+
+
+def test_every_logger_of_the_http_stack_is_filtered_even_if_imported_later() -> None:
+    # A fresh interpreter, where the HTTP/2 modules are first imported after the client
+    # that installs the filter exists, and are then used by a plain httpx client.
+    script = textwrap.dedent(
+        f"""
+        import asyncio, logging, sys
+
+        import httpx
+
+        import greenapi_async as ga
+
+        leaks = []
+        class Check(logging.Handler):
+            def emit(self, record):
+                if {TOKEN!r} in record.getMessage():
+                    leaks.append(record.name)
+
+        logging.getLogger().addHandler(Check(logging.DEBUG))
+        logging.getLogger().setLevel(logging.DEBUG)
+
+        mock = httpx.MockTransport(lambda request: httpx.Response(200))
+        api = ga.GreenAPI({ID_INSTANCE!r}, {TOKEN!r}, http_client=httpx.AsyncClient(transport=mock))
+        assert "hpack" not in sys.modules and "h2" not in sys.modules
+
+        from tests.loopback import H2LoopbackServer
+
+
+        async def main(url):
+            async with httpx.AsyncClient(http1=False, http2=True) as http:
+                await http.get(f"{{url}}/waInstance{ID_INSTANCE}/getSettings/{TOKEN}")
+
+
+        with H2LoopbackServer() as server:
+            asyncio.run(main(server.url))
+        (redacting,) = logging.getLogger("httpx").filters
+        loggers = [
+            (name, logger)
+            for name, logger in list(logging.root.manager.loggerDict.items())
+            if isinstance(logger, logging.Logger)
+            and name.split(".")[0] in {_HTTP_STACK!r}
+        ]
+        print(sorted(name for name, _ in loggers))
+        print(sorted(name for name, logger in loggers if redacting not in logger.filters))
+        print(sorted(set(leaks)))
+        """
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    seen, unfiltered, leaking = (ast.literal_eval(line) for line in done.stdout.splitlines())
+    assert {"hpack.hpack", "hpack.table", "httpcore.http2", "httpx"} <= set(seen)
+    assert unfiltered == []
+    assert leaking == []
