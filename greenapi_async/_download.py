@@ -22,7 +22,7 @@ from ._errors import (
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
 from ._redaction import redact_secrets
 from ._retry import parse_retry_after
-from ._transport import foreign_failure, status_error
+from ._transport import error_body, foreign_failure, status_error
 from ._validation import validate_api_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
@@ -130,16 +130,14 @@ async def _stream(
         with anyio.fail_after(seconds):
             async with http.stream("GET", url, headers=headers, timeout=seconds) as response:
                 if not response.is_success:
-                    start = (await _start_of(response)).decode("utf-8", errors="replace")
-                    body = redact_secrets(start)
-                    detail = " ".join(body.split())[:200]
+                    report = error_body(await _start_of(response), response, redact_secrets)
                     # The same class an API call's status gets: a 429 is a RateLimitError...
                     failure = status_error(
-                        f"{response.status_code} from GET {shown}: {detail}",
+                        f"{response.status_code} from GET {shown}: {report.detail}",
                         status_code=response.status_code,
                         retry_after=parse_retry_after(response.headers),
-                        payload=None,
-                        body=body,
+                        payload=report.payload,
+                        body=report.text,
                         url=shown,
                         method="download",
                     )

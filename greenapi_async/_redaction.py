@@ -1,25 +1,29 @@
-"""Keeping the API token out of everything a user might print, log or report.
+r"""Keeping the API token out of everything a user might print, log or report.
 
 Green API puts the token in the URL path (``/waInstance{id}/{method}/{token}``), and httpx
 prints full URLs in its INFO log line, in ``repr(request)`` and in its status errors. We
 redact by the URL's shape, which also covers clients other than ours, and by the exact
 token of every live client, which covers a token echoed anywhere else: in a header that
-httpcore logs at DEBUG, in a redirect's Location, in an error body.
+httpcore logs at DEBUG, in a redirect's Location, in an error body. A token in JSON may
+have any of its characters written as ``\uXXXX`` escapes: those forms go too.
 """
 
 from __future__ import annotations
 
 import collections
+import functools
 import logging
 import re
 import threading
 import weakref
-from typing import Final
+from collections.abc import Callable
+from typing import Any, Final
 
 __all__ = [
     "REDACTED",
     "install_httpx_log_filter",
     "redact",
+    "redact_parsed",
     "redact_secrets",
     "redact_urls",
     "register_secret",
@@ -103,15 +107,72 @@ def redact_urls(text: str) -> str:
 
 
 def redact(text: str, token: str) -> str:
-    """Remove ``token`` and any Green API URL's token segment from ``text``."""
-    return redact_urls(text.replace(token, REDACTED))
+    """Remove ``token`` (in any JSON form) and any Green API URL's token segment from ``text``."""
+    return redact_urls(_without(text, token))
 
 
 def redact_secrets(text: str) -> str:
     """Remove every live client's token, and any Green API URL's token segment."""
     for secret in _live_secrets():
-        text = text.replace(secret, REDACTED)
+        text = _without(text, secret)
     return redact_urls(text)
+
+
+def redact_parsed(value: Any, scrub: Callable[[str], str]) -> Any:
+    """Copy a parsed JSON value with ``scrub`` applied to every string in it, keys included.
+
+    Iterative, so that a body nested a thousand levels deep cannot exhaust the stack.
+    """
+    root = _scrubbed_or_empty(value, scrub)
+    pending = [(value, root)] if isinstance(value, (dict, list)) else []
+    while pending:
+        source, target = pending.pop()
+        items = source.items() if isinstance(source, dict) else enumerate(source)
+        for key, item in items:
+            copied = _scrubbed_or_empty(item, scrub)
+            if isinstance(target, dict):
+                target[scrub(str(key))] = copied
+            else:
+                target.append(copied)
+            if isinstance(item, (dict, list)):
+                pending.append((item, copied))
+    return root
+
+
+def _scrubbed_or_empty(value: Any, scrub: Callable[[str], str]) -> Any:
+    # A container becomes an empty one of its kind, which redact_parsed fills.
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, (dict, list)):
+        return type(value)()
+    return value
+
+
+def _without(text: str, secret: str) -> str:
+    text = text.replace(secret, REDACTED)
+    # Only text holding an escape pays for the pattern: the log filter runs on every
+    # record of httpx and httpcore.
+    if "\\u" in text:
+        text = _escaped_forms(secret).sub(REDACTED, text)
+    return text
+
+
+_ESCAPE_LENGTH: Final = len("\\u0000")
+
+
+@functools.lru_cache(maxsize=32)
+def _escaped_forms(secret: str) -> re.Pattern[str]:
+    r"""Match ``secret`` with any of its characters written as a JSON ``\uXXXX`` escape."""
+    return re.compile("".join(f"(?:{re.escape(char)}|{_escape_of(char)})" for char in secret))
+
+
+def _escape_of(char: str) -> str:
+    # JSON allows hex digits in either case, each one chosen freely.
+    digits = "".join(
+        f"[{digit.lower()}{digit.upper()}]" if digit.isalpha() else digit
+        for digit in f"{ord(char):04x}"
+    )
+    return rf"\\u{digits}"
 
 
 def _opaque_binary(args: tuple[object, ...]) -> tuple[object, ...]:

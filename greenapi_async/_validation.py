@@ -134,8 +134,7 @@ def validate_minutes(value: object) -> int | None:
     if _is_plain_int(value) and 1 <= value <= MAX_MINUTES:  # type: ignore[operator]
         return value  # type: ignore[return-value]
     raise InvalidArgumentError(
-        f"minutes must be an int from 1 to {MAX_MINUTES} (a year) or None, "
-        f"not {_describe(value)}"
+        f"minutes must be an int from 1 to {MAX_MINUTES} (a year) or None, not {_describe(value)}"
     )
 
 

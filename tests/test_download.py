@@ -13,8 +13,9 @@ import respx
 
 import greenapi_async as ga
 
-from .conftest import TOKEN, MakeClient
+from .conftest import ID_INSTANCE, TOKEN, MakeClient
 from .loopback import LoopbackServer, Reply
+from .secret_forms import ENCODINGS, ESCAPINGS, MIXED_TOKEN, assert_secret_absent, error_document
 
 pytestmark = pytest.mark.asyncio
 
@@ -258,3 +259,32 @@ async def test_any_failure_of_a_custom_sink_is_raised_as_it_is(
     async with make_client() as api:
         with pytest.raises(queue.Full):
             await api.download(image(f"{loopback.url}/f"), Bounded())  # type: ignore[arg-type]
+
+
+async def media_host_failure(secret: str, body: bytes, content_type: str) -> ga.QuotaExceededError:
+    answer = httpx.Response(466, content=body, headers={"Content-Type": content_type})
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(lambda request: answer)) as http,
+        ga.GreenAPI(ID_INSTANCE, secret, http_client=http) as api,
+    ):
+        with pytest.raises(ga.QuotaExceededError) as caught:
+            await api.download(image("https://media.example/f"), io.BytesIO())
+    return caught.value
+
+
+@pytest.mark.parametrize("escaping", ESCAPINGS)
+async def test_a_json_escaped_token_in_a_media_hosts_error_body_is_redacted(escaping: str) -> None:
+    body = error_document(466, "nested", ESCAPINGS[escaping](MIXED_TOKEN)).encode()
+    error = await media_host_failure(MIXED_TOKEN, body, "application/json")
+    assert_secret_absent(error, MIXED_TOKEN)
+    assert error.invoke_status == {"status": "QUOTE_EXCEEDED", "***": [{"k": "***"}]}
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+async def test_a_token_in_a_media_hosts_error_body_of_any_encoding_is_redacted(
+    encoding: str,
+) -> None:
+    text = f"File not found: /waInstance1101000001/media/{TOKEN}"
+    error = await media_host_failure(TOKEN, ENCODINGS[encoding](text), "text/plain")
+    assert_secret_absent(error, TOKEN)
+    assert error.body == "File not found: /waInstance1101000001/media/***"

@@ -15,6 +15,7 @@ import traceback
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -27,6 +28,14 @@ from greenapi_async._redaction import redact_urls
 
 from .conftest import ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
 from .loopback import H2LoopbackServer, Reply
+from .secret_forms import (
+    ENCODINGS,
+    ESCAPINGS,
+    MIXED_TOKEN,
+    PLACES,
+    assert_secret_absent,
+    error_document,
+)
 
 
 def chain(error: BaseException) -> list[BaseException]:
@@ -271,3 +280,80 @@ def test_every_logger_of_the_http_stack_is_filtered_even_if_imported_later() -> 
     assert {"hpack.hpack", "hpack.table", "httpcore.http2", "httpx"} <= set(seen)
     assert unfiltered == []
     assert leaking == []
+
+
+# --- Error bodies: a token escaped or encoded by the body must not come back whole ---
+
+# The statuses an error body arrives with: (status sent, max_retries, class raised).
+STATUSES = {
+    "400": (400, 0, ga.BadRequestError),
+    "401": (401, 0, ga.AuthenticationError),
+    "466": (466, 0, ga.QuotaExceededError),
+    "500-after-retries": (500, 1, ga.ServerError),
+    "401-shaped-on-200": (200, 0, ga.AuthenticationError),
+}
+
+
+async def failure_for(body: bytes, status: str, headers: dict[str, str], secret: str) -> Any:
+    sent, retries, cls = STATUSES[status]
+    answer = httpx.Response(sent, content=body, headers=headers)
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(lambda request: answer)) as http,
+        ga.GreenAPI(
+            ID_INSTANCE, secret, http_client=http, rate_limit=False, max_retries=retries
+        ) as api,
+    ):
+        with pytest.raises(cls) as caught:
+            await api.journals.last_outgoing_messages()
+    assert type(caught.value) is cls
+    return caught.value
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("escaping", ESCAPINGS)
+async def test_a_json_escaped_token_in_an_error_body_is_redacted_everywhere(
+    fast_backoff: None, status: str, place: str, escaping: str
+) -> None:
+    sent = STATUSES[status][0]
+    code = 401 if sent == 200 else sent
+    body = error_document(code, place, ESCAPINGS[escaping](MIXED_TOKEN))
+    error = await failure_for(
+        body.encode(), status, {"Content-Type": "application/json"}, MIXED_TOKEN
+    )
+    assert_secret_absent(error, MIXED_TOKEN)
+    if place == "description":
+        assert "wrong token ***" in str(error)
+    if isinstance(error, ga.QuotaExceededError) and place == "invokeStatus.description":
+        assert error.invoke_status == {"description": "quota ***"}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize("encoding", ENCODINGS)
+async def test_a_token_in_an_error_body_of_any_unicode_encoding_is_redacted(
+    fast_backoff: None, status: str, encoding: str
+) -> None:
+    sent = STATUSES[status][0]
+    code = 401 if sent == 200 else sent
+    text = (
+        f'{{"code": {code}, "description": "wrong token {TOKEN}", '
+        f'"invokeStatus": {{"description": "quota {TOKEN}", "{TOKEN}": "x"}}}}'
+    )
+    body = ENCODINGS[encoding](text)
+    error = await failure_for(body, status, {"Content-Type": "application/json"}, TOKEN)
+    assert_secret_absent(error, TOKEN)
+    assert "\x00" not in error.body  # decoded as what it is, not as UTF-8
+    assert '"description": "wrong token ***"' in error.body
+    assert ": quota ***" in str(error)  # the detail: invokeStatus's description
+
+
+@pytest.mark.asyncio
+async def test_an_error_body_is_decoded_with_the_charset_its_header_names() -> None:
+    text = f"Неверный токен {TOKEN}"
+    error = await failure_for(
+        text.encode("cp1251"), "400", {"Content-Type": "text/plain; charset=windows-1251"}, TOKEN
+    )
+    assert error.body == "Неверный токен ***"
+    assert str(error).endswith(": Неверный токен ***")
