@@ -20,10 +20,10 @@ from ._errors import (
     InvalidArgumentError,
 )
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
-from ._redaction import redact_secrets
+from ._redaction import redact_secrets, redacting, shown_url
 from ._retry import parse_retry_after
 from ._transport import error_body, foreign_failure, status_error
-from ._validation import validate_api_url
+from ._validation import fetchable_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
 
@@ -37,7 +37,7 @@ Destination: TypeAlias = str | os.PathLike[str] | IO[bytes]
 _MEDIA: Final = (ImageMessage, VideoMessage, DocumentMessage, AudioMessage, StickerMessage)
 
 
-def _checked_url(message: object) -> str:
+def _checked_url(message: object) -> httpx.URL:
     if not isinstance(message, _MEDIA):
         raise InvalidArgumentError(
             f"only image, video, document, audio and sticker messages can be downloaded, "
@@ -47,15 +47,12 @@ def _checked_url(message: object) -> str:
         raise InvalidArgumentError(
             f"message {message.id_message} has no download_url (the service sent none)"
         )
-    try:
-        # The same rule as for the API host: https only (http for loopback test servers),
-        # so that a journal entry cannot send the SDK to a plain-text or odd URL.
-        validate_api_url(message.download_url)
-    except InvalidArgumentError:
-        raise InvalidArgumentError(
-            f"message {message.id_message} has a download_url that is not https"
-        ) from None
-    return message.download_url
+    # The API host's rule (https, or http for loopback test servers; no credentials), so
+    # that a journal entry cannot send the SDK to a plain-text or odd URL. A query is
+    # kept: a CDN's pre-signed URL carries its signature there. A fragment is dropped, as
+    # every HTTP client does: it is never sent.
+    name = f"the download_url of message {message.id_message}"
+    return fetchable_url(message.download_url, name).copy_with(fragment=None)
 
 
 async def download_media(
@@ -72,15 +69,22 @@ async def download_media(
     A path is written through a temporary ``.part`` file beside it and renamed when
     complete, so a failed download never leaves a truncated file under the final name.
     """
-    url = _checked_url(message)
-    shown = redact_secrets(url)
-    if isinstance(destination, (str, os.PathLike)):
-        return await _to_path(http, url, shown, Path(destination), max_bytes, seconds, headers)
-    # A text-mode file would fail on its first write with a bare TypeError.
-    sink: object = destination
-    if not hasattr(sink, "write") or isinstance(sink, io.TextIOBase):
-        raise InvalidArgumentError("destination must be a path or a binary file object")
-    return await _stream(http, url, shown, destination, max_bytes, seconds, headers)
+    checked = _checked_url(message)
+    url = str(checked)
+    shown = shown_url(url)
+    if not isinstance(destination, (str, os.PathLike)):
+        # A text-mode file would fail on its first write with a bare TypeError.
+        sink: object = destination
+        if not hasattr(sink, "write") or isinstance(sink, io.TextIOBase):
+            raise InvalidArgumentError("destination must be a path or a binary file object")
+    # The query of a pre-signed URL is a secret while the download runs: httpx's request
+    # line, an exception's text and an error body echoing the request hide it too.
+    query = checked.query.decode("ascii")
+    with redacting(query) if query else contextlib.nullcontext():
+        if isinstance(destination, (str, os.PathLike)):
+            target = Path(destination)
+            return await _to_path(http, url, shown, target, max_bytes, seconds, headers)
+        return await _stream(http, url, shown, destination, max_bytes, seconds, headers)
 
 
 async def _to_path(

@@ -11,12 +11,13 @@ have any of its characters written as ``\uXXXX`` escapes: those forms go too.
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import logging
 import re
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 __all__ = [
@@ -26,7 +27,9 @@ __all__ = [
     "redact_parsed",
     "redact_secrets",
     "redact_urls",
+    "redacting",
     "register_secret",
+    "shown_url",
 ]
 
 REDACTED: Final = "***"
@@ -79,6 +82,20 @@ def register_secret(owner: object, secret: str) -> None:
     weakref.finalize(owner, _retired.append, secret)
 
 
+@contextlib.contextmanager
+def redacting(secret: str) -> Iterator[None]:
+    """Redact ``secret`` like a live client's token while the block runs."""
+    with _lock:
+        _counts[secret] += 1
+        _refresh()
+    try:
+        yield
+    finally:
+        with _lock:
+            _retired.append(secret)
+            _refresh()
+
+
 def _refresh() -> None:
     """Apply retirements and publish a new snapshot; the caller holds ``_lock``."""
     global _snapshot  # replaced whole, so that readers need no lock
@@ -104,6 +121,22 @@ def _live_secrets() -> tuple[str, ...]:
 def redact_urls(text: str) -> str:
     """Replace the token segment of every Green API URL in ``text``."""
     return _TOKEN_IN_PATH.sub(rf"\g<1>{REDACTED}", text)
+
+
+# Credentials in a URL's authority; a query and a fragment, which end it.
+_USERINFO: Final = re.compile(r"(?<=//)[^/?#@]*@")
+_QUERY_OR_FRAGMENT: Final = re.compile(r"[?#].*", re.DOTALL)
+
+
+def shown_url(url: str) -> str:
+    """``url`` as a message may show it: no credentials, no fragment, the query as ``?***``.
+
+    A media host's URL may be pre-signed: its query grants access as a password would.
+    Text, not a parsed URL, so that a URL too malformed to parse is shown safely too.
+    """
+    end = _QUERY_OR_FRAGMENT.search(url)
+    query = "?***" if end is not None and end.group().startswith("?") else ""
+    return redact_secrets(_USERINFO.sub("", url[: end.start()] if end else url, count=1)) + query
 
 
 def redact(text: str, token: str) -> str:

@@ -13,7 +13,6 @@ import sys
 import textwrap
 import traceback
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -158,27 +157,6 @@ def test_redacting_a_redacted_line_again_changes_nothing() -> None:
     assert TOKEN not in once
     assert redact_urls(once) == once
     assert redact_urls("see /waInstance1/m/***: boom") == "see /waInstance1/m/***: boom"
-
-
-class _Keep(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@pytest.fixture
-def every_record() -> Iterator[list[logging.LogRecord]]:
-    """Every record of every logger, DEBUG included, as a handler on the root receives it."""
-    keep = _Keep()
-    root = logging.getLogger()
-    root.addHandler(keep)  # the autouse guard has set the root logger to DEBUG
-    try:
-        yield keep.records
-    finally:
-        root.removeHandler(keep)
 
 
 _BYTES_LITERAL = re.compile(r"b'(?:[^'\\]|\\.)*'" + r'|b"(?:[^"\\]|\\.)*"')
