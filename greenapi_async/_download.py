@@ -20,7 +20,7 @@ from ._errors import (
     InvalidArgumentError,
 )
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
-from ._redaction import redact_secrets, redacting, shown_url
+from ._redaction import longest_secret_form, redact_secrets, redacting, shown_url
 from ._retry import parse_retry_after
 from ._transport import error_body, foreign_failure, status_error
 from ._validation import fetchable_url
@@ -29,6 +29,7 @@ __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "downloa
 
 DEFAULT_MAX_DOWNLOAD_BYTES: Final = 100 * 1024 * 1024  # WhatsApp's own document limit
 _CHUNK: Final = 64 * 1024
+_ERROR_BODY_CHARS: Final = 2_000  # of an error page, kept in the exception's .body
 
 MediaMessage: TypeAlias = (
     ImageMessage | VideoMessage | DocumentMessage | AudioMessage | StickerMessage
@@ -134,14 +135,19 @@ async def _stream(
         with anyio.fail_after(seconds):
             async with http.stream("GET", url, headers=headers, timeout=seconds) as response:
                 if not response.is_success:
-                    report = error_body(await _start_of(response), response, redact_secrets)
+                    # Redacted before it is cut to length, so that no cut leaves the
+                    # start of a token behind: a page is read with room for the longest
+                    # form of a token, at up to four bytes a character (UTF-32).
+                    limit = 4 * (_ERROR_BODY_CHARS + longest_secret_form())
+                    start, whole = await _start_of(response, limit)
+                    report = error_body(start, response, redact_secrets, whole=whole)
                     # The same class an API call's status gets: a 429 is a RateLimitError...
                     failure = status_error(
                         f"{response.status_code} from GET {shown}: {report.detail}",
                         status_code=response.status_code,
                         retry_after=parse_retry_after(response.headers),
                         payload=report.payload,
-                        body=report.text,
+                        body=report.text[:_ERROR_BODY_CHARS],
                         url=shown,
                         method="download",
                     )
@@ -185,14 +191,17 @@ async def _stream(
     return written
 
 
-async def _start_of(response: httpx.Response, limit: int = 2_000) -> bytes:
-    # An error page is reported, not stored: its first bytes are enough, however large.
+async def _start_of(response: httpx.Response, limit: int) -> tuple[bytes, bool]:
+    """The first ``limit`` bytes of the body, and whether they are the whole body.
+
+    An error page is reported, not stored: its start is enough, however large it is.
+    """
     start = b""
     async for chunk in response.aiter_bytes(_CHUNK):
         start += chunk
-        if len(start) >= limit:
-            break
-    return start[:limit]
+        if len(start) > limit:
+            return start[:limit], False
+    return start, True
 
 
 def _too_large(shown: str, max_bytes: int) -> DownloadTooLargeError:

@@ -23,6 +23,7 @@ from typing import Any, Final
 __all__ = [
     "REDACTED",
     "install_httpx_log_filter",
+    "longest_secret_form",
     "redact",
     "redact_parsed",
     "redact_secrets",
@@ -149,6 +150,15 @@ def redact_secrets(text: str) -> str:
     for secret in _live_secrets():
         text = _without(text, secret)
     return redact_urls(text)
+
+
+def longest_secret_form() -> int:
+    r"""The most characters a live secret can take in text: each one a ``\uXXXX`` escape.
+
+    Text cut from a longer whole may end with the start of a secret that redaction could
+    not recognise; dropping this many characters from its end removes any such start.
+    """
+    return max(map(len, _live_secrets()), default=0) * _ESCAPE_LENGTH
 
 
 def redact_parsed(value: Any, scrub: Callable[[str], str]) -> Any:

@@ -38,6 +38,7 @@ from ._pacing import Pacer
 from ._redaction import (
     REDACTED,
     install_httpx_log_filter,
+    longest_secret_form,
     redact,
     redact_parsed,
     register_secret,
@@ -344,16 +345,22 @@ class ErrorBody:
     detail: str  # one line for the exception's message
 
 
-def error_body(content: bytes, response: httpx.Response, scrub: Callable[[str], str]) -> ErrorBody:
+def error_body(
+    content: bytes, response: httpx.Response, scrub: Callable[[str], str], *, whole: bool = True
+) -> ErrorBody:
     r"""Decode, parse and redact an error body, for API calls and downloads alike.
 
     The JSON object is parsed from the text before redaction and redacted string by
     string after it: parsing turns escapes such as ``\u0064`` into the characters they
-    stand for, and so could rebuild a token that the text hid.
+    stand for, and so could rebuild a token that the text hid. ``whole=False`` says that
+    ``content`` is only the start of the body: the end of its text, which may hold the
+    start of a token cut in two, is dropped after redaction, and no JSON is parsed.
     """
     text = _body_text(content, response.charset_encoding)
-    payload = _json_object(text)
+    payload = _json_object(text) if whole else None
     text = scrub(text)
+    if not whole:
+        text = text[: max(0, len(text) - longest_secret_form())]
     if payload is not None:
         payload = redact_parsed(payload, scrub)
     content_type = response.headers.get("content-type", "")

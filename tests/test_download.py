@@ -16,7 +16,14 @@ import greenapi_async as ga
 
 from .conftest import ID_INSTANCE, TOKEN, MakeClient
 from .loopback import LoopbackServer, Reply
-from .secret_forms import ENCODINGS, ESCAPINGS, MIXED_TOKEN, assert_secret_absent, error_document
+from .secret_forms import (
+    ENCODINGS,
+    ESCAPINGS,
+    MIXED_TOKEN,
+    assert_secret_absent,
+    error_document,
+    json_escaped,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -375,3 +382,51 @@ async def test_a_refused_download_url_shows_neither_credentials_nor_query(
     assert "hunter2" not in str(caught.value)
     assert SIGNATURE not in str(caught.value)
     assert "https://media.example/photo.jpg?***" in str(caught.value)
+
+
+# The forms a token can take in a media host's error page: as text, as JSON escapes, and
+# as UTF-16, where each character takes two bytes.
+CUT_FORMS: dict[str, tuple[Callable[[str], str], str]] = {
+    "literal": (lambda token: token, "utf-8"),
+    "json-escaped": (lambda token: json_escaped(token, lambda i: True), "utf-8"),
+    "utf-16": (lambda token: token, "utf-16-le"),
+}
+BODY_CHARS = 2_000  # what .body keeps of an error page, as the docs say
+
+
+@pytest.mark.parametrize("form", CUT_FORMS)
+async def test_no_piece_of_a_token_survives_cutting_a_media_hosts_error_page(form: str) -> None:
+    """The token at every offset around .body's cut, and at every 37th up to 20,000 chars.
+
+    A step shorter than the token (50 characters) straddles any other cut the download
+    makes, wherever it is; the page comes in pieces of 97 bytes, so the token straddles
+    the chunks it arrives in too.
+    """
+    shape, encoding = CUT_FORMS[form]
+    secret = shape(TOKEN)
+    offsets = [*range(BODY_CHARS - len(secret) - 2, BODY_CHARS + 3), *range(0, 20_000, 37)]
+
+    def page(request: httpx.Request) -> httpx.Response:
+        offset = int(request.url.params["at"])
+        text = "." * offset + secret + "-" * 5_000
+        content = text.encode(encoding)
+
+        async def pieces() -> AsyncIterator[bytes]:
+            for start in range(0, len(content), 97):
+                yield content[start : start + 97]
+
+        return httpx.Response(404, content=pieces(), headers={"Content-Type": "text/plain"})
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(page)) as http,
+        ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=http) as api,
+    ):
+        bodies = {}
+        for offset in offsets:
+            with pytest.raises(ga.APIStatusError) as caught:
+                await api.download(image(f"https://media.example/e?at={offset}"), io.BytesIO())
+            bodies[offset] = caught.value.body
+    pieces_left = {at: body[-80:] for at, body in bodies.items() if set(body) - {".", "-", "*"}}
+    assert pieces_left == {}
+    # The page's first 2,000 characters, the token's place (if it is among them) as ***.
+    assert {len(body) for body in bodies.values()} == {BODY_CHARS}
