@@ -20,15 +20,16 @@ from ._errors import (
     InvalidArgumentError,
 )
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
-from ._redaction import redact_secrets
+from ._redaction import longest_secret_form, redact_secrets, redacting, shown_url
 from ._retry import parse_retry_after
-from ._transport import foreign_failure, status_error
-from ._validation import validate_api_url
+from ._transport import error_body, foreign_failure, status_error
+from ._validation import fetchable_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
 
 DEFAULT_MAX_DOWNLOAD_BYTES: Final = 100 * 1024 * 1024  # WhatsApp's own document limit
 _CHUNK: Final = 64 * 1024
+_ERROR_BODY_CHARS: Final = 2_000  # of an error page, kept in the exception's .body
 
 MediaMessage: TypeAlias = (
     ImageMessage | VideoMessage | DocumentMessage | AudioMessage | StickerMessage
@@ -37,7 +38,7 @@ Destination: TypeAlias = str | os.PathLike[str] | IO[bytes]
 _MEDIA: Final = (ImageMessage, VideoMessage, DocumentMessage, AudioMessage, StickerMessage)
 
 
-def _checked_url(message: object) -> str:
+def _checked_url(message: object) -> httpx.URL:
     if not isinstance(message, _MEDIA):
         raise InvalidArgumentError(
             f"only image, video, document, audio and sticker messages can be downloaded, "
@@ -47,15 +48,12 @@ def _checked_url(message: object) -> str:
         raise InvalidArgumentError(
             f"message {message.id_message} has no download_url (the service sent none)"
         )
-    try:
-        # The same rule as for the API host: https only (http for loopback test servers),
-        # so that a journal entry cannot send the SDK to a plain-text or odd URL.
-        validate_api_url(message.download_url)
-    except InvalidArgumentError:
-        raise InvalidArgumentError(
-            f"message {message.id_message} has a download_url that is not https"
-        ) from None
-    return message.download_url
+    # The API host's rule (https, or http for loopback test servers; no credentials), so
+    # that a journal entry cannot send the SDK to a plain-text or odd URL. A query is
+    # kept: a CDN's pre-signed URL carries its signature there. A fragment is dropped, as
+    # every HTTP client does: it is never sent.
+    name = f"the download_url of message {message.id_message}"
+    return fetchable_url(message.download_url, name).copy_with(fragment=None)
 
 
 async def download_media(
@@ -72,15 +70,22 @@ async def download_media(
     A path is written through a temporary ``.part`` file beside it and renamed when
     complete, so a failed download never leaves a truncated file under the final name.
     """
-    url = _checked_url(message)
-    shown = redact_secrets(url)
-    if isinstance(destination, (str, os.PathLike)):
-        return await _to_path(http, url, shown, Path(destination), max_bytes, seconds, headers)
-    # A text-mode file would fail on its first write with a bare TypeError.
-    sink: object = destination
-    if not hasattr(sink, "write") or isinstance(sink, io.TextIOBase):
-        raise InvalidArgumentError("destination must be a path or a binary file object")
-    return await _stream(http, url, shown, destination, max_bytes, seconds, headers)
+    checked = _checked_url(message)
+    url = str(checked)
+    shown = shown_url(url)
+    if not isinstance(destination, (str, os.PathLike)):
+        # A text-mode file would fail on its first write with a bare TypeError.
+        sink: object = destination
+        if not hasattr(sink, "write") or isinstance(sink, io.TextIOBase):
+            raise InvalidArgumentError("destination must be a path or a binary file object")
+    # The query of a pre-signed URL is a secret while the download runs: httpx's request
+    # line, an exception's text and an error body echoing the request hide it too.
+    query = checked.query.decode("ascii")
+    with redacting(query) if query else contextlib.nullcontext():
+        if isinstance(destination, (str, os.PathLike)):
+            target = Path(destination)
+            return await _to_path(http, url, shown, target, max_bytes, seconds, headers)
+        return await _stream(http, url, shown, destination, max_bytes, seconds, headers)
 
 
 async def _to_path(
@@ -130,16 +135,19 @@ async def _stream(
         with anyio.fail_after(seconds):
             async with http.stream("GET", url, headers=headers, timeout=seconds) as response:
                 if not response.is_success:
-                    start = (await _start_of(response)).decode("utf-8", errors="replace")
-                    body = redact_secrets(start)
-                    detail = " ".join(body.split())[:200]
+                    # Redacted before it is cut to length, so that no cut leaves the
+                    # start of a token behind: a page is read with room for the longest
+                    # form of a token, at up to four bytes a character (UTF-32).
+                    limit = 4 * (_ERROR_BODY_CHARS + longest_secret_form())
+                    start, whole = await _start_of(response, limit)
+                    report = error_body(start, response, redact_secrets, whole=whole)
                     # The same class an API call's status gets: a 429 is a RateLimitError...
                     failure = status_error(
-                        f"{response.status_code} from GET {shown}: {detail}",
+                        f"{response.status_code} from GET {shown}: {report.detail}",
                         status_code=response.status_code,
                         retry_after=parse_retry_after(response.headers),
-                        payload=None,
-                        body=body,
+                        payload=report.payload,
+                        body=report.text[:_ERROR_BODY_CHARS],
                         url=shown,
                         method="download",
                     )
@@ -183,14 +191,17 @@ async def _stream(
     return written
 
 
-async def _start_of(response: httpx.Response, limit: int = 2_000) -> bytes:
-    # An error page is reported, not stored: its first bytes are enough, however large.
+async def _start_of(response: httpx.Response, limit: int) -> tuple[bytes, bool]:
+    """The first ``limit`` bytes of the body, and whether they are the whole body.
+
+    An error page is reported, not stored: its start is enough, however large it is.
+    """
     start = b""
     async for chunk in response.aiter_bytes(_CHUNK):
         start += chunk
-        if len(start) >= limit:
-            break
-    return start[:limit]
+        if len(start) > limit:
+            return start[:limit], False
+    return start, True
 
 
 def _too_large(shown: str, max_bytes: int) -> DownloadTooLargeError:

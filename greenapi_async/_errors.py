@@ -21,6 +21,7 @@ A wrong argument is a programming error, not a service failure, so it is an
 
 No exception here carries the API token: messages, ``args``, ``body`` and ``url`` are
 redacted, and none of them chains to an httpx exception (whose request holds the URL).
+They pickle and copy with every attribute, so they can cross process boundaries.
 """
 
 from __future__ import annotations
@@ -57,6 +58,16 @@ class InvalidArgumentError(ValueError, TypeError):
 
 class GreenAPIError(Exception):
     """Base class of every error a call to Green API can end in."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # An exception pickles as its class called with ``args``, which fails for the
+        # keyword-only attributes of the subclasses. Rebuilt instead without __init__,
+        # from ``args`` and the attributes (private marks included).
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
+
+def _rebuild(cls: type[GreenAPIError], args: tuple[Any, ...]) -> GreenAPIError:
+    return cls.__new__(cls, *args)
 
 
 class APIStatusError(GreenAPIError):

@@ -9,8 +9,10 @@ the token redacted, and none chains to an httpx exception, whose request holds t
 from __future__ import annotations
 
 import contextlib
+import functools
+import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import anyio
@@ -33,10 +35,17 @@ from ._errors import (
     mark_permanent,
 )
 from ._pacing import Pacer
-from ._redaction import REDACTED, install_httpx_log_filter, redact, register_secret
+from ._redaction import (
+    REDACTED,
+    install_httpx_log_filter,
+    longest_secret_form,
+    redact,
+    redact_parsed,
+    register_secret,
+)
 from ._retry import RetryPolicy, is_retryable_status, parse_retry_after
 
-__all__ = ["Transport"]
+__all__ = ["ErrorBody", "Transport", "error_body"]
 
 logger: Final = logging.getLogger("greenapi_async")
 
@@ -305,31 +314,77 @@ class Transport:
         self, method: str, status_code: int, response: httpx.Response, attempt: int
     ) -> _Failure:
         shown_url = self.redacted_url(method)
-        # Green API speaks UTF-8 JSON; a charset header naming some other codec (or a
-        # bogus one) must not turn an error report into a crash.
-        text = redact(_content(response).decode("utf-8", errors="replace"), self._token)
-        # Parsed from the redacted text, so that nothing derived from it (the detail cut
-        # to length, invoke_status) can hold the token or a piece of it.
-        payload = _json_object(text.encode())
+        report = error_body(
+            _content(response), response, functools.partial(redact, token=self._token)
+        )
         reason = httpx.codes.get_reason_phrase(status_code)
-        content_type = response.headers.get("content-type", "")
-        detail = _detail(payload, text, content_type)
         message = (
-            f"{status_code}{' ' + reason if reason else ''} from GET {shown_url}: {detail}"
-            f"{f' (after {attempt} attempts)' if attempt > 1 else ''}"
+            f"{status_code}{' ' + reason if reason else ''} from GET {shown_url}: "
+            f"{report.detail}{f' (after {attempt} attempts)' if attempt > 1 else ''}"
         )
         retry_after = parse_retry_after(response.headers)
         error = status_error(
             message,
             status_code=status_code,
             retry_after=retry_after,
-            payload=payload,
-            body=text,
+            payload=report.payload,
+            body=report.text,
             url=shown_url,
             method=method,
             attempts=attempt,
         )
         return _Failure(error, is_retryable_status(status_code), retry_after)
+
+
+@attrs.frozen
+class ErrorBody:
+    """What an error answer's body says, with the token redacted from all of it."""
+
+    text: str  # the body as text
+    payload: dict[str, Any] | None  # its JSON object, if it is one
+    detail: str  # one line for the exception's message
+
+
+def error_body(
+    content: bytes, response: httpx.Response, scrub: Callable[[str], str], *, whole: bool = True
+) -> ErrorBody:
+    r"""Decode, parse and redact an error body, for API calls and downloads alike.
+
+    The JSON object is parsed from the text before redaction and redacted string by
+    string after it: parsing turns escapes such as ``\u0064`` into the characters they
+    stand for, and so could rebuild a token that the text hid. ``whole=False`` says that
+    ``content`` is only the start of the body: the end of its text, which may hold the
+    start of a token cut in two, is dropped after redaction, and no JSON is parsed.
+    """
+    text = _body_text(content, response.charset_encoding)
+    payload = _json_object(text) if whole else None
+    text = scrub(text)
+    if not whole:
+        text = text[: max(0, len(text) - longest_secret_form())]
+    if payload is not None:
+        payload = redact_parsed(payload, scrub)
+    content_type = response.headers.get("content-type", "")
+    return ErrorBody(text, payload, _detail(payload, text, content_type))
+
+
+def _body_text(content: bytes, charset: str | None) -> str:
+    """Decode a body: by its byte order mark or UTF-16/32 pattern, its charset, or UTF-8.
+
+    The bytes themselves win over the ``Content-Type`` charset: a UTF-16 body read as
+    UTF-8 keeps its characters apart with NULs, where no search finds the token. A
+    charset that names no text codec (``base64``, a typo) falls back to UTF-8; bytes
+    that do not decode become U+FFFD rather than an error.
+    """
+    # Only the first four bytes count: a byte order mark, or where the NULs around an
+    # ASCII first character fall (the method of RFC 4627).
+    encoding: str = json.detect_encoding(content)
+    if encoding == "utf-8" and charset:
+        encoding = charset
+    try:
+        return content.decode(encoding, errors="replace")
+    except (LookupError, ValueError):
+        # No such codec, one that is not a text encoding, or one without "replace".
+        return content.decode("utf-8", errors="replace")
 
 
 def _content(response: httpx.Response) -> bytes:
@@ -340,19 +395,20 @@ def _content(response: httpx.Response) -> bytes:
         return b""
 
 
-def _json_object(body: bytes) -> dict[str, Any] | None:
-    # Only the start is looked at: stripping a whole 10,000-message journal would copy it.
-    if not body[:64].lstrip().startswith(b"{"):
-        return None
+def _json_object(text: str) -> dict[str, Any] | None:
     try:
-        value = orjson.loads(body)
+        value = orjson.loads(text)
     except orjson.JSONDecodeError:
         return None
     return value if isinstance(value, dict) else None
 
 
 def _error_code_in_body(body: bytes) -> int | None:
-    payload = _json_object(body)
+    # Only the start is decoded first: a 10,000-message journal is never an object, and
+    # is not decoded nor parsed twice.
+    if not _body_text(body[:64], None).lstrip().startswith("{"):
+        return None
+    payload = _json_object(_body_text(body, None))
     if payload is None:
         return None
     code = payload.get("code")

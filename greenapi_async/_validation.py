@@ -13,10 +13,12 @@ from typing import Final
 import httpx
 
 from ._errors import InvalidArgumentError
+from ._redaction import shown_url
 
 __all__ = [
     "DEFAULT_API_URL",
     "MAX_MINUTES",
+    "fetchable_url",
     "validate_api_token",
     "validate_api_url",
     "validate_id_instance",
@@ -84,26 +86,45 @@ def validate_api_url(value: object) -> str:
     """
     if not isinstance(value, str):
         raise InvalidArgumentError(f"api_url must be a str, not {_describe(value)}")
+    url = fetchable_url(value, "api_url")
+    # httpx drops an empty "?" or "#", which would still end the instance path early.
+    if url.query or url.fragment or "?" in value or "#" in value:
+        raise InvalidArgumentError(
+            "api_url must not carry a query or a fragment: "
+            "the instance id and token are passed separately"
+        )
+    return str(url).rstrip("/")
+
+
+def fetchable_url(value: str, name: str) -> httpx.URL:
+    """Parse a URL the SDK may send a request to: the API host's and media hosts' rule.
+
+    Absolute, https (plain http only to a loopback host, for local test servers), and
+    without credentials. ``name`` starts the messages, which show the URL without its
+    credentials and with its query as ``?***``.
+    """
     try:
         url = httpx.URL(value)
     except httpx.InvalidURL:
         url = None
+    if url is not None and url.scheme and url.scheme not in ("http", "https"):
+        raise _not_https(name, value)
     if url is None or not url.host:
         raise InvalidArgumentError(
-            f"api_url must be an absolute URL such as {DEFAULT_API_URL!r}, not {value!r}"
+            f"{name} must be an absolute URL such as {DEFAULT_API_URL!r}, not {shown_url(value)!r}"
         )
-    if url.scheme != "https" and not (url.scheme == "http" and _is_loopback(url.host)):
-        raise InvalidArgumentError(
-            f"api_url must use https (http is allowed only for 127.0.0.1, localhost "
-            f"and ::1), not {value!r}"
-        )
-    # httpx drops an empty "?" or "#", which would still end the instance path early.
-    if url.userinfo or url.query or url.fragment or "?" in value or "#" in value:
-        raise InvalidArgumentError(
-            "api_url must not carry credentials, a query or a fragment: "
-            "the instance id and token are passed separately"
-        )
-    return str(url).rstrip("/")
+    if url.scheme == "http" and not _is_loopback(url.host):
+        raise _not_https(name, value)
+    if url.userinfo:
+        raise InvalidArgumentError(f"{name} must not carry credentials, not {shown_url(value)!r}")
+    return url
+
+
+def _not_https(name: str, value: str) -> InvalidArgumentError:
+    return InvalidArgumentError(
+        f"{name} must use https (http is allowed only for 127.0.0.1, localhost and ::1), "
+        f"not {shown_url(value)!r}"
+    )
 
 
 def validate_timeout(value: object) -> float:

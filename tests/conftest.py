@@ -70,6 +70,27 @@ def token_never_logged() -> Iterator[_Recorder]:
     assert not recorder.leaks, f"the API token appeared in log records: {recorder.leaks}"
 
 
+class _Keep(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def every_record(token_never_logged: _Recorder) -> Iterator[list[logging.LogRecord]]:
+    """Every record of every logger, DEBUG included, as a handler on the root receives it."""
+    keep = _Keep()
+    root = logging.getLogger()
+    root.addHandler(keep)  # token_never_logged has set the root logger to DEBUG
+    try:
+        yield keep.records
+    finally:
+        root.removeHandler(keep)
+
+
 @pytest.fixture(autouse=True)
 def token_never_in_errors_or_warnings(
     monkeypatch: pytest.MonkeyPatch,

@@ -1,7 +1,9 @@
-"""A real HTTP/1.1 server on 127.0.0.1, in a thread, that plays replies the test queues.
+"""Real HTTP servers on 127.0.0.1, in threads, that play replies the test queues.
 
-Being a separate thread with blocking sockets, it serves asyncio and trio clients alike,
-and it can misbehave in ways a mock transport cannot: stall, trickle, or hang up.
+Being separate threads with blocking sockets, they serve asyncio and trio clients alike,
+and they can misbehave in ways a mock transport cannot: stall, trickle, or hang up.
+``LoopbackServer`` speaks HTTP/1.1; ``H2LoopbackServer`` speaks HTTP/2 in clear text with
+prior knowledge (what ``httpx.AsyncClient(http1=False, http2=True)`` sends to ``http://``).
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import TypeVar
 
 import attrs
+import h2.config
+import h2.connection
+import h2.events
 
 
 @attrs.frozen
@@ -112,23 +118,13 @@ class LoopbackServer:
         self._thread.join(timeout=5)
 
 
-class ResettingServer:
-    """A raw TCP server on 127.0.0.1 that resets every connection at a chosen point.
+_Server = TypeVar("_Server", bound="_AcceptLoop")
 
-    ``after_bytes`` of a valid response (status line, headers promising more body than
-    will come, part of the body) are sent, then the connection is aborted with a TCP
-    reset (SO_LINGER 0). ``after_bytes=0`` resets before any response.
-    """
 
-    RESPONSE = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
-        + b'[{"idMessage": "BAE5'
-        + b" " * 4000
-    )
+class _AcceptLoop:
+    """A TCP listener on 127.0.0.1 that hands each connection to ``_handle``, in a thread."""
 
-    def __init__(self, after_bytes: int) -> None:
-        self.after_bytes = after_bytes
-        self.connections = 0
+    def __init__(self) -> None:
         self._socket = socket.create_server(("127.0.0.1", 0))
         self._socket.settimeout(0.1)
         self._stop = threading.Event()
@@ -145,16 +141,12 @@ class ResettingServer:
                 connection, _ = self._socket.accept()
             except TimeoutError:
                 continue
-            self.connections += 1
-            with connection:
-                connection.settimeout(2)
-                with contextlib.suppress(OSError):
-                    connection.recv(65536)  # the request
-                    connection.sendall(self.RESPONSE[: self.after_bytes])
-                # Abort instead of closing: the peer sees a reset, not an orderly end.
-                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self._handle(connection)
 
-    def __enter__(self) -> ResettingServer:
+    def _handle(self, connection: socket.socket) -> None:
+        raise NotImplementedError
+
+    def __enter__(self: _Server) -> _Server:
         self._thread.start()
         return self
 
@@ -162,3 +154,96 @@ class ResettingServer:
         self._stop.set()
         self._thread.join(timeout=5)
         self._socket.close()
+
+
+class ResettingServer(_AcceptLoop):
+    """A raw TCP server on 127.0.0.1 that resets every connection at a chosen point.
+
+    ``after_bytes`` of a valid response (status line, headers promising more body than
+    will come, part of the body) are sent, then the connection is aborted with a TCP
+    reset (SO_LINGER 0). ``after_bytes=0`` resets before any response.
+    """
+
+    RESPONSE = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+        + b'[{"idMessage": "BAE5'
+        + b" " * 4000
+    )
+
+    def __init__(self, after_bytes: int) -> None:
+        super().__init__()
+        self.after_bytes = after_bytes
+        self.connections = 0
+
+    def _handle(self, connection: socket.socket) -> None:
+        self.connections += 1
+        with connection:
+            connection.settimeout(2)
+            with contextlib.suppress(OSError):
+                connection.recv(65536)  # the request
+                connection.sendall(self.RESPONSE[: self.after_bytes])
+            # Abort instead of closing: the peer sees a reset, not an orderly end.
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
+class H2LoopbackServer(_AcceptLoop):
+    """An HTTP/2 server (h2c, prior knowledge) on 127.0.0.1 that plays queued replies.
+
+    Only what the tests need: GET requests, replies small enough for the peer's initial
+    flow-control window (64 KiB), ``delay_before_headers`` and ``chunks`` ignored.
+    """
+
+    def __init__(self) -> None:
+        self.replies: collections.deque[Reply] = collections.deque()
+        self.default = Reply()
+        self.received: list[ReceivedRequest] = []
+        super().__init__()
+
+    def queue(self, *replies: Reply) -> None:
+        self.replies.extend(replies)
+
+    def _handle(self, connection: socket.socket) -> None:
+        threading.Thread(target=self._converse, args=(connection,), daemon=True).start()
+
+    def _converse(self, connection: socket.socket) -> None:
+        h2_connection = h2.connection.H2Connection(
+            h2.config.H2Configuration(client_side=False, header_encoding="utf-8")
+        )
+        h2_connection.initiate_connection()
+        with connection, contextlib.suppress(OSError):
+            connection.settimeout(0.1)
+            connection.sendall(h2_connection.data_to_send())
+            while not self._stop.is_set():
+                try:
+                    data = connection.recv(65536)
+                except TimeoutError:
+                    continue
+                if not data:
+                    return
+                for event in h2_connection.receive_data(data):
+                    if isinstance(event, h2.events.RequestReceived):
+                        self._answer(h2_connection, event)
+                    elif isinstance(event, h2.events.ConnectionTerminated):
+                        return
+                connection.sendall(h2_connection.data_to_send())
+
+    def _answer(
+        self, h2_connection: h2.connection.H2Connection, event: h2.events.RequestReceived
+    ) -> None:
+        headers = {str(name): str(value) for name, value in event.headers or ()}
+        self.received.append(
+            ReceivedRequest(headers[":method"], headers[":path"], headers, time.monotonic())
+        )
+        reply = self.replies.popleft() if self.replies else self.default
+        stream_id = event.stream_id
+        assert stream_id is not None
+        response_headers = [
+            (":status", str(reply.status)),
+            *((name.lower(), value) for name, value in reply.headers),
+            ("content-length", str(len(reply.body))),
+        ]
+        h2_connection.send_headers(stream_id, response_headers, end_stream=not reply.body)
+        size = h2_connection.max_outbound_frame_size
+        for start in range(0, len(reply.body), size):
+            end_stream = start + size >= len(reply.body)
+            h2_connection.send_data(stream_id, reply.body[start : start + size], end_stream)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import anyio
@@ -13,8 +14,16 @@ import respx
 
 import greenapi_async as ga
 
-from .conftest import TOKEN, MakeClient
+from .conftest import ID_INSTANCE, TOKEN, MakeClient
 from .loopback import LoopbackServer, Reply
+from .secret_forms import (
+    ENCODINGS,
+    ESCAPINGS,
+    MIXED_TOKEN,
+    assert_secret_absent,
+    error_document,
+    json_escaped,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -102,8 +111,10 @@ async def test_a_slow_download_times_out_as_a_whole(
     ("message", "problem"),
     [
         (image(None), "has no download_url"),
-        (image("http://media.example/f"), "not https"),
-        (image("file:///etc/passwd"), "not https"),
+        (image("http://media.example/f"), "must use https"),
+        (image("file:///etc/passwd"), "must use https"),
+        (image("https:///no-host"), "must be an absolute URL"),
+        (image("https://user:password@media.example/f"), "must not carry credentials"),
         (
             ga.TextMessage(id_message="T", timestamp=0, status_message="read", chat_id="1@c.us"),
             "not a TextMessage",
@@ -258,3 +269,164 @@ async def test_any_failure_of_a_custom_sink_is_raised_as_it_is(
     async with make_client() as api:
         with pytest.raises(queue.Full):
             await api.download(image(f"{loopback.url}/f"), Bounded())  # type: ignore[arg-type]
+
+
+async def media_host_failure(secret: str, body: bytes, content_type: str) -> ga.QuotaExceededError:
+    answer = httpx.Response(466, content=body, headers={"Content-Type": content_type})
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(lambda request: answer)) as http,
+        ga.GreenAPI(ID_INSTANCE, secret, http_client=http) as api,
+    ):
+        with pytest.raises(ga.QuotaExceededError) as caught:
+            await api.download(image("https://media.example/f"), io.BytesIO())
+    return caught.value
+
+
+@pytest.mark.parametrize("escaping", ESCAPINGS)
+async def test_a_json_escaped_token_in_a_media_hosts_error_body_is_redacted(escaping: str) -> None:
+    body = error_document(466, "nested", ESCAPINGS[escaping](MIXED_TOKEN)).encode()
+    error = await media_host_failure(MIXED_TOKEN, body, "application/json")
+    assert_secret_absent(error, MIXED_TOKEN)
+    assert error.invoke_status == {"status": "QUOTE_EXCEEDED", "***": [{"k": "***"}]}
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+async def test_a_token_in_a_media_hosts_error_body_of_any_encoding_is_redacted(
+    encoding: str,
+) -> None:
+    text = f"File not found: /waInstance1101000001/media/{TOKEN}"
+    error = await media_host_failure(TOKEN, ENCODINGS[encoding](text), "text/plain")
+    assert_secret_absent(error, TOKEN)
+    assert error.body == "File not found: /waInstance1101000001/media/***"
+
+
+# A CDN's pre-signed URL: the query is what grants access, so it is a secret of its own.
+SIGNATURE = "f00dbabe1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2"
+SIGNED_QUERY = (
+    "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLE%2F20260101%2Fus-east-1"
+    f"%2Fs3%2Faws4_request&X-Amz-Expires=300&X-Amz-Signature={SIGNATURE}"
+)
+
+
+@pytest.mark.parametrize("fragment", ["", "#page=2"])
+async def test_a_signed_url_with_a_query_is_downloaded(
+    loopback: LoopbackServer, make_client: MakeClient, fragment: str
+) -> None:
+    loopback.queue(Reply(body=FILE))
+    sink = io.BytesIO()
+    async with make_client() as api:
+        url = f"{loopback.url}/media/photo.jpg?{SIGNED_QUERY}{fragment}"
+        assert await api.download(image(url), sink) == len(FILE)
+    assert sink.getvalue() == FILE
+    # The query is sent as it came; a fragment never leaves the client.
+    assert [request.path for request in loopback.received] == [f"/media/photo.jpg?{SIGNED_QUERY}"]
+
+
+def assert_query_hidden(error: BaseException, records: list[logging.LogRecord]) -> None:
+    shown = [str(error), repr(error), repr(error.args), repr(vars(error))]
+    assert all(SIGNATURE not in text for text in shown), shown
+    assert all("X-Amz-Credential" not in text for text in shown), shown
+    assert "/media/photo.jpg?***" in str(error)
+    assert getattr(error, "url", "").endswith("/media/photo.jpg?***")
+    assert all(SIGNATURE not in record.getMessage() for record in records)
+
+
+async def test_the_query_of_a_signed_url_shows_in_no_error_or_log_record(
+    loopback: LoopbackServer, make_client: MakeClient, every_record: list[logging.LogRecord]
+) -> None:
+    # The host echoes the request, query included, as S3's SignatureDoesNotMatch does.
+    echo = f"<Error><Code>SignatureDoesNotMatch</Code><Query>{SIGNED_QUERY}</Query></Error>"
+    loopback.queue(Reply(status=403, body=echo.encode(), headers=(("Content-Type", "text/xml"),)))
+    async with make_client() as api:
+        with pytest.raises(ga.PermissionDeniedError) as caught:
+            await api.download(
+                image(f"{loopback.url}/media/photo.jpg?{SIGNED_QUERY}"), io.BytesIO()
+            )
+    assert_query_hidden(caught.value, every_record)
+    assert "<Query>***</Query>" in caught.value.body
+    assert any(record.name == "httpx" for record in every_record)  # its request line was checked
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        lambda request: httpx.ConnectError(f"cannot reach {request.url}"),
+        lambda request: httpx.ReadTimeout(f"timed out reading {request.url}"),
+        lambda request: LookupError(f"no route to {request.url}"),  # a foreign transport's
+    ],
+    ids=["connection", "timeout", "foreign"],
+)
+async def test_the_query_of_a_signed_url_shows_in_no_transport_failure(
+    every_record: list[logging.LogRecord], failure: Callable[[httpx.Request], Exception]
+) -> None:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise failure(request)
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(fail)) as http,
+        ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=http) as api,
+    ):
+        url = f"https://media.example/media/photo.jpg?{SIGNED_QUERY}"
+        with pytest.raises(ga.APIConnectionError) as caught:
+            await api.download(image(url), io.BytesIO())
+    assert_query_hidden(caught.value, every_record)
+
+
+async def test_a_refused_download_url_shows_neither_credentials_nor_query(
+    make_client: MakeClient,
+) -> None:
+    async with make_client() as api:
+        url = f"https://user:hunter2@media.example/photo.jpg?{SIGNED_QUERY}"
+        with pytest.raises(ga.InvalidArgumentError, match="must not carry credentials") as caught:
+            await api.download(image(url), io.BytesIO())
+    assert "hunter2" not in str(caught.value)
+    assert SIGNATURE not in str(caught.value)
+    assert "https://media.example/photo.jpg?***" in str(caught.value)
+
+
+# The forms a token can take in a media host's error page: as text, as JSON escapes, and
+# as UTF-16, where each character takes two bytes.
+CUT_FORMS: dict[str, tuple[Callable[[str], str], str]] = {
+    "literal": (lambda token: token, "utf-8"),
+    "json-escaped": (lambda token: json_escaped(token, lambda i: True), "utf-8"),
+    "utf-16": (lambda token: token, "utf-16-le"),
+}
+BODY_CHARS = 2_000  # what .body keeps of an error page, as the docs say
+
+
+@pytest.mark.parametrize("form", CUT_FORMS)
+async def test_no_piece_of_a_token_survives_cutting_a_media_hosts_error_page(form: str) -> None:
+    """The token at every offset around .body's cut, and at every 37th up to 20,000 chars.
+
+    A step shorter than the token (50 characters) straddles any other cut the download
+    makes, wherever it is; the page comes in pieces of 97 bytes, so the token straddles
+    the chunks it arrives in too.
+    """
+    shape, encoding = CUT_FORMS[form]
+    secret = shape(TOKEN)
+    offsets = [*range(BODY_CHARS - len(secret) - 2, BODY_CHARS + 3), *range(0, 20_000, 37)]
+
+    def page(request: httpx.Request) -> httpx.Response:
+        offset = int(request.url.params["at"])
+        text = "." * offset + secret + "-" * 5_000
+        content = text.encode(encoding)
+
+        async def pieces() -> AsyncIterator[bytes]:
+            for start in range(0, len(content), 97):
+                yield content[start : start + 97]
+
+        return httpx.Response(404, content=pieces(), headers={"Content-Type": "text/plain"})
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(page)) as http,
+        ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=http) as api,
+    ):
+        bodies = {}
+        for offset in offsets:
+            with pytest.raises(ga.APIStatusError) as caught:
+                await api.download(image(f"https://media.example/e?at={offset}"), io.BytesIO())
+            bodies[offset] = caught.value.body
+    pieces_left = {at: body[-80:] for at, body in bodies.items() if set(body) - {".", "-", "*"}}
+    assert pieces_left == {}
+    # The page's first 2,000 characters, the token's place (if it is among them) as ***.
+    assert {len(body) for body in bodies.values()} == {BODY_CHARS}

@@ -5,18 +5,36 @@ Log records are checked for every test by the autouse ``token_never_logged`` fix
 
 from __future__ import annotations
 
+import ast
 import logging
+import re
+import subprocess
+import sys
+import textwrap
 import traceback
 import warnings
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import respx
+from hpack.huffman import HuffmanEncoder
+from hpack.huffman_constants import REQUEST_CODES, REQUEST_CODES_LENGTH
 
 import greenapi_async as ga
 from greenapi_async._redaction import redact_urls
 
-from .conftest import JOURNAL_URL, TOKEN, MakeClient
+from .conftest import ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
+from .loopback import H2LoopbackServer, Reply
+from .secret_forms import (
+    ENCODINGS,
+    ESCAPINGS,
+    MIXED_TOKEN,
+    PLACES,
+    assert_secret_absent,
+    error_document,
+)
 
 
 def chain(error: BaseException) -> list[BaseException]:
@@ -139,3 +157,185 @@ def test_redacting_a_redacted_line_again_changes_nothing() -> None:
     assert TOKEN not in once
     assert redact_urls(once) == once
     assert redact_urls("see /waInstance1/m/***: boom") == "see /waInstance1/m/***: boom"
+
+
+_BYTES_LITERAL = re.compile(r"b'(?:[^'\\]|\\.)*'" + r'|b"(?:[^"\\]|\\.)*"')
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio", "trio"])
+async def test_no_record_of_an_http2_exchange_shows_the_token_in_any_form(
+    anyio_backend: str, every_record: list[logging.LogRecord]
+) -> None:
+    path = f"/waInstance{ID_INSTANCE}/lastOutgoingMessages/{TOKEN}?minutes=5"
+    # HPACK sends header values Huffman-coded: a header block logged as bytes holds the
+    # token in a form that no search for its text finds.
+    huffman_coded = HuffmanEncoder(REQUEST_CODES, REQUEST_CODES_LENGTH).encode(path.encode())
+    with H2LoopbackServer() as server:
+        server.queue(
+            Reply(body=b"[]"),
+            Reply(body=b"[]"),  # the same headers again: sent from HPACK's dynamic table
+            Reply(status=401, body=f'{{"code": 401, "description": "{TOKEN}?"}}'.encode()),
+        )
+        async with (
+            httpx.AsyncClient(http1=False, http2=True) as http,
+            ga.GreenAPI(
+                ID_INSTANCE, TOKEN, api_url=server.url, http_client=http, rate_limit=False
+            ) as api,
+        ):
+            assert await api.journals.last_outgoing_messages(minutes=5) == []
+            assert await api.journals.last_outgoing_messages(minutes=5) == []
+            with pytest.raises(ga.AuthenticationError):
+                await api.journals.last_outgoing_messages(minutes=5)
+    assert [request.path for request in server.received] == [path] * 3
+    names = {record.name for record in every_record}
+    assert {"hpack.hpack", "httpcore.http2", "httpx"} <= names, names
+    for record in every_record:
+        text = record.getMessage()
+        assert TOKEN not in text, record.name
+        # Whatever escaping a bytes repr used, the bytes it shows hold no form of the path.
+        for literal in _BYTES_LITERAL.findall(text):
+            shown = ast.literal_eval(literal)
+            assert TOKEN.encode() not in shown, (record.name, text)
+            assert huffman_coded not in shown, (record.name, text)
+
+
+_HTTP_STACK = ("httpx", "httpcore", "h11", "h2", "hpack", "hyperframe")
+
+
+def test_every_logger_of_the_http_stack_is_filtered_in_a_fresh_interpreter() -> None:
+    # A fresh interpreter, where (since httpx 0.28) the HTTP/2 modules are first imported
+    # after the client that installs the filter exists, and are then used by a plain
+    # httpx client. Older httpx imports them with itself.
+    script = textwrap.dedent(
+        f"""
+        import asyncio, logging, sys
+
+        import httpx
+
+        import greenapi_async as ga
+
+        leaks = []
+        class Check(logging.Handler):
+            def emit(self, record):
+                if {TOKEN!r} in record.getMessage():
+                    leaks.append(record.name)
+
+        logging.getLogger().addHandler(Check(logging.DEBUG))
+        logging.getLogger().setLevel(logging.DEBUG)
+
+        mock = httpx.MockTransport(lambda request: httpx.Response(200))
+        api = ga.GreenAPI({ID_INSTANCE!r}, {TOKEN!r}, http_client=httpx.AsyncClient(transport=mock))
+        imported_before = "hpack" in sys.modules or "h2" in sys.modules
+
+        from tests.loopback import H2LoopbackServer
+
+
+        async def main(url):
+            async with httpx.AsyncClient(http1=False, http2=True) as http:
+                await http.get(f"{{url}}/waInstance{ID_INSTANCE}/getSettings/{TOKEN}")
+
+
+        with H2LoopbackServer() as server:
+            asyncio.run(main(server.url))
+        (redacting,) = logging.getLogger("httpx").filters
+        loggers = [
+            (name, logger)
+            for name, logger in list(logging.root.manager.loggerDict.items())
+            if isinstance(logger, logging.Logger)
+            and name.split(".")[0] in {_HTTP_STACK!r}
+        ]
+        print(sorted(name for name, _ in loggers))
+        print(sorted(name for name, logger in loggers if redacting not in logger.filters))
+        print(sorted(set(leaks)))
+        print(imported_before)
+        """
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    seen, unfiltered, leaking, imported_before = map(ast.literal_eval, done.stdout.splitlines())
+    assert {"hpack.hpack", "hpack.table", "httpcore.http2", "httpx"} <= set(seen)
+    assert unfiltered == []
+    assert leaking == []
+    httpx_version = tuple(int(part) for part in httpx.__version__.split(".")[:2])
+    assert imported_before is (httpx_version < (0, 28))  # the order the test means to check
+
+
+# --- Error bodies: a token escaped or encoded by the body must not come back whole ---
+
+# The statuses an error body arrives with: (status sent, max_retries, class raised).
+STATUSES = {
+    "400": (400, 0, ga.BadRequestError),
+    "401": (401, 0, ga.AuthenticationError),
+    "466": (466, 0, ga.QuotaExceededError),
+    "500-after-retries": (500, 1, ga.ServerError),
+    "401-shaped-on-200": (200, 0, ga.AuthenticationError),
+}
+
+
+async def failure_for(body: bytes, status: str, headers: dict[str, str], secret: str) -> Any:
+    sent, retries, cls = STATUSES[status]
+    answer = httpx.Response(sent, content=body, headers=headers)
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(lambda request: answer)) as http,
+        ga.GreenAPI(
+            ID_INSTANCE, secret, http_client=http, rate_limit=False, max_retries=retries
+        ) as api,
+    ):
+        with pytest.raises(cls) as caught:
+            await api.journals.last_outgoing_messages()
+    assert type(caught.value) is cls
+    return caught.value
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("escaping", ESCAPINGS)
+async def test_a_json_escaped_token_in_an_error_body_is_redacted_everywhere(
+    fast_backoff: None, status: str, place: str, escaping: str
+) -> None:
+    sent = STATUSES[status][0]
+    code = 401 if sent == 200 else sent
+    body = error_document(code, place, ESCAPINGS[escaping](MIXED_TOKEN))
+    error = await failure_for(
+        body.encode(), status, {"Content-Type": "application/json"}, MIXED_TOKEN
+    )
+    assert_secret_absent(error, MIXED_TOKEN)
+    if place == "description":
+        assert "wrong token ***" in str(error)
+    if isinstance(error, ga.QuotaExceededError) and place == "invokeStatus.description":
+        assert error.invoke_status == {"description": "quota ***"}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize("encoding", ENCODINGS)
+async def test_a_token_in_an_error_body_of_any_unicode_encoding_is_redacted(
+    fast_backoff: None, status: str, encoding: str
+) -> None:
+    sent = STATUSES[status][0]
+    code = 401 if sent == 200 else sent
+    text = (
+        f'{{"code": {code}, "description": "wrong token {TOKEN}", '
+        f'"invokeStatus": {{"description": "quota {TOKEN}", "{TOKEN}": "x"}}}}'
+    )
+    body = ENCODINGS[encoding](text)
+    error = await failure_for(body, status, {"Content-Type": "application/json"}, TOKEN)
+    assert_secret_absent(error, TOKEN)
+    assert "\x00" not in error.body  # decoded as what it is, not as UTF-8
+    assert '"description": "wrong token ***"' in error.body
+    assert ": quota ***" in str(error)  # the detail: invokeStatus's description
+
+
+@pytest.mark.asyncio
+async def test_an_error_body_is_decoded_with_the_charset_its_header_names() -> None:
+    text = f"Неверный токен {TOKEN}"
+    error = await failure_for(
+        text.encode("cp1251"), "400", {"Content-Type": "text/plain; charset=windows-1251"}, TOKEN
+    )
+    assert error.body == "Неверный токен ***"
+    assert str(error).endswith(": Неверный токен ***")

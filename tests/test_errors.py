@@ -1,0 +1,156 @@
+"""The SDK's exceptions as values: pickled, copied, sent to another process."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import multiprocessing
+import pickle
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+import httpx
+import pytest
+
+import greenapi_async as ga
+
+from .conftest import ID_INSTANCE, TOKEN
+
+EXPORTED_ERRORS = sorted(
+    (
+        value
+        for value in (getattr(ga, name) for name in ga.__all__)
+        if isinstance(value, type) and issubclass(value, BaseException)
+    ),
+    key=lambda cls: cls.__name__,
+)
+
+
+def sample(cls: type[BaseException]) -> BaseException:
+    """An instance of ``cls`` with every attribute set to something other than its default."""
+    options: dict[str, Any] = {}
+    if issubclass(cls, ga.APIStatusError):
+        options = {
+            "status_code": 466,
+            "body": '{"description": "spent"}',
+            "url": f"https://h/waInstance{ID_INSTANCE}/lastOutgoingMessages/***",
+            "method": "lastOutgoingMessages",
+            "attempts": 3,
+        }
+        if issubclass(cls, ga.RateLimitError):
+            options["retry_after"] = 1.5
+        if issubclass(cls, ga.QuotaExceededError):
+            options["invoke_status"] = {"used": 10, "more": [{"status": "QUOTE_EXCEEDED"}]}
+    elif issubclass(cls, ga.APIConnectionError):
+        options = {"url": "https://h/***", "method": "download", "attempts": 2}
+    elif issubclass(cls, ga.ResponseValidationError):
+        options = {"errors": ("$[0].timestamp: expected int, got str", "$[1]: not an object")}
+    elif issubclass(cls, ga.DownloadTooLargeError):
+        options = {"max_bytes": 1234}
+    elif cls not in (ga.GreenAPIError, ga.InvalidArgumentError):
+        pytest.fail(f"no sample for {cls.__name__}: add one here")
+    return cls(f"a {cls.__name__} for the test", **options)
+
+
+def missing_extra_error(monkeypatch: pytest.MonkeyPatch) -> BaseException:
+    """The error that serving the fake without uvicorn raises (its class is not exported)."""
+    from greenapi_async.testing import FakeGreenAPI, serve
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed
+    with pytest.raises(ImportError) as caught, serve(FakeGreenAPI()):
+        pass
+    return caught.value
+
+
+def pickled(error: BaseException) -> BaseException:
+    return pickle.loads(pickle.dumps(error))  # type: ignore[no-any-return]  # noqa: S301
+
+
+COPIES: dict[str, Callable[[BaseException], BaseException]] = {
+    "pickle": pickled,
+    "copy": copy.copy,
+    "deepcopy": copy.deepcopy,
+}
+
+
+def assert_same(twin: BaseException, error: BaseException) -> None:
+    assert type(twin) is type(error)
+    assert str(twin) == str(error)
+    assert repr(twin) == repr(error)
+    assert twin.args == error.args
+    assert vars(twin) == vars(error)  # every attribute, private marks included
+
+
+def test_every_exported_exception_class_is_sampled() -> None:
+    names = {cls.__name__ for cls in EXPORTED_ERRORS}
+    assert {"GreenAPIError", "InvalidArgumentError", "QuotaExceededError"} <= names
+
+
+@pytest.mark.parametrize("how", COPIES)
+@pytest.mark.parametrize("cls", EXPORTED_ERRORS, ids=lambda cls: cls.__name__)
+def test_every_exported_exception_survives_pickle_and_copy(
+    cls: type[BaseException], how: str
+) -> None:
+    error = sample(cls)
+    assert_same(COPIES[how](error), error)
+
+
+@pytest.mark.parametrize("how", COPIES)
+def test_the_missing_extra_error_survives_pickle_and_copy(
+    monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    error = missing_extra_error(monkeypatch)
+    assert "greenapi-async[sandbox]" in str(error)
+    assert_same(COPIES[how](error), error)
+
+
+@pytest.mark.parametrize("how", COPIES)
+def test_a_failure_that_waiting_cannot_fix_stays_so_when_copied(how: str) -> None:
+    # An exception of a foreign transport ends a watch rather than being retried for ever;
+    # the error carries that mark, and a copy must too.
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise LookupError(f"no route to {request.url}")
+
+    async def fail() -> ga.APIConnectionError:
+        async with (
+            httpx.AsyncClient(transport=httpx.MockTransport(refuse)) as http,
+            ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=http, rate_limit=False) as api,
+        ):
+            with pytest.raises(ga.APIConnectionError) as caught:
+                await api.journals.last_outgoing_messages()
+        return caught.value
+
+    error = asyncio.run(fail())
+    assert vars(error) != vars(ga.APIConnectionError("x", url=error.url, method=error.method))
+    twin = COPIES[how](error)
+    assert_same(twin, error)
+    assert TOKEN not in f"{twin} {twin!r} {vars(twin)}"
+
+
+def fail_in_a_worker() -> None:
+    """Raise, in a child process, the error a wrong token gets from the service."""
+    echo = f'{{"code": 401, "description": "wrong token {TOKEN}"}}'
+
+    async def call() -> None:
+        answer = httpx.MockTransport(lambda request: httpx.Response(401, text=echo))
+        async with (
+            httpx.AsyncClient(transport=answer) as http,
+            ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=http, rate_limit=False) as api,
+        ):
+            await api.journals.last_outgoing_messages()
+
+    asyncio.run(call())
+
+
+def test_an_error_raised_in_a_worker_process_reaches_the_parent_intact() -> None:
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        future = pool.submit(fail_in_a_worker)
+        error = future.exception(timeout=60)
+    assert type(error) is ga.AuthenticationError
+    assert error.status_code == 401
+    assert error.method == "lastOutgoingMessages"
+    assert error.url.endswith("/lastOutgoingMessages/***")
+    assert "wrong token ***" in str(error)
+    assert TOKEN not in f"{error} {error!r} {error.args} {vars(error)}"
