@@ -33,10 +33,11 @@ from cattrs.strategies import configure_tagged_union
 from ._errors import LOCAL_FAILURES, InvalidArgumentError, ResponseValidationError
 from ._fastpath import make_fast_structure_fn
 from ._models import (
+    Contact,
+    ContactsArrayMessage,
+    Message,
     MessageStatus,
-    OutgoingMessage,
     QuotedMessage,
-    TextMessage,
     UnknownMessage,
 )
 
@@ -63,14 +64,15 @@ _MAX_REPORTED_ERRORS: Final = 10
 # after the call; a caller who disabled the collector keeps it disabled. Smaller bodies
 # rarely trigger a collection at all.
 _PAUSE_COLLECTOR_FROM_BYTES: Final = 256 * 1024
-_MESSAGE_CLASSES: Final = frozenset(get_args(OutgoingMessage))
-# Fields most journal entries leave out: the fast path reads them last (see
-# make_fast_structure_fn), so that they usually cost no lookup at all.
+_MESSAGE_CLASSES: Final = frozenset(get_args(Message))
+# Fields that most journal entries leave out (a direction's own fields are absent from
+# the other's entries): the fast path reads them last (see make_fast_structure_fn), so
+# that they usually cost no lookup at all.
 _RARE_FIELDS: Final = frozenset(
-    attrs.fields_dict(TextMessage).keys()
-    - {"id_message", "timestamp", "status_message", "chat_id", "type", "send_by_api"}
-    - {"type_message", "text_message"}
+    {"sender_id", "sender_name", "sender_contact_name"}
+    | {"is_forwarded", "forwarding_score", "quoted_message"}
 )
+_RAW: Final = "raw"  # the field that keeps the wire object
 
 
 class _WrongTypeError(Exception):
@@ -159,11 +161,19 @@ _OPTIONAL_SCALAR_HOOKS: Final[Mapping[type, Callable[[object, object], Any]]] = 
 }
 
 
-def _structure_status(value: object, _: object) -> MessageStatus | str:
+def _structure_status(value: object, _: object) -> MessageStatus | str | None:
+    if value is None:
+        return None  # incoming entries have none, and some outgoing ones lack it
     if type(value) is str:
-        # A status we have never seen stays the wire string: kept, not an error.
+        # A status we have never seen stays the wire string ("" included): kept.
         return _STATUS_BY_WIRE.get(value, value)
     raise _WrongTypeError("str", value)
+
+
+def _structure_str_or_int(value: object, _: object) -> str | int | None:
+    if value is None or type(value) is str or type(value) is int:
+        return value
+    raise _WrongTypeError("str or int", value)
 
 
 def _optional(value: object, check: Callable[[object, object], Any]) -> Any:
@@ -186,8 +196,13 @@ def _structure_unknown(value: Mapping[str, Any], _: object) -> UnknownMessage:
         types.MappingProxyType(value),
         id_message=_lenient(value.get("idMessage"), _structure_str),
         timestamp=_lenient(value.get("timestamp"), _structure_timestamp),
-        status_message=_lenient(value.get("statusMessage"), _structure_status),
         chat_id=_lenient(value.get("chatId"), _structure_str),
+        type=_lenient(value.get("type"), _structure_str),
+        status_message=_lenient(value.get("statusMessage"), _structure_status),
+        send_by_api=_lenient(value.get("sendByApi"), _structure_bool),
+        sender_id=_lenient(value.get("senderId"), _structure_str),
+        sender_name=_lenient(value.get("senderName"), _structure_str),
+        sender_contact_name=_lenient(value.get("senderContactName"), _structure_str),
     )
 
 
@@ -215,31 +230,35 @@ def _camel_case_hook_factory(
                 cls,
                 key_for=_to_camel,
                 int_ranges={"timestamp": (0, MAX_TIMESTAMP)},
-                string_lookups={MessageStatus | str: _STATUS_BY_WIRE},
+                string_lookups={MessageStatus | str | None: _STATUS_BY_WIRE},
                 hook_for=converter.get_structure_hook,
                 # Messages reach their hook through a loop that has checked for a dict.
                 check_dict=cls not in _MESSAGE_CLASSES,
                 unread_keys=(_TAG_KEY,) if cls in _MESSAGE_CLASSES else (),
                 read_last=_RARE_FIELDS,
+                whole_object=(_RAW, types.MappingProxyType),
             )
             if fast is not None:
                 return fast
-        renames = {
-            field.name: override(rename=_to_camel(field.name)) for field in attrs.fields(cls)
-        }
+        fields = attrs.fields_dict(cls)
+        renames = {name: override(rename=_to_camel(name)) for name in fields}
         if cls in _MESSAGE_CLASSES:
             renames["timestamp"] = override(rename="timestamp", struct_hook=_structure_timestamp)
+        keeps_raw = _RAW in fields
+        if keeps_raw:
+            renames[_RAW] = override(omit=True)
         generated = make_dict_structure_fn(cls, converter, **renames)  # type: ignore[arg-type]
-        if cls in _MESSAGE_CLASSES:
-            # Reached only through structure_message, which has checked for a dict.
-            return generated
 
         def structure_object(value: Any, target: Any) -> Any:
             # Without this, a string where an object belongs fails deep inside the
             # generated code with a message about string indices.
             if type(value) is not dict:
                 raise _WrongTypeError("object", value)
-            return generated(value, target)
+            result = generated(value, target)
+            if keeps_raw:
+                # The wire object itself, as the fast path keeps it: a view, not a copy.
+                object.__setattr__(result, _RAW, types.MappingProxyType(value))
+            return result
 
         return structure_object
 
@@ -313,7 +332,8 @@ def _build_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(MessageStatus | str, _structure_status)
+    converter.register_structure_hook(MessageStatus | str | None, _structure_status)
+    converter.register_structure_hook(str | int | None, _structure_str_or_int)
     converter.register_structure_hook(UnknownMessage, _structure_unknown)
     converter.register_structure_hook(QuotedMessage, _structure_quoted)
     converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
@@ -325,29 +345,54 @@ def _build_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         _is_modelled_attrs_class, _camel_case_hook_factory(converter, detailed=detailed)
     )
+    _register_contacts_array_hook(converter)
     configure_tagged_union(
-        OutgoingMessage,
+        Message,
         converter,
         tag_generator=lambda cls: attrs.fields(cls).type_message.default,
         tag_name=_TAG_KEY,
         default=UnknownMessage,
     )
-    structure_tagged = converter.get_structure_hook(OutgoingMessage)
+    structure_tagged = converter.get_structure_hook(Message)
 
-    def structure_message(value: Any, target: Any) -> OutgoingMessage:
+    def structure_message(value: Any, target: Any) -> Message:
         if type(value) is not dict:
             raise _WrongTypeError("object", value)
         # An unhashable tag (a list, say) would fail the union's dict lookup; any tag
         # that is not a string is as unknown as a new kind.
         if type(value.get(_TAG_KEY)) is not str:
             return _structure_unknown(value, UnknownMessage)
-        result: OutgoingMessage = structure_tagged(value, target)
+        result: Message = structure_tagged(value, target)
         return result
 
-    converter.register_structure_hook(OutgoingMessage, structure_message)
+    converter.register_structure_hook(Message, structure_message)
     if not detailed:
         _register_journal_hook(converter)
     return converter
+
+
+# Where the service has documented the list of a contactsArrayMessage, besides
+# ``contacts`` at the top level: its docs disagree, and no journal recording shows it.
+_OTHER_CONTACTS_HOLDERS: Final = ("messageData", "contactsArrayMessageData")
+
+
+def _register_contacts_array_hook(converter: cattrs.Converter) -> None:
+    """Read a contactsArrayMessage's list wherever the service put it."""
+    structure_entry = converter.get_structure_hook(ContactsArrayMessage)
+    structure_contacts = converter.get_structure_hook(tuple[Contact, ...])
+
+    def structure(value: Any, target: Any) -> ContactsArrayMessage:
+        message: ContactsArrayMessage = structure_entry(value, target)
+        if "contacts" in value:
+            return message
+        for key in _OTHER_CONTACTS_HOLDERS:
+            holder = value.get(key)
+            if type(holder) is dict and holder.get("contacts") is not None:
+                contacts = structure_contacts(holder["contacts"], tuple[Contact, ...])
+                return attrs.evolve(message, contacts=contacts)
+        return message
+
+    converter.register_structure_hook(ContactsArrayMessage, structure)
 
 
 class _HooksByTag(dict[Any, Callable[[Any, Any], Any]]):
@@ -376,13 +421,13 @@ def _register_journal_hook(converter: cattrs.Converter) -> None:
         if cls is not UnknownMessage
     )
 
-    def structure_journal(value: list[Any], _: Any) -> list[OutgoingMessage]:
+    def structure_journal(value: list[Any], _: Any) -> list[Message]:
         with contextlib.suppress(Exception):  # the careful loop below says what was wrong
             # The common case in one comprehension: every entry a dict with a tag.
             return [hooks_by_tag[item[_TAG_KEY]](item, None) for item in value]
         # An entry that is not a dict, has no tag or an unhashable one, or does not
         # decode: the same again, one check at a time.
-        messages: list[OutgoingMessage] = []
+        messages: list[Message] = []
         append = messages.append
         for item in value:
             if item.__class__ is not dict:
@@ -393,17 +438,17 @@ def _register_journal_hook(converter: cattrs.Converter) -> None:
         return messages
 
     converter.register_structure_hook_func(
-        lambda type_: type_ == list[OutgoingMessage], structure_journal
+        lambda type_: type_ == list[Message], structure_journal
     )
 
 
 @functools.cache
-def _journal_hook() -> Callable[[Any, Any], list[OutgoingMessage]]:
+def _journal_hook() -> Callable[[Any, Any], list[Message]]:
     # Built on first use, not at import: generating the hooks is most of what importing
     # this module would otherwise cost, and a program may import the SDK and never decode.
-    hook: Callable[[Any, Any], list[OutgoingMessage]] = _build_converter(
+    hook: Callable[[Any, Any], list[Message]] = _build_converter(
         detailed=False
-    ).get_structure_hook(list[OutgoingMessage])
+    ).get_structure_hook(list[Message])
     return hook
 
 
@@ -435,7 +480,7 @@ def _describe(exc: BaseException, path: str) -> list[str]:
 
 def _explain(data: list[Any]) -> ResponseValidationError:
     try:
-        _detailed_converter().structure(data, list[OutgoingMessage])
+        _detailed_converter().structure(data, list[Message])
     except LOCAL_FAILURES:
         raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message
@@ -448,7 +493,7 @@ def _explain(data: list[Any]) -> ResponseValidationError:
     else:  # pragma: no cover - the fast and detailed converters share one configuration
         problems = ("$: the response could not be decoded",)
     return ResponseValidationError(
-        f"malformed lastOutgoingMessages response: {_summary(problems)}", errors=problems
+        f"malformed lastMessages response: {_summary(problems)}", errors=problems
     )
 
 
@@ -465,8 +510,8 @@ def _summary(problems: tuple[str, ...]) -> str:
     return shown + (f" (and {more} more)" if more > 0 else "")
 
 
-def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list[OutgoingMessage]:
-    """Decode a ``lastOutgoingMessages`` response body into message objects, without I/O.
+def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list[Message]:
+    """Decode a ``lastMessages`` response body into message objects, without I/O.
 
     An entry of a kind this version does not model becomes an ``UnknownMessage``; a
     status it does not know stays a ``str``.
@@ -498,7 +543,7 @@ def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list
     raise ResponseValidationError(problem)
 
 
-class PartialJournal(list[OutgoingMessage]):
+class PartialJournal(list[Message]):
     """The messages of a journal less its malformed entries, and what was wrong with those.
 
     ``problem`` is None when nothing was left out. ``left_out`` names each entry left out
@@ -539,7 +584,7 @@ def decode_skipping_malformed(body: bytes) -> PartialJournal:
     count = len(data) - len(kept)
     kept.left_out = frozenset(left_out)
     kept.problem = ResponseValidationError(
-        f"left out {count} malformed lastOutgoingMessages "
+        f"left out {count} malformed lastMessages "
         f"{'entry' if count == 1 else 'entries'}: {_summary(tuple(problems))}",
         errors=tuple(problems),
     )
@@ -583,10 +628,10 @@ def _parse(body: bytes | bytearray | memoryview | str) -> tuple[list[Any] | None
     return data, ""
 
 
-def _structure_journal(data: list[Any]) -> list[OutgoingMessage] | None:
+def _structure_journal(data: list[Any]) -> list[Message] | None:
     """The messages, or None when any entry is off (the detailed pass then says how)."""
     try:
-        return _journal_hook()(data, list[OutgoingMessage])
+        return _journal_hook()(data, list[Message])
     except LOCAL_FAILURES:
         raise  # this process's trouble, not the response's
     except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass

@@ -5,10 +5,11 @@ keyword dict; a frozen attrs ``__init__`` then sets every field through
 ``object.__setattr__``. For a journal of 100,000 messages that per-field Python work is
 most of the decode time. The functions made here do the same job with the checks written
 inline (exact type tests, the same rules as the converter's hooks) and the slots written
-on a private *builder*: a subclass of the message class that adds nothing but plain
-attribute assignment (see ``_builder_for``). Once every slot is set, the object's
-``__class__`` becomes the message class itself, so what the caller gets is an ordinary,
-frozen instance of the public class.
+on a private *builder*: a sibling of the message class, derived from the same private
+base, with the same slots, that adds nothing but plain attribute assignment (see
+``_builder_for``). Once every slot is set, the object's ``__class__`` becomes the message
+class itself, so what the caller gets is an ordinary, frozen instance of the public class,
+and no public class ever has a subclass it did not have.
 
 The result is the object ``__init__`` would build: the message classes have no
 validators, converters or ``__attrs_post_init__`` (``make_fast_structure_fn`` refuses a
@@ -36,26 +37,36 @@ class FastPathMissError(Exception):
 _NONE: Final = type(None)
 # attrs runs these from __init__; a class that has one is built the slow, honest way.
 _INIT_HOOKS: Final = ("__attrs_pre_init__", "__attrs_post_init__")
-_BUILDERS: Final[dict[type[Any], type[Any]]] = {}
+_BUILDERS: Final[dict[type[Any], type[Any] | None]] = {}
 
 
-def _builder_for(cls: type[Any]) -> type[Any]:
-    """Return the private subclass of ``cls`` that the generated code fills in, then sheds.
+def _builder_for(cls: type[Any]) -> type[Any] | None:
+    """Return the private sibling of ``cls`` that the generated code fills in, or None.
 
     Why: a frozen attrs class defines ``__setattr__`` and ``__delattr__`` in Python to refuse
     writes, so each field costs a call to ``object.__setattr__`` (or to a slot descriptor's
-    ``__set__``), about 40 ns; 15 fields are most of a text message's decode time. A
-    subclass that puts ``object``'s own methods back and adds no slots has
-    the generic attribute setter again, so ``self.field = value`` is a specialised slot
-    store of a few ns. It has the same memory layout as ``cls``, which is what makes the
-    final ``obj.__class__ = cls`` legal; after it the object is an ordinary instance of the
-    frozen class and nothing of the builder remains. No global state changes: the class
-    is made once per message class and kept here, never handed out.
+    ``__set__``), about 40 ns; 15 fields are most of a text message's decode time. A class
+    that puts ``object``'s own methods back has the generic attribute setter again, so
+    ``self.field = value`` is a specialised slot store of a few ns.
+
+    The builder derives from the base of ``cls`` and declares the same slots, so both
+    have the same memory layout, which is what makes the final ``obj.__class__ = cls``
+    legal; after it the object is an ordinary instance of the frozen class and nothing of
+    the builder remains. It is not a subclass of ``cls``: ``cls.__subclasses__()`` and
+    strategies that walk it (cattrs' ``include_subclasses``) never see it. Only a class
+    whose direct base is private (named with a leading underscore) gets one: the
+    builder is a subclass of that base. None when ``cls`` does not qualify, or when the
+    interpreter refuses the swap of classes; the caller then builds the slow way. No
+    global state changes: each builder is made once and kept here, never handed out.
     """
-    builder = _BUILDERS.get(cls)
-    if builder is None:
+    if cls in _BUILDERS:
+        return _BUILDERS[cls]
+    builder: type[Any] | None = None
+    (base,) = cls.__bases__ if len(cls.__bases__) == 1 else (None,)
+    own_slots = cls.__dict__.get("__slots__")
+    if base is not None and base.__name__.startswith("_") and own_slots is not None:
         namespace = {
-            "__slots__": (),
+            "__slots__": tuple(own_slots),
             "__setattr__": object.__setattr__,  # both, or the slot stays the Python one
             "__delattr__": object.__delattr__,
             # Calling the class with no arguments is then cheaper than ``object.__new__``.
@@ -63,8 +74,13 @@ def _builder_for(cls: type[Any]) -> type[Any]:
             "__module__": cls.__module__,
             "__doc__": f"Private builder of {cls.__qualname__} objects; never handed out.",
         }
-        builder = type(f"_{cls.__name__}Builder", (cls,), namespace)
-        _BUILDERS[cls] = builder
+        candidate = type(f"_{cls.__name__}Builder", (base,), namespace)
+        try:
+            candidate().__class__ = cls
+        except TypeError:  # the layouts differ after all
+            candidate = None
+        builder = candidate
+    _BUILDERS[cls] = builder
     return builder
 
 
@@ -94,6 +110,7 @@ def make_fast_structure_fn(
     check_dict: bool = True,
     unread_keys: Collection[str] = (),
     read_last: Collection[str] = (),
+    whole_object: tuple[str, Callable[[Mapping[str, Any]], Any]] | None = None,
 ) -> Callable[[Mapping[str, Any], Any], Any] | None:
     """Generate ``structure(wire_dict, cls)`` for an attrs class, or None if unsupported.
 
@@ -109,6 +126,8 @@ def make_fast_structure_fn(
     are ``None`` without a lookup. ``unread_keys`` are keys the dict may have that no
     field reads (the tag); ``read_last`` names the optional fields that are rarely
     present, read after the others so that they are usually skipped this way.
+    ``whole_object`` names a field that gets the wire object itself, through the given
+    function (``raw``, a read-only view of it); it reads no key.
     """
     if any(getattr(cls, hook, None) is not None for hook in _INIT_HOOKS):
         return None
@@ -129,6 +148,10 @@ def make_fast_structure_fn(
         if not isinstance(slot, types.MemberDescriptorType):
             return None  # only slotted classes have a slot to write
         setters.append(f"    self.{field.name} = {var}")
+        if whole_object is not None and field.name == whole_object[0]:
+            namespace["_whole"] = whole_object[1]
+            required.append(f"    {var} = _whole(o)")
+            continue
         if not field.init:
             if not isinstance(field.default, _SCALARS):
                 return None  # a factory, or no default: __init__ would do more than assign
@@ -153,9 +176,10 @@ def make_fast_structure_fn(
         lines.append(f"        {var} = None")
     unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
     counting = [f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else "")]
-    # Made only now that the class is accepted: the builder is a real subclass, which
-    # ``cls.__subclasses__()`` lists (a strategy that walks subclasses must skip it).
-    namespace["_builder"] = _builder_for(cls)
+    builder = _builder_for(cls)
+    if builder is None:
+        return None
+    namespace["_builder"] = builder
     source = "\n".join(
         [
             "def structure(o, _):",
@@ -191,10 +215,13 @@ def _checks(
         return [f"if {var}.__class__ is not int or not {low} <= {var} <= {high}: raise _Miss"]
     if field.type in string_lookups:
         namespace[f"_lookup{index}"] = string_lookups[field.type]
-        return [
+        checks = [
             f"if {var}.__class__ is not str: raise _Miss",
             f"{var} = _lookup{index}.get({var}, {var})",
         ]
+        if _NONE in get_args(field.type):  # optional: null stays None
+            return [f"if {var} is not None:", *(f"    {line}" for line in checks)]
+        return checks
     if field.type in _SCALARS:
         namespace[f"_type{index}"] = field.type
         return [f"if {var}.__class__ is not _type{index}: raise _Miss"]

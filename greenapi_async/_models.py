@@ -1,17 +1,26 @@
-"""The messages of the outgoing journal, as frozen attrs classes.
+"""The messages of Green API's journals, as frozen attrs classes.
 
-Field names are the snake_case of the wire keys (``idMessage`` -> ``id_message``). Each
-known ``typeMessage`` has its own class; anything else becomes an ``UnknownMessage`` that
-keeps the whole wire object, so a new kind the service starts sending never breaks a call.
+One set of classes serves every journal method and both directions. Each known
+``typeMessage`` has its own class; the fields every entry has (who, when, which way) come
+from a common base, and the fields of one direction are there too, ``None`` on entries of
+the other: ``status_message`` and ``send_by_api`` on outgoing entries, ``sender_id``,
+``sender_name`` and ``sender_contact_name`` on incoming ones. ``type`` says which.
+
+Field names are the snake_case of the wire keys (``idMessage`` -> ``id_message``). Every
+message keeps the wire object it was decoded from in ``raw`` (a read-only view of it, not
+a copy), so a field this version does not model is never lost. A ``typeMessage`` this
+version does not know becomes an ``UnknownMessage``, so a new kind the service starts
+sending never breaks a call.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import Any, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
@@ -19,18 +28,31 @@ __all__ = [
     "AudioMessage",
     "Contact",
     "ContactMessage",
+    "ContactsArrayMessage",
+    "DeletedMessage",
+    "DeletedMessageData",
     "DocumentMessage",
+    "EditedMessage",
+    "EditedMessageData",
     "ExtendedText",
     "ExtendedTextMessage",
+    "GroupInvite",
+    "GroupInviteMessage",
     "ImageMessage",
     "Location",
     "LocationMessage",
+    "Message",
     "MessageStatus",
     "OutgoingMessage",
     "PollData",
     "PollMessage",
     "PollOption",
+    "PollUpdate",
+    "PollUpdateMessage",
+    "PollVote",
     "QuotedMessage",
+    "ReactionMessage",
+    "ReplyMessage",
     "StickerMessage",
     "TextMessage",
     "UnknownMessage",
@@ -42,8 +64,8 @@ class MessageStatus(str, enum.Enum):
     """The delivery statuses the service documents for an outgoing message.
 
     A status the service adds later is not an error: the message keeps it as the plain
-    ``str`` it came as, so ``status_message`` is typed ``MessageStatus | str``. Members
-    compare equal to their wire strings (``MessageStatus.READ == "read"``).
+    ``str`` it came as, so ``status_message`` is typed ``MessageStatus | str | None``.
+    Members compare equal to their wire strings (``MessageStatus.READ == "read"``).
     """
 
     PENDING = "pending"
@@ -64,119 +86,74 @@ def _timestamp_utc(timestamp: int) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc)
 
 
+_RAW_FIELD: Final = "raw"
+
+
 # ``raw`` is a read-only view (``types.MappingProxyType``), which pickle and deepcopy
-# refuse. These two carry it as a plain dict and wrap it again, so messages still travel
-# to worker processes and caches.
-def _getstate_with_raw(self: Any) -> dict[str, Any]:
+# refuse, and a slotted class has no ``__dict__`` for pickle to read on Python 3.10.
+# These two carry the fields, ``raw`` as a plain dict, and wrap it again, so messages
+# still travel to worker processes and caches.
+def _getstate(self: Any) -> dict[str, Any]:
     state = {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
-    state["raw"] = dict(state["raw"])
+    if _RAW_FIELD in state:
+        state[_RAW_FIELD] = dict(state[_RAW_FIELD])
     return state
 
 
-def _setstate_with_raw(self: Any, state: Mapping[str, Any]) -> None:
+def _setstate(self: Any, state: Mapping[str, Any]) -> None:
     # Field by field, as attrs does: a key another version wrote and this one lacks is
     # ignored.
     for field in attrs.fields(type(self)):
         if field.name in state:
             value = state[field.name]
-            wrapped = MappingProxyType(dict(value)) if field.name == "raw" else value
+            wrapped = MappingProxyType(dict(value)) if field.name == _RAW_FIELD else value
             object.__setattr__(self, field.name, wrapped)  # frozen: as attrs does
 
 
-@attrs.frozen
+# Every class here is frozen, slotted and keyword-only, and pickles through the pair
+# above (attrs would otherwise generate its own for each subclass, losing ``raw``).
+_model = functools.partial(attrs.frozen, kw_only=True, getstate_setstate=False)
+
+
+def _raw_field() -> Any:
+    # The wire object: not compared, hashed or shown, so that a message built by hand in
+    # a test equals the one decoded from the same fields.
+    return attrs.field(factory=lambda: MappingProxyType({}), eq=False, repr=False)
+
+
+# Nested objects. Each public class derives directly from a private base, so that the
+# decoder can fill its objects without a subclass of it (see _fastpath).
+
+
+@_model
+class _Part:
+    """The private base of the nested objects; it adds nothing."""
+
+
+@_model
 class QuotedMessage:
-    """The message a reply quotes: its id, author and kind, plus every wire field in ``raw``."""
+    """The message a reply quotes: its id, author and kind, plus every wire field in ``raw``.
 
-    stanza_id: str | None = attrs.field(default=None, kw_only=True)
-    participant: str | None = attrs.field(default=None, kw_only=True)
-    type_message: str | None = attrs.field(default=None, kw_only=True)
-    # The quoted content has the fields of its own kind; they are kept as they came.
-    raw: Mapping[str, Any] = attrs.field(factory=dict, kw_only=True, hash=False, repr=False)
+    The quoted content has the fields of its own kind (``textMessage``, ``contact``,
+    ``downloadUrl``, ...), kept as they came in ``raw``.
+    """
 
-    __getstate__ = _getstate_with_raw
-    __setstate__ = _setstate_with_raw
+    stanza_id: str | None = None
+    participant: str | None = None
+    type_message: str | None = None
+    raw: Mapping[str, Any] = _raw_field()
 
-
-@attrs.frozen(kw_only=True)
-class _OutgoingMessageBase:
-    """Fields every outgoing journal entry has, whatever its kind."""
-
-    id_message: str
-    timestamp: int
-    status_message: MessageStatus | str
-    chat_id: str
-    type: str | None = None
-    send_by_api: bool | None = None
-    is_forwarded: bool | None = None
-    forwarding_score: int | None = None
-    is_edited: bool | None = None
-    is_deleted: bool | None = None
-    edited_message_id: str | None = None
-    deleted_message_id: str | None = None
-    quoted_message: QuotedMessage | None = None
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     @property
-    def timestamp_utc(self) -> datetime:
-        """``timestamp`` (the time of the last action on the message) as an aware UTC datetime."""
-        return _timestamp_utc(self.timestamp)
+    def text(self) -> str | None:
+        """The quoted message's text or caption, wherever its kind keeps it."""
+        return _text_in(self.raw)
 
 
-@attrs.frozen(kw_only=True)
-class TextMessage(_OutgoingMessageBase):
-    """A plain text message (``textMessage``)."""
-
-    type_message: Literal["textMessage"] = attrs.field(default="textMessage", init=False)
-    text_message: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class _MediaMessageBase(_OutgoingMessageBase):
-    """Fields of a message that carries a file."""
-
-    download_url: str | None = None
-    caption: str | None = None
-    file_name: str | None = None
-    mime_type: str | None = None
-    jpeg_thumbnail: str | None = attrs.field(default=None, repr=False)
-
-
-@attrs.frozen(kw_only=True)
-class ImageMessage(_MediaMessageBase):
-    """An image (``imageMessage``)."""
-
-    type_message: Literal["imageMessage"] = attrs.field(default="imageMessage", init=False)
-
-
-@attrs.frozen(kw_only=True)
-class VideoMessage(_MediaMessageBase):
-    """A video (``videoMessage``)."""
-
-    type_message: Literal["videoMessage"] = attrs.field(default="videoMessage", init=False)
-
-
-@attrs.frozen(kw_only=True)
-class DocumentMessage(_MediaMessageBase):
-    """A document file (``documentMessage``)."""
-
-    type_message: Literal["documentMessage"] = attrs.field(default="documentMessage", init=False)
-
-
-@attrs.frozen(kw_only=True)
-class AudioMessage(_MediaMessageBase):
-    """An audio file or voice note (``audioMessage``)."""
-
-    type_message: Literal["audioMessage"] = attrs.field(default="audioMessage", init=False)
-
-
-@attrs.frozen(kw_only=True)
-class StickerMessage(_MediaMessageBase):
-    """A sticker (``stickerMessage``); journals send it with the media fields."""
-
-    type_message: Literal["stickerMessage"] = attrs.field(default="stickerMessage", init=False)
-
-
-@attrs.frozen(kw_only=True)
-class Location:
+@_model
+class Location(_Part):
     """A geographic point with an optional name, address and map preview."""
 
     name_location: str | None = None
@@ -184,35 +161,23 @@ class Location:
     latitude: float | None = None
     longitude: float | None = None
     jpeg_thumbnail: str | None = attrs.field(default=None, repr=False)
+    is_forwarded: bool | None = None
+    forwarding_score: int | None = None
 
 
-@attrs.frozen(kw_only=True)
-class LocationMessage(_OutgoingMessageBase):
-    """A location (``locationMessage``)."""
-
-    type_message: Literal["locationMessage"] = attrs.field(default="locationMessage", init=False)
-    location: Location | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Contact:
+@_model
+class Contact(_Part):
     """A shared contact card."""
 
     display_name: str | None = None
     vcard: str | None = None
+    is_forwarded: bool | None = None
+    forwarding_score: int | None = None
 
 
-@attrs.frozen(kw_only=True)
-class ContactMessage(_OutgoingMessageBase):
-    """A contact card (``contactMessage``)."""
-
-    type_message: Literal["contactMessage"] = attrs.field(default="contactMessage", init=False)
-    contact: Contact | None = None
-
-
-@attrs.frozen(kw_only=True)
-class ExtendedText:
-    """A text with a link preview."""
+@_model
+class ExtendedText(_Part):
+    """A text with a link preview; in a legacy reply, the id and author of what it quotes."""
 
     text: str | None = None
     description: str | None = None
@@ -221,11 +186,188 @@ class ExtendedText:
     jpeg_thumbnail: str | None = attrs.field(default=None, repr=False)
     stanza_id: str | None = None
     participant: str | None = None
+    is_forwarded: bool | None = None
+    forwarding_score: int | None = None
 
 
-@attrs.frozen(kw_only=True)
-class ExtendedTextMessage(_OutgoingMessageBase):
-    """A text with a link preview (``extendedTextMessage``)."""
+@_model
+class PollOption(_Part):
+    """One answer a poll offers."""
+
+    option_name: str
+
+
+@_model
+class PollData(_Part):
+    """A poll's question, answers and how many answers may be chosen.
+
+    The current format says ``multiple_answers``; the 2023 format said
+    ``selectable_options_count`` (1: one answer; 0: any number).
+    """
+
+    name: str | None = None
+    options: tuple[PollOption, ...] = ()
+    multiple_answers: bool | None = None
+    selectable_options_count: int | None = None
+
+    @property
+    def allows_several_answers(self) -> bool | None:
+        """Whether a voter may choose more than one answer, in either format."""
+        if self.multiple_answers is not None:
+            return self.multiple_answers
+        if self.selectable_options_count is None:
+            return None
+        return self.selectable_options_count != 1
+
+
+@_model
+class PollVote(_Part):
+    """An answer of a poll and who chose it."""
+
+    option_name: str
+    option_voters: tuple[str, ...] = ()
+
+
+@_model
+class PollUpdate(_Part):
+    """The state of a poll's votes after one was cast or withdrawn."""
+
+    stanza_id: str | None = None  # the poll's own idMessage
+    name: str | None = None
+    votes: tuple[PollVote, ...] = ()
+    multiple_answers: bool | None = None
+
+
+@_model
+class EditedMessageData(_Part):
+    """What an edit changed: the message's new text and the id of the message edited."""
+
+    text_message: str | None = None
+    stanza_id: str | None = None
+
+
+@_model
+class DeletedMessageData(_Part):
+    """Which message a deletion removed."""
+
+    stanza_id: str | None = None
+
+
+@_model
+class GroupInvite(_Part):
+    """An invitation to join a group."""
+
+    group_jid: str | None = None
+    invite_code: str | None = None
+    invite_expiration: str | int | None = None
+    group_name: str | None = None
+    caption: str | None = None
+    name: str | None = None
+    jpeg_thumbnail: str | None = attrs.field(default=None, repr=False)
+
+
+# Messages. Every public class derives directly from a private base, never from another
+# public class: ``match`` and ``isinstance`` on one kind never catch another.
+
+
+@_model
+class _Entry:
+    """Fields every journal entry has, whatever its kind and direction."""
+
+    id_message: str
+    timestamp: int
+    chat_id: str
+    type: str | None = None  # "outgoing" or "incoming"
+    # Outgoing entries only.
+    status_message: MessageStatus | str | None = None
+    send_by_api: bool | None = None
+    # Incoming entries only.
+    sender_id: str | None = None
+    sender_name: str | None = None
+    sender_contact_name: str | None = None
+    # Either direction.
+    is_forwarded: bool | None = None
+    forwarding_score: int | None = None
+    is_edited: bool | None = None
+    is_deleted: bool | None = None
+    edited_message_id: str | None = None
+    deleted_message_id: str | None = None
+    quoted_message: QuotedMessage | None = None
+    raw: Mapping[str, Any] = _raw_field()
+
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    @property
+    def timestamp_utc(self) -> datetime:
+        """``timestamp`` (the time of the last action on the message) as an aware UTC datetime."""
+        return _timestamp_utc(self.timestamp)
+
+    @property
+    def text(self) -> str | None:
+        """The message's text, whatever its kind: a text, a caption, a poll's question...
+
+        ``None`` for a kind without text (a location, a contact) and for a media message
+        without a caption.
+        """
+        return None
+
+    @property
+    def forwarded(self) -> bool:
+        """Whether the message was forwarded, wherever the service said so.
+
+        Media entries say it at the top level (``is_forwarded``); extended text, contact
+        and location entries inside their nested object.
+        """
+        return _is_forwarded(self.is_forwarded, self.forwarding_score) or any(
+            _is_forwarded(nested.is_forwarded, nested.forwarding_score)
+            for nested in self._forwarding_holders()
+        )
+
+    def _forwarding_holders(self) -> tuple[Location | Contact | ExtendedText, ...]:
+        return ()
+
+
+def _is_forwarded(flag: bool | None, score: int | None) -> bool:
+    return bool(flag) or (score is not None and score > 0)
+
+
+def _text_in(wire: Mapping[str, Any]) -> str | None:
+    """The text of a wire object of any kind (a quoted message, an unknown kind)."""
+    for read in (
+        lambda: wire.get("textMessage"),
+        lambda: wire.get("caption"),
+        lambda: (wire.get("extendedTextMessage") or {}).get("text"),
+        lambda: (wire.get("pollMessageData") or {}).get("name"),
+    ):
+        try:
+            value = read()
+        except AttributeError:  # a nested value that is not an object
+            continue
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+@_model
+class TextMessage(_Entry):
+    """A plain text message (``textMessage``)."""
+
+    type_message: Literal["textMessage"] = attrs.field(default="textMessage", init=False)
+    text_message: str | None = None
+
+    @property
+    def text(self) -> str | None:  # noqa: D102 - documented on the base
+        return self.text_message
+
+
+@_model
+class ExtendedTextMessage(_Entry):
+    """A text with a link preview (``extendedTextMessage``).
+
+    Text sent through the API is journalled as this kind, with the text both in
+    ``text_message`` and in ``extended_text_message.text``.
+    """
 
     type_message: Literal["extendedTextMessage"] = attrs.field(
         default="extendedTextMessage", init=False
@@ -233,32 +375,222 @@ class ExtendedTextMessage(_OutgoingMessageBase):
     text_message: str | None = None
     extended_text_message: ExtendedText | None = None
 
+    @property
+    def text(self) -> str | None:  # noqa: D102 - documented on the base
+        nested = self.extended_text_message
+        return self.text_message or (nested.text if nested is not None else None)
 
-@attrs.frozen(kw_only=True)
-class PollOption:
-    """One answer a poll offers."""
-
-    option_name: str
-
-
-@attrs.frozen(kw_only=True)
-class PollData:
-    """A poll's question, answers and whether several answers may be chosen."""
-
-    name: str | None = None
-    options: tuple[PollOption, ...] = ()
-    multiple_answers: bool | None = None
+    def _forwarding_holders(self) -> tuple[ExtendedText, ...]:
+        return () if self.extended_text_message is None else (self.extended_text_message,)
 
 
-@attrs.frozen(kw_only=True)
-class PollMessage(_OutgoingMessageBase):
-    """A poll (``pollMessage``)."""
+@_model
+class _Media(_Entry):
+    """Fields of a message that carries a file."""
+
+    download_url: str | None = None
+    caption: str | None = None
+    file_name: str | None = None
+    mime_type: str | None = None
+    jpeg_thumbnail: str | None = attrs.field(default=None, repr=False)
+    is_animated: bool | None = None
+    video_note: bool | None = None
+
+    @property
+    def text(self) -> str | None:  # noqa: D102 - documented on the base
+        return self.caption
+
+
+@_model
+class ImageMessage(_Media):
+    """An image (``imageMessage``)."""
+
+    type_message: Literal["imageMessage"] = attrs.field(default="imageMessage", init=False)
+
+
+@_model
+class VideoMessage(_Media):
+    """A video (``videoMessage``); a round video note has ``video_note`` true."""
+
+    type_message: Literal["videoMessage"] = attrs.field(default="videoMessage", init=False)
+
+
+@_model
+class DocumentMessage(_Media):
+    """A document file (``documentMessage``)."""
+
+    type_message: Literal["documentMessage"] = attrs.field(default="documentMessage", init=False)
+
+
+@_model
+class AudioMessage(_Media):
+    """An audio file or voice note (``audioMessage``)."""
+
+    type_message: Literal["audioMessage"] = attrs.field(default="audioMessage", init=False)
+
+
+@_model
+class StickerMessage(_Media):
+    """A sticker (``stickerMessage``); ``is_animated`` says whether it moves."""
+
+    type_message: Literal["stickerMessage"] = attrs.field(default="stickerMessage", init=False)
+
+
+@_model
+class LocationMessage(_Entry):
+    """A location (``locationMessage``)."""
+
+    type_message: Literal["locationMessage"] = attrs.field(default="locationMessage", init=False)
+    location: Location | None = None
+
+    def _forwarding_holders(self) -> tuple[Location, ...]:
+        return () if self.location is None else (self.location,)
+
+
+@_model
+class ContactMessage(_Entry):
+    """A contact card (``contactMessage``)."""
+
+    type_message: Literal["contactMessage"] = attrs.field(default="contactMessage", init=False)
+    contact: Contact | None = None
+
+    def _forwarding_holders(self) -> tuple[Contact, ...]:
+        return () if self.contact is None else (self.contact,)
+
+
+@_model
+class ContactsArrayMessage(_Entry):
+    """Several contact cards in one message (``contactsArrayMessage``).
+
+    The service has documented the list in more than one place; ``contacts`` holds it
+    from wherever it came.
+    """
+
+    type_message: Literal["contactsArrayMessage"] = attrs.field(
+        default="contactsArrayMessage", init=False
+    )
+    contacts: tuple[Contact, ...] = ()
+
+
+@_model
+class PollMessage(_Entry):
+    """A poll (``pollMessage``), in the current format or the 2023 one.
+
+    ``poll`` is whichever of ``poll_message_data`` (current) and ``poll_creation_message``
+    (2023, with ``selectable_options_count``) the entry had.
+    """
 
     type_message: Literal["pollMessage"] = attrs.field(default="pollMessage", init=False)
     poll_message_data: PollData | None = None
+    poll_creation_message: PollData | None = None
+
+    @property
+    def poll(self) -> PollData | None:
+        """The poll, in whichever format the entry gave it."""
+        return self.poll_message_data or self.poll_creation_message
+
+    @property
+    def text(self) -> str | None:  # noqa: D102 - documented on the base
+        poll = self.poll
+        return poll.name if poll is not None else None
 
 
-@attrs.frozen
+@_model
+class PollUpdateMessage(_Entry):
+    """Votes cast or withdrawn on a poll (``pollUpdateMessage``)."""
+
+    type_message: Literal["pollUpdateMessage"] = attrs.field(
+        default="pollUpdateMessage", init=False
+    )
+    poll_message_data: PollUpdate | None = None
+
+    @property
+    def text(self) -> str | None:  # noqa: D102 - documented on the base
+        update = self.poll_message_data
+        return update.name if update is not None else None
+
+
+@_model
+class ReplyMessage(_Entry):
+    """A reply in the legacy format (``quotedMessage`` as the kind).
+
+    The reply's text is in ``text_message``; the quoted message's id and author are in
+    ``extended_text_message`` (``stanza_id``, ``participant``), or in ``quoted_message``
+    when the entry has one. Replies in the current format are entries of the reply's own
+    kind with a ``quoted_message``.
+    """
+
+    type_message: Literal["quotedMessage"] = attrs.field(default="quotedMessage", init=False)
+    text_message: str | None = None
+    extended_text_message: ExtendedText | None = None
+
+    @property
+    def text(self) -> str | None:  # noqa: D102 - documented on the base
+        nested = self.extended_text_message
+        return self.text_message or (nested.text if nested is not None else None)
+
+    def _forwarding_holders(self) -> tuple[ExtendedText, ...]:
+        return () if self.extended_text_message is None else (self.extended_text_message,)
+
+
+@_model
+class EditedMessage(_Entry):
+    """An edit of an earlier message (``editedMessage``): its new text and its id."""
+
+    type_message: Literal["editedMessage"] = attrs.field(default="editedMessage", init=False)
+    edited_message_data: EditedMessageData | None = None
+
+    @property
+    def text(self) -> str | None:  # noqa: D102 - documented on the base
+        data = self.edited_message_data
+        return data.text_message if data is not None else None
+
+
+@_model
+class DeletedMessage(_Entry):
+    """The deletion of an earlier message (``deletedMessage``); the id is in its data."""
+
+    type_message: Literal["deletedMessage"] = attrs.field(default="deletedMessage", init=False)
+    deleted_message_data: DeletedMessageData | None = None
+
+
+@_model
+class ReactionMessage(_Entry):
+    """A reaction (``reactionMessage``): an emoji on another message.
+
+    ``text`` is the emoji (empty when a reaction was taken back), wherever the entry put
+    it; the message reacted to is ``quoted_message.stanza_id``.
+    """
+
+    type_message: Literal["reactionMessage"] = attrs.field(default="reactionMessage", init=False)
+    text_message: str | None = None
+    extended_text_message: ExtendedText | None = None
+    extended_text_message_data: ExtendedText | None = None
+
+    @property
+    def text(self) -> str | None:  # noqa: D102 - documented on the base
+        for nested in (self.extended_text_message_data, self.extended_text_message):
+            if nested is not None and nested.text is not None:
+                return nested.text
+        return self.text_message
+
+
+@_model
+class GroupInviteMessage(_Entry):
+    """An invitation to a group (``groupInviteMessage``)."""
+
+    type_message: Literal["groupInviteMessage"] = attrs.field(
+        default="groupInviteMessage", init=False
+    )
+    group_invite_message_data: GroupInvite | None = None
+
+    @property
+    def text(self) -> str | None:  # noqa: D102 - documented on the base
+        invite = self.group_invite_message_data
+        return invite.caption if invite is not None else None
+
+
+@attrs.frozen(getstate_setstate=False)
 class UnknownMessage:
     """A message whose ``typeMessage`` this version does not model, is empty, or is missing.
 
@@ -267,23 +599,40 @@ class UnknownMessage:
     """
 
     type_message: str
-    raw: Mapping[str, Any] = attrs.field(hash=False, repr=False)
+    raw: Mapping[str, Any] = attrs.field(eq=False, repr=False)
     id_message: str | None = attrs.field(default=None, kw_only=True)
     timestamp: int | None = attrs.field(default=None, kw_only=True)
-    status_message: MessageStatus | str | None = attrs.field(default=None, kw_only=True)
     chat_id: str | None = attrs.field(default=None, kw_only=True)
+    type: str | None = attrs.field(default=None, kw_only=True)
+    status_message: MessageStatus | str | None = attrs.field(default=None, kw_only=True)
+    send_by_api: bool | None = attrs.field(default=None, kw_only=True)
+    sender_id: str | None = attrs.field(default=None, kw_only=True)
+    sender_name: str | None = attrs.field(default=None, kw_only=True)
+    sender_contact_name: str | None = attrs.field(default=None, kw_only=True)
 
-    __getstate__ = _getstate_with_raw
-    __setstate__ = _setstate_with_raw
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     @property
     def timestamp_utc(self) -> datetime | None:
         """``timestamp`` as an aware UTC datetime, or ``None`` when the entry had none."""
         return None if self.timestamp is None else _timestamp_utc(self.timestamp)
 
+    @property
+    def text(self) -> str | None:
+        """The entry's ``textMessage`` or ``caption``, when it has one."""
+        return _text_in(self.raw)
 
-OutgoingMessage: TypeAlias = (
+    @property
+    def forwarded(self) -> bool:
+        """Whether the entry says, at its top level, that it was forwarded."""
+        flag, score = self.raw.get("isForwarded"), self.raw.get("forwardingScore")
+        return flag is True or (type(score) is int and score > 0)
+
+
+Message: TypeAlias = (
     TextMessage
+    | ExtendedTextMessage
     | ImageMessage
     | VideoMessage
     | DocumentMessage
@@ -291,8 +640,17 @@ OutgoingMessage: TypeAlias = (
     | StickerMessage
     | LocationMessage
     | ContactMessage
-    | ExtendedTextMessage
+    | ContactsArrayMessage
     | PollMessage
+    | PollUpdateMessage
+    | ReplyMessage
+    | EditedMessage
+    | DeletedMessage
+    | ReactionMessage
+    | GroupInviteMessage
     | UnknownMessage
 )
-"""Any entry of the outgoing journal; ``match`` on the classes to tell kinds apart."""
+"""Any journal entry, of either direction; ``match`` on the classes to tell kinds apart."""
+
+OutgoingMessage: TypeAlias = Message
+"""The name of ``Message`` before incoming messages shared its classes; kept as an alias."""
