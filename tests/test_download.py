@@ -213,6 +213,17 @@ async def test_an_error_status_gets_the_class_an_api_call_would_get(
         assert caught.value.retry_after == 7.0
 
 
+async def test_a_retry_after_outside_the_http_grammar_is_ignored_by_a_download(
+    loopback: LoopbackServer, make_client: MakeClient
+) -> None:
+    huge_year = "Mon, 01 Jan 99999999999999999999 00:00:00 GMT"
+    loopback.queue(Reply(status=429, body=b"slow down", headers=(("Retry-After", huge_year),)))
+    async with make_client() as api:
+        with pytest.raises(ga.RateLimitError) as caught:
+            await api.download(image(f"{loopback.url}/f"), io.BytesIO())
+    assert caught.value.retry_after is None
+
+
 async def test_an_exception_of_a_foreign_transport_is_a_connection_error() -> None:
     class Leaky(httpx.AsyncBaseTransport):
         async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

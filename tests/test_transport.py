@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 import respx
@@ -243,3 +244,21 @@ async def test_status_error_bodies_are_redacted(
     assert TOKEN not in caught.value.body
     assert TOKEN not in str(caught.value)
     assert caught.value.body.endswith("/lastOutgoingMessages/***")
+
+
+@pytest.mark.parametrize(
+    "retry_after",
+    ["Mon, 01 Jan 99999999999999999999 00:00:00 GMT", "inf", "5_0", "\u0665"],
+    ids=["huge-year", "inf", "underscore", "arabic-digit"],
+)
+async def test_a_retry_after_outside_the_http_grammar_is_ignored_by_a_call(
+    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None, retry_after: str
+) -> None:
+    header = [(b"Retry-After", retry_after.encode())]  # UTF-8 on the wire, as httpx reads it
+    route = respx_mock.get(JOURNAL_URL).respond(429, headers=header)
+    async with make_client(max_retries=2) as api:
+        with anyio.fail_after(5), pytest.raises(ga.RateLimitError) as caught:
+            await api.journals.last_outgoing_messages()
+    # Retried on the client's own backoff, as if the server had not said how long to wait.
+    assert route.call_count == 3
+    assert caught.value.retry_after is None
