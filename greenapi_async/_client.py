@@ -221,12 +221,13 @@ class GreenAPI:
     async def aclose(self) -> None:
         """Stop making requests and close the HTTP client if it is ours (idempotent).
 
-        A borrowed ``http_client`` stays open: its owner closes it.
+        Calls waiting for their pacing turn or for a retry end at once with a
+        ``RuntimeError``. A borrowed ``http_client`` stays open: its owner closes it.
         """
         if self._state is _State.CLOSED:
             return
         self._state = _State.CLOSED
-        self._transport.closed = True
+        self._transport.close()
         if self._owns_http_client:
             await self._http_client.aclose()
 

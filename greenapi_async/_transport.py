@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from typing import Any, Final
 
 import anyio
@@ -170,6 +170,7 @@ class Transport:
         self._headers = {"User-Agent": user_agent, "Accept": "application/json"}
         self._pacers: dict[str, Pacer] = {}
         self._urls: dict[str, httpx.URL] = {}
+        self._waiting: set[anyio.CancelScope] = set()
         self.closed = False
 
     def __repr__(self) -> str:
@@ -193,8 +194,7 @@ class Transport:
             # Checked before every attempt, so that closing stops retries under way.
             self.ensure_open()
             if self._rate_limit:
-                await self._pacer(method, min_interval).wait_turn()
-                self.ensure_open()
+                await self._wait(self._pacer(method, min_interval).wait_turn())
             outcome = await self._attempt(method, params, attempt)
             if isinstance(outcome, bytes):
                 return outcome
@@ -213,7 +213,7 @@ class Transport:
                 self._retry.max_retries,
                 delay,
             )
-            await anyio.sleep(delay)
+            await self._wait(anyio.sleep(delay))
 
     def _url(self, method: str) -> httpx.URL:
         # Parsed once per method: httpx would otherwise parse the string on every call.
@@ -221,6 +221,29 @@ class Transport:
         if url is None:
             url = self._urls[method] = httpx.URL(f"{self._instance_url}/{method}/{self._token}")
         return url
+
+    def close(self) -> None:
+        """Refuse every request from now on, and end the calls waiting to make one.
+
+        A call waiting for its turn or sleeping before a retry raises the closed-client
+        error at once, instead of waiting for a request it may no longer make.
+        """
+        self.closed = True
+        for scope in tuple(self._waiting):
+            scope.cancel()
+
+    async def _wait(self, waiting: Awaitable[None]) -> None:
+        """Await a pacing turn or a retry's delay, which ``close()`` cuts short."""
+        # A cancel scope, not an event: cancel() works on whichever event loop the
+        # waiter runs in, and this client may serve one asyncio.run() or trio.run()
+        # after another.
+        with anyio.CancelScope() as scope:
+            self._waiting.add(scope)
+            try:
+                await waiting
+            finally:
+                self._waiting.discard(scope)
+        self.ensure_open()
 
     def ensure_open(self) -> None:
         """Refuse plainly to work for a closed client."""
