@@ -22,7 +22,7 @@ from ._errors import (
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
 from ._redaction import redact_secrets
 from ._retry import parse_retry_after
-from ._transport import foreign_failure, status_error
+from ._transport import foreign_failure, status_error, undefined_status_error
 from ._validation import validate_api_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
@@ -129,7 +129,10 @@ async def _stream(
     try:
         with anyio.fail_after(seconds):
             async with http.stream("GET", url, headers=headers, timeout=seconds) as response:
-                if not response.is_success:
+                undefined = undefined_status_error(response.status_code, url=shown)
+                if undefined is not None:
+                    failure = undefined
+                elif not response.is_success:
                     start = (await _start_of(response)).decode("utf-8", errors="replace")
                     body = redact_secrets(start)
                     detail = " ".join(body.split())[:200]

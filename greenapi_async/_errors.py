@@ -157,10 +157,11 @@ class APITimeoutError(APIConnectionError):
 
 
 class ResponseValidationError(GreenAPIError):
-    """The response is not valid JSON or not shaped as the API documents.
+    """The response is not valid JSON, or not shaped as the API documents.
 
-    The message names the place in wire terms, e.g. ``$[3].timestamp: expected int,
-    got str``. ``errors`` lists every problem found, one string each.
+    That includes a status HTTP does not define (outside 100 to 599). The message names
+    the place in wire terms, e.g. ``$[3].timestamp: expected int, got str``. ``errors``
+    lists every problem found, one string each.
     """
 
     def __init__(self, message: str, *, errors: tuple[str, ...] = ()) -> None:

@@ -29,6 +29,7 @@ from ._errors import (
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
+    ResponseValidationError,
     ServerError,
     mark_permanent,
 )
@@ -75,6 +76,21 @@ def status_error(
             **common,
         )
     return cls(message, status_code=status_code, **common)
+
+
+def undefined_status_error(status_code: int, *, url: str) -> ResponseValidationError | None:
+    """The error for a status HTTP does not define, or None for one it does (100 to 599).
+
+    Some HTTP stacks pass on any three digits. Beyond 599 no class or retry rule of ours
+    applies, and nothing says whether the body is an answer or an error report: it is a
+    malformed answer, for API calls and downloads alike, and it is not retried.
+    """
+    if 100 <= status_code <= 599:
+        return None
+    return ResponseValidationError(
+        f"GET {url} answered with status {status_code}, which HTTP does not define "
+        f"(it defines 100 to 599)"
+    )
 
 
 # Transport failures after which the same request may well succeed. Others (a redirect
@@ -315,6 +331,9 @@ class Transport:
         logger.debug(
             "GET %s -> %d in %.3fs (attempt %d)", shown_url, response.status_code, elapsed, attempt
         )
+        undefined = undefined_status_error(response.status_code, url=shown_url)
+        if undefined is not None:
+            return _Failure(undefined, retryable=False)
         status_code = response.status_code
         body = _content(response)
         if response.is_success:

@@ -112,22 +112,17 @@ class LoopbackServer:
         self._thread.join(timeout=5)
 
 
-class ResettingServer:
-    """A raw TCP server on 127.0.0.1 that resets every connection at a chosen point.
+class RawServer:
+    """A raw TCP server on 127.0.0.1 that answers every connection with the same bytes.
 
-    ``after_bytes`` of a valid response (status line, headers promising more body than
-    will come, part of the body) are sent, then the connection is aborted with a TCP
-    reset (SO_LINGER 0). ``after_bytes=0`` resets before any response.
+    It writes the status line and headers itself, so it can send what an HTTP server
+    library would refuse to, such as a status of 600. With ``reset``, the connection is
+    then aborted with a TCP reset (SO_LINGER 0) rather than closed.
     """
 
-    RESPONSE = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
-        + b'[{"idMessage": "BAE5'
-        + b" " * 4000
-    )
-
-    def __init__(self, after_bytes: int) -> None:
-        self.after_bytes = after_bytes
+    def __init__(self, response: bytes, *, reset: bool = False) -> None:
+        self.response = response
+        self.reset = reset
         self.connections = 0
         self._socket = socket.create_server(("127.0.0.1", 0))
         self._socket.settimeout(0.1)
@@ -150,11 +145,13 @@ class ResettingServer:
                 connection.settimeout(2)
                 with contextlib.suppress(OSError):
                     connection.recv(65536)  # the request
-                    connection.sendall(self.RESPONSE[: self.after_bytes])
-                # Abort instead of closing: the peer sees a reset, not an orderly end.
-                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    connection.sendall(self.response)
+                if self.reset:
+                    # Abort instead of closing: the peer sees a reset, not an orderly end.
+                    linger = struct.pack("ii", 1, 0)
+                    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
 
-    def __enter__(self) -> ResettingServer:
+    def __enter__(self) -> RawServer:
         self._thread.start()
         return self
 
@@ -162,3 +159,31 @@ class ResettingServer:
         self._stop.set()
         self._thread.join(timeout=5)
         self._socket.close()
+
+
+def raw_response(status: int | str, body: bytes = b"[]") -> bytes:
+    """A complete HTTP/1.1 response with any status line, for ``RawServer``."""
+    head = (
+        f"HTTP/1.1 {status} Whatever\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+class ResettingServer(RawServer):
+    """A ``RawServer`` that resets every connection at a chosen point.
+
+    ``after_bytes`` of a valid response (status line, headers promising more body than
+    will come, part of the body) are sent, then the connection is aborted with a TCP
+    reset. ``after_bytes=0`` resets before any response.
+    """
+
+    RESPONSE = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+        + b'[{"idMessage": "BAE5'
+        + b" " * 4000
+    )
+
+    def __init__(self, after_bytes: int) -> None:
+        super().__init__(self.RESPONSE[:after_bytes], reset=True)
+        self.after_bytes = after_bytes

@@ -14,7 +14,7 @@ import respx
 import greenapi_async as ga
 
 from .conftest import TOKEN, MakeClient
-from .loopback import LoopbackServer, Reply
+from .loopback import LoopbackServer, RawServer, Reply, raw_response
 
 pytestmark = pytest.mark.asyncio
 
@@ -211,6 +211,18 @@ async def test_an_error_status_gets_the_class_an_api_call_would_get(
     assert caught.value.method == "download"
     if isinstance(caught.value, ga.RateLimitError):
         assert caught.value.retry_after == 7.0
+
+
+@pytest.mark.parametrize("status", [600, 999])
+async def test_a_status_outside_http_is_a_malformed_answer_for_a_download(
+    make_client: MakeClient, status: int
+) -> None:
+    with RawServer(raw_response(status, b"file")) as server:
+        sink = io.BytesIO()
+        async with make_client() as api:
+            with pytest.raises(ga.ResponseValidationError, match=f"status {status}"):
+                await api.download(image(f"{server.url}/f"), sink)
+    assert sink.getvalue() == b""
 
 
 async def test_a_retry_after_outside_the_http_grammar_is_ignored_by_a_download(

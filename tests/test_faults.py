@@ -17,7 +17,7 @@ import pytest
 import greenapi_async as ga
 from greenapi_async.testing import FakeGreenAPI, Fault, serve, text_message
 
-from .loopback import ResettingServer
+from .loopback import RawServer, ResettingServer, raw_response
 
 pytestmark = pytest.mark.anyio
 
@@ -151,6 +151,17 @@ async def test_a_refused_connection_is_a_connection_error_after_retries() -> Non
         url = server.url
     with pytest.raises(ga.APIConnectionError):
         await fetch(url, max_retries=1)
+
+
+# The statuses an HTTP/1.1 stack lets through though HTTP defines none beyond 599: h11
+# itself refuses 000 and 099 as a broken exchange (see test_aiohttp_transport for those).
+@pytest.mark.parametrize("status", [600, 999])
+async def test_a_status_outside_http_is_a_malformed_answer_and_not_retried(status: int) -> None:
+    with RawServer(raw_response(status)) as server:
+        with pytest.raises(ga.ResponseValidationError, match=f"status {status}") as caught:
+            await fetch(server.url, max_retries=2)
+        assert server.connections == 1
+    assert type(caught.value) is ga.ResponseValidationError
 
 
 @pytest.mark.parametrize(
