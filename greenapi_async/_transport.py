@@ -8,9 +8,8 @@ the token redacted, and none chains to an httpx exception, whose request holds t
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Awaitable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Mapping
 from typing import Any, Final
 
 import anyio
@@ -29,6 +28,7 @@ from ._errors import (
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
     mark_permanent,
@@ -91,6 +91,61 @@ def undefined_status_error(status_code: int, *, url: str) -> ResponseValidationE
         f"GET {url} answered with status {status_code}, which HTTP does not define "
         f"(it defines 100 to 599)"
     )
+
+
+# Journals of the benchmark's realistic mix take about 300 bytes a message: a
+# 10,000-message journal (the service's documented cap) is about 3 MB, and the
+# 100,000-message journals of the tests and benchmarks about 31 MB.
+DEFAULT_MAX_RESPONSE_BYTES: Final = 128 * 1024 * 1024
+# An error answer is reported, not decoded: its start is all a message needs, and a
+# proxy's error page takes a few kilobytes.
+MAX_ERROR_BODY_BYTES: Final = 1024 * 1024
+# A compressed body reaches httpx's decoder this many bytes at a time. gzip and deflate
+# inflate at most about 1,000-fold, so no decoding step makes more than about a megabyte
+# before the size cap is checked again (read whole, one 64 KiB read could make 64 MB).
+_COMPRESSED_PIECE: Final = 1024
+
+
+async def read_capped(response: httpx.Response, max_bytes: int) -> bytes | None:
+    """Read the body of a streamed ``response``, decoded; None once it passes ``max_bytes``."""
+    chunks: list[bytes] = []
+    size = 0
+    # Reading stops by cancellation, which the next read at the bottom of httpx's and
+    # httpcore's generators raises up through all of them. Leaving the loop instead would
+    # leave them suspended, and trio warns of each one when it is garbage collected.
+    with anyio.CancelScope() as reading:
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        if encoding != "identity" and isinstance(response.stream, httpx.AsyncByteStream):
+            response.stream = _InPieces(response.stream, reading)
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                chunks.clear()
+                reading.cancel()
+            else:
+                chunks.append(chunk)
+    return None if size > max_bytes else b"".join(chunks)
+
+
+class _InPieces(httpx.AsyncByteStream):
+    """A byte stream cut into pieces of at most ``_COMPRESSED_PIECE`` bytes.
+
+    Once ``reading`` is cancelled, the rest of a chunk is not handed on to be decoded.
+    """
+
+    def __init__(self, stream: httpx.AsyncByteStream, reading: anyio.CancelScope) -> None:
+        self._stream = stream
+        self._reading = reading
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            for start in range(0, len(chunk), _COMPRESSED_PIECE):
+                if self._reading.cancel_called:
+                    break
+                yield chunk[start : start + _COMPRESSED_PIECE]
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
 
 
 # Transport failures after which the same request may well succeed. Others (a redirect
@@ -173,6 +228,7 @@ class Transport:
         retry: RetryPolicy,
         rate_limit: bool,
         user_agent: str,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         install_httpx_log_filter()
         register_secret(self, api_token)
@@ -183,6 +239,7 @@ class Transport:
         self._timeout = timeout
         self._retry = retry
         self._rate_limit = rate_limit
+        self._max_response_bytes = max_response_bytes
         self._headers = {"User-Agent": user_agent, "Accept": "application/json"}
         self._pacers: dict[str, Pacer] = {}
         self._urls: dict[str, httpx.URL] = {}
@@ -283,21 +340,7 @@ class Transport:
             # httpx bounds each socket operation; the deadline bounds the whole attempt,
             # so a body that trickles in a byte at a time cannot hold a call forever.
             with anyio.fail_after(self._timeout):
-                response = await self._http.get(
-                    # Not kept in a local: see the note in get().
-                    self._url(method),
-                    params=params or None,
-                    headers=self._headers,
-                    timeout=self._timeout,
-                )
-        except httpx.HTTPStatusError as exc:
-            # A borrowed client may raise for status in an event hook; the status still
-            # decides the error class and whether to retry.
-            response = exc.response
-            # The hook may have closed the stream unread: the status is what matters.
-            suppress = contextlib.suppress(httpx.HTTPError, httpx.StreamError)
-            with suppress, anyio.move_on_after(self._timeout):
-                await response.aread()
+                response, body = await self._exchange(method, params)
         except (TimeoutError, httpx.TimeoutException):
             message = f"GET {shown_url} timed out after {self._timeout:g}s (attempt {attempt})"
             return _Failure(
@@ -334,22 +377,71 @@ class Transport:
         undefined = undefined_status_error(response.status_code, url=shown_url)
         if undefined is not None:
             return _Failure(undefined, retryable=False)
+        if body is None:
+            return self._too_large(shown_url, response)
         status_code = response.status_code
-        body = _content(response)
         if response.is_success:
             # The service has answered a wrong token with a 401 body and a 200 status.
             status_code = _error_code_in_body(body) or status_code
             if status_code < 400:
                 return body
-        return self._status_failure(method, status_code, response, attempt)
+        return self._status_failure(method, status_code, response, attempt, body)
+
+    async def _exchange(
+        self, method: str, params: Mapping[str, Any]
+    ) -> tuple[httpx.Response, bytes | None]:
+        """Send one request; return the answer and its body, None if past its size cap."""
+        hooked = False
+        try:
+            response = await self._http.send(
+                # Not kept in a local: see the note in get().
+                self._http.build_request(
+                    "GET",
+                    self._url(method),
+                    params=params or None,
+                    headers=self._headers,
+                    timeout=self._timeout,
+                ),
+                # Streamed, so that reading can stop as soon as the body is too large.
+                stream=True,
+            )
+        except httpx.HTTPStatusError as exc:
+            # A borrowed client may raise for status in an event hook; the status still
+            # decides the error class and whether to retry.
+            response, hooked = exc.response, True
+        try:
+            return response, await read_capped(response, self._body_limit(response))
+        except (httpx.HTTPError, httpx.StreamError):
+            if not hooked:
+                raise
+            # The hook may have closed the stream unread: the status is what matters.
+            return response, b""
+        finally:
+            await response.aclose()
+
+    def _body_limit(self, response: httpx.Response) -> int:
+        if response.is_success:
+            return self._max_response_bytes
+        return min(self._max_response_bytes, MAX_ERROR_BODY_BYTES)
+
+    def _too_large(self, shown_url: str, response: httpx.Response) -> _Failure:
+        limit = self._body_limit(response)
+        setting = "max_response_bytes" if response.is_success else "the cap of an error answer"
+        message = (
+            f"{response.status_code} from GET {shown_url}: the body is larger than "
+            f"{limit:,} bytes ({setting}); reading stopped there"
+        )
+        error = ResponseTooLargeError(message, max_bytes=limit, status_code=response.status_code)
+        # The same request would get the same answer.
+        return _Failure(error, retryable=False)
 
     def _status_failure(
-        self, method: str, status_code: int, response: httpx.Response, attempt: int
+        self, method: str, status_code: int, response: httpx.Response, attempt: int, body: bytes
     ) -> _Failure:
         shown_url = self.redacted_url(method)
         # Green API speaks UTF-8 JSON; a charset header naming some other codec (or a
         # bogus one) must not turn an error report into a crash.
-        text = redact(_content(response).decode("utf-8", errors="replace"), self._token)
+        text = redact(body.decode("utf-8", errors="replace"), self._token)
         # Parsed from the redacted text, so that nothing derived from it (the detail cut
         # to length, invoke_status) can hold the token or a piece of it.
         payload = _json_object(text.encode())
@@ -372,14 +464,6 @@ class Transport:
             attempts=attempt,
         )
         return _Failure(error, is_retryable_status(status_code), retry_after)
-
-
-def _content(response: httpx.Response) -> bytes:
-    try:
-        return response.content
-    except httpx.ResponseNotRead:
-        # An event hook of a borrowed client raised before the body was read.
-        return b""
 
 
 def _json_object(body: bytes) -> dict[str, Any] | None:

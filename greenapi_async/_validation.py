@@ -19,6 +19,7 @@ __all__ = [
     "MAX_MINUTES",
     "validate_api_token",
     "validate_api_url",
+    "validate_byte_limit",
     "validate_id_instance",
     "validate_max_retries",
     "validate_minutes",
@@ -127,6 +128,13 @@ def validate_max_retries(value: object) -> int:
     raise InvalidArgumentError(f"max_retries must be an int >= 0, not {_describe(value)}")
 
 
+def validate_byte_limit(value: object, *, name: str) -> int:
+    """Return a size limit in bytes; ``name`` is the argument's, for the message."""
+    if _is_plain_int(value) and value > 0:  # type: ignore[operator]
+        return value  # type: ignore[return-value]
+    raise InvalidArgumentError(f"{name} must be an int > 0 (bytes), not {_describe(value)}")
+
+
 def validate_minutes(value: object) -> int | None:
     """Return the journal window in minutes, or None for the server's default."""
     if value is None:
@@ -134,8 +142,7 @@ def validate_minutes(value: object) -> int | None:
     if _is_plain_int(value) and 1 <= value <= MAX_MINUTES:  # type: ignore[operator]
         return value  # type: ignore[return-value]
     raise InvalidArgumentError(
-        f"minutes must be an int from 1 to {MAX_MINUTES} (a year) or None, "
-        f"not {_describe(value)}"
+        f"minutes must be an int from 1 to {MAX_MINUTES} (a year) or None, not {_describe(value)}"
     )
 
 

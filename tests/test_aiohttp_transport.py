@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import traceback
 from collections.abc import AsyncIterator
@@ -91,6 +92,22 @@ async def test_a_status_outside_http_is_a_malformed_answer_over_aiohttp(
             with pytest.raises(ga.ResponseValidationError, match=f"status {int(status)}"):
                 await api.journals.last_outgoing_messages()
         assert server.connections == 1
+
+
+async def test_a_body_past_max_response_bytes_is_refused_over_aiohttp(
+    http: httpx.AsyncClient, loopback: LoopbackServer
+) -> None:
+    body = b"[]" + b" " * 100_000
+    gzipped = (("Content-Type", "application/json"), ("Content-Encoding", "gzip"))
+    loopback.queue(Reply(200, gzip.compress(body), gzipped), Reply(200, b"[]"))
+    async with ga.GreenAPI(
+        ID, TOKEN, api_url=loopback.url, http_client=http, max_response_bytes=50_000
+    ) as api:
+        with pytest.raises(ga.ResponseTooLargeError) as caught:
+            await api.journals.last_outgoing_messages()
+        assert await api.journals.last_outgoing_messages() == []
+    assert caught.value.max_bytes == 50_000
+    assert len(loopback.received) == 2
 
 
 class _LeakyError(Exception):
