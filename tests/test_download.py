@@ -118,6 +118,18 @@ async def test_messages_without_a_usable_url_are_refused_clearly(
             await api.download(message, tmp_path / "f")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    "max_bytes",
+    [0, -1, True, 1.5, "1000", None, pytest.param(-(10**5000), id="-10**5000")],
+)
+async def test_max_bytes_that_is_not_a_positive_int_is_an_argument_error(
+    make_client: MakeClient, max_bytes: object
+) -> None:
+    async with make_client() as api:
+        with pytest.raises(ga.InvalidArgumentError, match="max_bytes must be an int > 0"):
+            await api.download(image("https://media.example/f"), io.BytesIO(), max_bytes=max_bytes)  # type: ignore[arg-type]
+
+
 async def test_a_closed_client_refuses_downloads(make_client: MakeClient, tmp_path: Path) -> None:
     api = make_client()
     await api.aclose()
