@@ -21,6 +21,7 @@ from ._errors import (
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "QuotaExceededError",
     "QuotedMessage",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "StatusChange",
