@@ -21,6 +21,7 @@ from ._errors import (
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "RateLimitError",
     "ReactionMessage",
     "ReplyMessage",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "StatusChange",

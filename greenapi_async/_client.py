@@ -14,11 +14,12 @@ from ._download import DEFAULT_MAX_DOWNLOAD_BYTES, Destination, MediaMessage, do
 from ._errors import InvalidArgumentError
 from ._journals import Journals
 from ._retry import RetryPolicy
-from ._transport import Transport
+from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Transport
 from ._validation import (
     DEFAULT_API_URL,
     validate_api_token,
     validate_api_url,
+    validate_byte_limit,
     validate_id_instance,
     validate_max_retries,
     validate_timeout,
@@ -57,6 +58,9 @@ class GreenAPI:
         rate_limit: wait between requests so that each method stays within its documented
             per-instance rate, shared by every task using this client.
         http_client: an ``httpx.AsyncClient`` to borrow instead of creating one.
+        max_response_bytes: the largest body of an answer accepted, once decoded, default
+            128 MiB; reading stops as soon as a body passes it, with a
+            ``ResponseTooLargeError``. An error answer's body is capped at 1 MiB.
 
     """
 
@@ -70,12 +74,14 @@ class GreenAPI:
         max_retries: int = 2,
         rate_limit: bool = True,
         http_client: httpx.AsyncClient | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._id_instance = validate_id_instance(id_instance)
         token = validate_api_token(api_token)
         self._api_url = validate_api_url(api_url)
         seconds = validate_timeout(timeout)
         retries = validate_max_retries(max_retries)
+        response_bytes = validate_byte_limit(max_response_bytes, name="max_response_bytes")
         if not isinstance(rate_limit, bool):
             raise InvalidArgumentError(
                 f"rate_limit must be True or False, not a value of type {type(rate_limit).__name__}"
@@ -99,6 +105,7 @@ class GreenAPI:
             retry=RetryPolicy(max_retries=retries),
             rate_limit=rate_limit,
             user_agent=USER_AGENT,
+            max_response_bytes=response_bytes,
         )
         self.journals = Journals(self._transport)
         """Journal methods: ``await api.journals.last_outgoing_messages(minutes=60)``."""
@@ -205,8 +212,7 @@ class GreenAPI:
                 for the whole transfer).
 
         """
-        if not _is_positive_int(max_bytes):
-            raise InvalidArgumentError(f"max_bytes must be an int > 0, not {max_bytes!r}")
+        max_bytes = validate_byte_limit(max_bytes, name="max_bytes")
         seconds = validate_timeout(timeout)
         self._transport.ensure_open()
         return await download_media(
@@ -221,15 +227,12 @@ class GreenAPI:
     async def aclose(self) -> None:
         """Stop making requests and close the HTTP client if it is ours (idempotent).
 
-        A borrowed ``http_client`` stays open: its owner closes it.
+        Calls waiting for their pacing turn or for a retry end at once with a
+        ``RuntimeError``. A borrowed ``http_client`` stays open: its owner closes it.
         """
         if self._state is _State.CLOSED:
             return
         self._state = _State.CLOSED
-        self._transport.closed = True
+        self._transport.close()
         if self._owns_http_client:
             await self._http_client.aclose()
-
-
-def _is_positive_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0

@@ -22,7 +22,7 @@ from ._errors import (
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
 from ._redaction import longest_secret_form, redact_secrets, redacting, shown_url
 from ._retry import parse_retry_after
-from ._transport import error_body, foreign_failure, status_error
+from ._transport import error_body, foreign_failure, status_error, undefined_status_error
 from ._validation import fetchable_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
@@ -134,7 +134,10 @@ async def _stream(
     try:
         with anyio.fail_after(seconds):
             async with http.stream("GET", url, headers=headers, timeout=seconds) as response:
-                if not response.is_success:
+                undefined = undefined_status_error(response.status_code, url=shown)
+                if undefined is not None:
+                    failure = undefined
+                elif not response.is_success:
                     # Redacted before it is cut to length, so that no cut leaves the
                     # start of a token behind: a page is read with room for the longest
                     # form of a token, at up to four bytes a character (UTF-32).

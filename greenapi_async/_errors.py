@@ -13,6 +13,7 @@ Every failure of a call to the service is a ``GreenAPIError``::
      +-- APIConnectionError        no usable answer arrived (refused, reset, DNS, TLS)
      |    +-- APITimeoutError          an attempt took longer than ``timeout``
      +-- ResponseValidationError   the answer arrived but is not what the API documents
+     |    +-- ResponseTooLargeError    its body is larger than the client accepts
      +-- DownloadTooLargeError   a media file is larger than the download's max_bytes
 
 A wrong argument is a programming error, not a service failure, so it is an
@@ -43,6 +44,7 @@ __all__ = [
     "PermissionDeniedError",
     "QuotaExceededError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
 ]
@@ -168,15 +170,35 @@ class APITimeoutError(APIConnectionError):
 
 
 class ResponseValidationError(GreenAPIError):
-    """The response is not valid JSON or not shaped as the API documents.
+    """The response is not valid JSON, or not shaped as the API documents.
 
-    The message names the place in wire terms, e.g. ``$[3].timestamp: expected int,
-    got str``. ``errors`` lists every problem found, one string each.
+    That includes a status HTTP does not define (outside 100 to 599). The message names
+    the place in wire terms, e.g. ``$[3].timestamp: expected int, got str``. ``errors``
+    lists every problem found, one string each.
     """
 
     def __init__(self, message: str, *, errors: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.errors = errors or (message,)
+
+
+class ResponseTooLargeError(ResponseValidationError):
+    """The body of an answer, decoded, is larger than the client accepts.
+
+    Reading stopped as soon as the body passed the limit: ``max_response_bytes`` for a
+    successful answer, and at most 1 MiB for an error answer, whose report needs only its
+    start. Not retried: the same request would get the same answer.
+
+    Attributes:
+        max_bytes: the limit that was passed.
+        status_code: the status of the answer.
+
+    """
+
+    def __init__(self, message: str, *, max_bytes: int, status_code: int) -> None:
+        super().__init__(message)
+        self.max_bytes = max_bytes
+        self.status_code = status_code
 
 
 class DownloadTooLargeError(GreenAPIError):

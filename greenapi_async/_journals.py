@@ -93,8 +93,8 @@ class Journals:
                 connection errors, malformed answers), after which the watcher backs off
                 and goes on; also, once per distinct problem, with a
                 ``ResponseValidationError`` for journal entries left out as malformed.
-                Any other error (authentication, permission, quota, another 4xx) ends
-                the iteration.
+                Any other error (authentication, permission, quota, another 4xx, a
+                journal over ``max_response_bytes``) ends the iteration.
             forget_after: seconds after which a message the journal no longer shows is
                 forgotten, so that memory stays bounded over weeks.
 

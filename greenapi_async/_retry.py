@@ -6,11 +6,12 @@ loop stays readable and the policy can be tested without any I/O.
 
 from __future__ import annotations
 
-import email.utils
+import math
 import random
+import re
 import time
 from collections.abc import Mapping
-from datetime import timezone
+from datetime import datetime, timezone
 from typing import Final
 
 import attrs
@@ -27,35 +28,96 @@ def is_retryable_status(status_code: int) -> bool:
 
 
 def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
-    """Seconds to wait from ``Retry-After`` or ``Retry-After-Ms``; None when absent or unreadable.
+    """Seconds to wait from ``Retry-After-Ms`` or ``Retry-After``; None when absent or unreadable.
 
-    ``Retry-After`` may be delta-seconds or an HTTP date; a date in the past means now.
+    ``Retry-After`` is delta-seconds or an HTTP-date (RFC 9110, section 10.2.3); a date in
+    the past means now. ``Retry-After-Ms`` is milliseconds. Both numbers are ASCII digits
+    with an optional decimal fraction; a value outside that grammar is ignored, as if the
+    header were absent, and the result is always finite.
     """
-    milliseconds = headers.get("retry-after-ms")
+    milliseconds = _number(headers.get("retry-after-ms"))
     if milliseconds is not None:
-        try:
-            value = float(milliseconds) / 1000
-        except ValueError:
-            pass
-        else:
-            if value >= 0:
-                return value
+        return milliseconds / 1000
     header = headers.get("retry-after")
     if header is None:
         return None
+    seconds = _number(header)
+    if seconds is not None:
+        return seconds
+    now = time.time() if now is None else now
+    moment = _http_date(header.strip(_OWS), now)
+    return None if moment is None else max(moment - now, 0.0)
+
+
+# RFC 9110's delta-seconds is 1*DIGIT; a decimal fraction is accepted too, as servers
+# (and greenapi_async.testing) send one for waits under a second. Only ASCII digits:
+# float() would also take "5_0", "+5", "1e3", "inf", "nan" and digits of other scripts.
+_NUMBER: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# Optional whitespace around a field value is not part of it (RFC 9110, section 5.5).
+_OWS: Final = " \t"
+
+
+def _number(value: str | None) -> float | None:
+    if value is None:
+        return None
+    value = value.strip(_OWS)
+    if not _NUMBER.fullmatch(value):
+        return None
+    number = float(value)  # a digit string too long for a float is inf, not an error
+    return number if math.isfinite(number) else None
+
+
+_MONTHS: Final = (
+    *("Jan", "Feb", "Mar", "Apr", "May", "Jun"),
+    *("Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+)
+_MONTH: Final = f"(?P<month>{'|'.join(_MONTHS)})"
+_TIME: Final = r"(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})"
+_DAY_NAME: Final = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+# The three forms of RFC 9110, section 5.6.7, case-sensitive as it says. IMF-fixdate's
+# zone may also be +0000 or -0000, the same instant as GMT, which is what Python's
+# email.utils.formatdate() writes by default.
+_HTTP_DATES: Final = (
+    re.compile(
+        rf"{_DAY_NAME}, (?P<day>[0-9]{{2}}) {_MONTH} (?P<year>[0-9]{{4}}) {_TIME} (?:GMT|[+-]0000)"
+    ),
+    re.compile(
+        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+        rf"(?P<day>[0-9]{{2}})-{_MONTH}-(?P<year>[0-9]{{2}}) {_TIME} GMT"
+    ),
+    re.compile(rf"{_DAY_NAME} {_MONTH} (?P<day>[0-9]{{2}}| [0-9]) {_TIME} (?P<year>[0-9]{{4}})"),
+)
+
+
+def _http_date(value: str, now: float) -> float | None:
+    """The unix time of an HTTP-date, or None if ``value`` is not one or names no real time."""
+    for form in _HTTP_DATES:
+        match = form.fullmatch(value)
+        if match is not None:
+            break
+    else:
+        return None
+    year = int(match["year"])
+    if len(match["year"]) == 2:
+        # RFC 850's two-digit year: the one within 50 years ahead of now, or else in
+        # the past (RFC 9110, section 5.6.7).
+        this_year = datetime.fromtimestamp(now, timezone.utc).year
+        ahead = (year - this_year) % 100
+        year = this_year + (ahead - 100 if ahead > 50 else ahead)
     try:
-        seconds = float(header)
-    except ValueError:
-        try:
-            moment = email.utils.parsedate_to_datetime(header)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if moment.tzinfo is None:
-            # "-0000" parses as naive; HTTP dates are always UTC.
-            moment = moment.replace(tzinfo=timezone.utc)
-        seconds = moment.timestamp() - (time.time() if now is None else now)
-        return max(seconds, 0.0)
-    return seconds if seconds >= 0 else None
+        moment = datetime(
+            year,
+            _MONTHS.index(match["month"]) + 1,
+            int(match["day"]),
+            int(match["hour"]),
+            int(match["minute"]),
+            # A leap second (60) is read as the second before it.
+            min(int(match["second"]), 59),
+            tzinfo=timezone.utc,
+        )
+    except ValueError:  # year 0, 31 February, 25 o'clock...
+        return None
+    return moment.timestamp()
 
 
 @attrs.frozen

@@ -8,11 +8,10 @@ the token redacted, and none chains to an httpx exception, whose request holds t
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, Final
 
 import anyio
@@ -31,6 +30,8 @@ from ._errors import (
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
+    ResponseTooLargeError,
+    ResponseValidationError,
     ServerError,
     mark_permanent,
 )
@@ -84,6 +85,76 @@ def status_error(
             **common,
         )
     return cls(message, status_code=status_code, **common)
+
+
+def undefined_status_error(status_code: int, *, url: str) -> ResponseValidationError | None:
+    """The error for a status HTTP does not define, or None for one it does (100 to 599).
+
+    Some HTTP stacks pass on any three digits. Beyond 599 no class or retry rule of ours
+    applies, and nothing says whether the body is an answer or an error report: it is a
+    malformed answer, for API calls and downloads alike, and it is not retried.
+    """
+    if 100 <= status_code <= 599:
+        return None
+    return ResponseValidationError(
+        f"GET {url} answered with status {status_code}, which HTTP does not define "
+        f"(it defines 100 to 599)"
+    )
+
+
+# Journals of the benchmark's realistic mix take about 300 bytes a message: a
+# 10,000-message journal (the service's documented cap) is about 3 MB, and the
+# 100,000-message journals of the tests and benchmarks about 31 MB.
+DEFAULT_MAX_RESPONSE_BYTES: Final = 128 * 1024 * 1024
+# An error answer is reported, not decoded: its start is all a message needs, and a
+# proxy's error page takes a few kilobytes.
+MAX_ERROR_BODY_BYTES: Final = 1024 * 1024
+# A compressed body reaches httpx's decoder this many bytes at a time. gzip and deflate
+# inflate at most about 1,000-fold, so no decoding step makes more than about a megabyte
+# before the size cap is checked again (read whole, one 64 KiB read could make 64 MB).
+_COMPRESSED_PIECE: Final = 1024
+
+
+async def read_capped(response: httpx.Response, max_bytes: int) -> bytes | None:
+    """Read the body of a streamed ``response``, decoded; None once it passes ``max_bytes``."""
+    chunks: list[bytes] = []
+    size = 0
+    # Reading stops by cancellation, which the next read at the bottom of httpx's and
+    # httpcore's generators raises up through all of them. Leaving the loop instead would
+    # leave them suspended, and trio warns of each one when it is garbage collected.
+    with anyio.CancelScope() as reading:
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        if encoding != "identity" and isinstance(response.stream, httpx.AsyncByteStream):
+            response.stream = _InPieces(response.stream, reading)
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                chunks.clear()
+                reading.cancel()
+            else:
+                chunks.append(chunk)
+    return None if size > max_bytes else b"".join(chunks)
+
+
+class _InPieces(httpx.AsyncByteStream):
+    """A byte stream cut into pieces of at most ``_COMPRESSED_PIECE`` bytes.
+
+    Once ``reading`` is cancelled, the rest of a chunk is not handed on to be decoded.
+    """
+
+    def __init__(self, stream: httpx.AsyncByteStream, reading: anyio.CancelScope) -> None:
+        self._stream = stream
+        self._reading = reading
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            for start in range(0, len(chunk), _COMPRESSED_PIECE):
+                if self._reading.cancel_called:
+                    break
+                yield chunk[start : start + _COMPRESSED_PIECE]
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
 
 
 # Transport failures after which the same request may well succeed. Others (a redirect
@@ -166,6 +237,7 @@ class Transport:
         retry: RetryPolicy,
         rate_limit: bool,
         user_agent: str,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         install_httpx_log_filter()
         register_secret(self, api_token)
@@ -176,9 +248,11 @@ class Transport:
         self._timeout = timeout
         self._retry = retry
         self._rate_limit = rate_limit
+        self._max_response_bytes = max_response_bytes
         self._headers = {"User-Agent": user_agent, "Accept": "application/json"}
         self._pacers: dict[str, Pacer] = {}
         self._urls: dict[str, httpx.URL] = {}
+        self._waiting: set[anyio.CancelScope] = set()
         self.closed = False
 
     def __repr__(self) -> str:
@@ -202,8 +276,7 @@ class Transport:
             # Checked before every attempt, so that closing stops retries under way.
             self.ensure_open()
             if self._rate_limit:
-                await self._pacer(method, min_interval).wait_turn()
-                self.ensure_open()
+                await self._wait(self._pacer(method, min_interval).wait_turn())
             outcome = await self._attempt(method, params, attempt)
             if isinstance(outcome, bytes):
                 return outcome
@@ -222,7 +295,7 @@ class Transport:
                 self._retry.max_retries,
                 delay,
             )
-            await anyio.sleep(delay)
+            await self._wait(anyio.sleep(delay))
 
     def _url(self, method: str) -> httpx.URL:
         # Parsed once per method: httpx would otherwise parse the string on every call.
@@ -230,6 +303,29 @@ class Transport:
         if url is None:
             url = self._urls[method] = httpx.URL(f"{self._instance_url}/{method}/{self._token}")
         return url
+
+    def close(self) -> None:
+        """Refuse every request from now on, and end the calls waiting to make one.
+
+        A call waiting for its turn or sleeping before a retry raises the closed-client
+        error at once, instead of waiting for a request it may no longer make.
+        """
+        self.closed = True
+        for scope in tuple(self._waiting):
+            scope.cancel()
+
+    async def _wait(self, waiting: Awaitable[None]) -> None:
+        """Await a pacing turn or a retry's delay, which ``close()`` cuts short."""
+        # A cancel scope, not an event: cancel() works on whichever event loop the
+        # waiter runs in, and this client may serve one asyncio.run() or trio.run()
+        # after another.
+        with anyio.CancelScope() as scope:
+            self._waiting.add(scope)
+            try:
+                await waiting
+            finally:
+                self._waiting.discard(scope)
+        self.ensure_open()
 
     def ensure_open(self) -> None:
         """Refuse plainly to work for a closed client."""
@@ -253,21 +349,7 @@ class Transport:
             # httpx bounds each socket operation; the deadline bounds the whole attempt,
             # so a body that trickles in a byte at a time cannot hold a call forever.
             with anyio.fail_after(self._timeout):
-                response = await self._http.get(
-                    # Not kept in a local: see the note in get().
-                    self._url(method),
-                    params=params or None,
-                    headers=self._headers,
-                    timeout=self._timeout,
-                )
-        except httpx.HTTPStatusError as exc:
-            # A borrowed client may raise for status in an event hook; the status still
-            # decides the error class and whether to retry.
-            response = exc.response
-            # The hook may have closed the stream unread: the status is what matters.
-            suppress = contextlib.suppress(httpx.HTTPError, httpx.StreamError)
-            with suppress, anyio.move_on_after(self._timeout):
-                await response.aread()
+                response, body = await self._exchange(method, params)
         except (TimeoutError, httpx.TimeoutException):
             message = f"GET {shown_url} timed out after {self._timeout:g}s (attempt {attempt})"
             return _Failure(
@@ -301,22 +383,72 @@ class Transport:
         logger.debug(
             "GET %s -> %d in %.3fs (attempt %d)", shown_url, response.status_code, elapsed, attempt
         )
+        undefined = undefined_status_error(response.status_code, url=shown_url)
+        if undefined is not None:
+            return _Failure(undefined, retryable=False)
+        if body is None:
+            return self._too_large(shown_url, response)
         status_code = response.status_code
-        body = _content(response)
         if response.is_success:
             # The service has answered a wrong token with a 401 body and a 200 status.
             status_code = _error_code_in_body(body) or status_code
             if status_code < 400:
                 return body
-        return self._status_failure(method, status_code, response, attempt)
+        return self._status_failure(method, status_code, response, attempt, body)
+
+    async def _exchange(
+        self, method: str, params: Mapping[str, Any]
+    ) -> tuple[httpx.Response, bytes | None]:
+        """Send one request; return the answer and its body, None if past its size cap."""
+        hooked = False
+        try:
+            response = await self._http.send(
+                # Not kept in a local: see the note in get().
+                self._http.build_request(
+                    "GET",
+                    self._url(method),
+                    params=params or None,
+                    headers=self._headers,
+                    timeout=self._timeout,
+                ),
+                # Streamed, so that reading can stop as soon as the body is too large.
+                stream=True,
+            )
+        except httpx.HTTPStatusError as exc:
+            # A borrowed client may raise for status in an event hook; the status still
+            # decides the error class and whether to retry.
+            response, hooked = exc.response, True
+        try:
+            return response, await read_capped(response, self._body_limit(response))
+        except (httpx.HTTPError, httpx.StreamError):
+            if not hooked:
+                raise
+            # The hook may have closed the stream unread: the status is what matters.
+            return response, b""
+        finally:
+            await response.aclose()
+
+    def _body_limit(self, response: httpx.Response) -> int:
+        if response.is_success:
+            return self._max_response_bytes
+        return min(self._max_response_bytes, MAX_ERROR_BODY_BYTES)
+
+    def _too_large(self, shown_url: str, response: httpx.Response) -> _Failure:
+        limit = self._body_limit(response)
+        setting = "max_response_bytes" if response.is_success else "the cap of an error answer"
+        message = (
+            f"{response.status_code} from GET {shown_url}: the body is larger than "
+            f"{limit:,} bytes ({setting}); reading stopped there"
+        )
+        error = ResponseTooLargeError(message, max_bytes=limit, status_code=response.status_code)
+        # The same request would get the same answer.
+        return _Failure(error, retryable=False)
 
     def _status_failure(
-        self, method: str, status_code: int, response: httpx.Response, attempt: int
+        self, method: str, status_code: int, response: httpx.Response, attempt: int, body: bytes
     ) -> _Failure:
         shown_url = self.redacted_url(method)
-        report = error_body(
-            _content(response), response, functools.partial(redact, token=self._token)
-        )
+        report = error_body(body, response, functools.partial(redact, token=self._token))
         reason = httpx.codes.get_reason_phrase(status_code)
         message = (
             f"{status_code}{' ' + reason if reason else ''} from GET {shown_url}: "
@@ -385,14 +517,6 @@ def _body_text(content: bytes, charset: str | None) -> str:
     except (LookupError, ValueError):
         # No such codec, one that is not a text encoding, or one without "replace".
         return content.decode("utf-8", errors="replace")
-
-
-def _content(response: httpx.Response) -> bytes:
-    try:
-        return response.content
-    except httpx.ResponseNotRead:
-        # An event hook of a borrowed client raised before the body was read.
-        return b""
 
 
 def _json_object(text: str) -> dict[str, Any] | None:

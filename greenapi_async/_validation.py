@@ -21,6 +21,7 @@ __all__ = [
     "fetchable_url",
     "validate_api_token",
     "validate_api_url",
+    "validate_byte_limit",
     "validate_id_instance",
     "validate_max_retries",
     "validate_minutes",
@@ -146,6 +147,13 @@ def validate_max_retries(value: object) -> int:
     if _is_plain_int(value) and value >= 0:  # type: ignore[operator]
         return value  # type: ignore[return-value]
     raise InvalidArgumentError(f"max_retries must be an int >= 0, not {_describe(value)}")
+
+
+def validate_byte_limit(value: object, *, name: str) -> int:
+    """Return a size limit in bytes; ``name`` is the argument's, for the message."""
+    if _is_plain_int(value) and value > 0:  # type: ignore[operator]
+        return value  # type: ignore[return-value]
+    raise InvalidArgumentError(f"{name} must be an int > 0 (bytes), not {_describe(value)}")
 
 
 def validate_minutes(value: object) -> int | None:

@@ -29,6 +29,7 @@ from ._errors import (
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
+    ResponseTooLargeError,
     ServerError,
     is_marked_permanent,
 )
@@ -456,11 +457,16 @@ def _is_seconds(value: object) -> bool:
 def _is_transient(error: GreenAPIError) -> bool:
     """Whether watching should back off and go on after ``error``, or end with it.
 
-    Only authentication, permission and quota errors, and requests the service finds
-    malformed for good (other 4xx), end a watch; an instance that is starting answers
-    400, and 499 is the service's own "try again".
+    Only authentication, permission and quota errors, a journal over the size cap, and
+    requests the service finds malformed for good (other 4xx), end a watch; an instance
+    that is starting answers 400, and 499 is the service's own "try again".
     """
-    if isinstance(error, (AuthenticationError, PermissionDeniedError, QuotaExceededError)):
+    if isinstance(
+        error,
+        (AuthenticationError, PermissionDeniedError, QuotaExceededError, ResponseTooLargeError),
+    ):
+        # A journal over max_response_bytes stays over it: its window only grows while
+        # polls fail.
         return False
     if is_marked_permanent(error):
         return False

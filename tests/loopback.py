@@ -156,6 +156,42 @@ class _AcceptLoop:
         self._socket.close()
 
 
+class RawServer(_AcceptLoop):
+    """A raw TCP server on 127.0.0.1 that answers every connection with the same bytes.
+
+    It writes the status line and headers itself, so it can send what an HTTP server
+    library would refuse to, such as a status of 600. With ``reset``, the connection is
+    then aborted with a TCP reset (SO_LINGER 0) rather than closed.
+    """
+
+    def __init__(self, response: bytes, *, reset: bool = False) -> None:
+        super().__init__()
+        self.response = response
+        self.reset = reset
+        self.connections = 0
+
+    def _handle(self, connection: socket.socket) -> None:
+        self.connections += 1
+        with connection:
+            connection.settimeout(2)
+            with contextlib.suppress(OSError):
+                connection.recv(65536)  # the request
+                connection.sendall(self.response)
+            if self.reset:
+                # Abort instead of closing: the peer sees a reset, not an orderly end.
+                linger = struct.pack("ii", 1, 0)
+                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+
+
+def raw_response(status: int | str, body: bytes = b"[]") -> bytes:
+    """A complete HTTP/1.1 response with any status line, for ``RawServer``."""
+    head = (
+        f"HTTP/1.1 {status} Whatever\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode() + body
+
+
 class ResettingServer(_AcceptLoop):
     """A raw TCP server on 127.0.0.1 that resets every connection at a chosen point.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import traceback
 from collections.abc import AsyncIterator
@@ -15,7 +16,7 @@ from httpx_aiohttp import AiohttpTransport
 import greenapi_async as ga
 from greenapi_async.testing import FakeGreenAPI, serve, text_message
 
-from .loopback import LoopbackServer, Reply, ResettingServer
+from .loopback import LoopbackServer, RawServer, Reply, ResettingServer, raw_response
 
 pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("fast_backoff")]
 
@@ -77,6 +78,36 @@ async def test_a_dropped_connection_is_a_typed_error_without_the_token(
     # httpx-aiohttp reports some dropped connections as connect timeouts.
     assert isinstance(caught.value, ga.APIConnectionError | ga.APITimeoutError)
     assert TOKEN not in _everything_shown(caught.value)
+
+
+# aiohttp lets through any three digits as a status, where h11 refuses those below 100.
+@pytest.mark.parametrize("status", ["000", "099", "600", "999"])
+async def test_a_status_outside_http_is_a_malformed_answer_over_aiohttp(
+    http: httpx.AsyncClient, status: str
+) -> None:
+    with RawServer(raw_response(status)) as server:
+        async with ga.GreenAPI(
+            ID, TOKEN, api_url=server.url, http_client=http, rate_limit=False, max_retries=2
+        ) as api:
+            with pytest.raises(ga.ResponseValidationError, match=f"status {int(status)}"):
+                await api.journals.last_outgoing_messages()
+        assert server.connections == 1
+
+
+async def test_a_body_past_max_response_bytes_is_refused_over_aiohttp(
+    http: httpx.AsyncClient, loopback: LoopbackServer
+) -> None:
+    body = b"[]" + b" " * 100_000
+    gzipped = (("Content-Type", "application/json"), ("Content-Encoding", "gzip"))
+    loopback.queue(Reply(200, gzip.compress(body), gzipped), Reply(200, b"[]"))
+    async with ga.GreenAPI(
+        ID, TOKEN, api_url=loopback.url, http_client=http, max_response_bytes=50_000
+    ) as api:
+        with pytest.raises(ga.ResponseTooLargeError) as caught:
+            await api.journals.last_outgoing_messages()
+        assert await api.journals.last_outgoing_messages() == []
+    assert caught.value.max_bytes == 50_000
+    assert len(loopback.received) == 2
 
 
 class _LeakyError(Exception):

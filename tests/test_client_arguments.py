@@ -81,6 +81,13 @@ def test_api_url_rejects_plain_http_elsewhere_and_malformed_urls(value: Any) -> 
         ("rate_limit", 1),
         ("rate_limit", None),
         ("http_client", object()),
+        ("max_response_bytes", 0),
+        ("max_response_bytes", -1),
+        ("max_response_bytes", True),
+        ("max_response_bytes", 1.5),
+        ("max_response_bytes", "1000"),
+        ("max_response_bytes", None),
+        pytest.param("max_response_bytes", -(10**5000), id="max_response_bytes--10**5000"),
     ],
 )
 def test_other_options_reject_wrong_values(option: str, value: Any) -> None:

@@ -15,7 +15,7 @@ import respx
 import greenapi_async as ga
 
 from .conftest import ID_INSTANCE, TOKEN, MakeClient
-from .loopback import LoopbackServer, Reply
+from .loopback import LoopbackServer, RawServer, Reply, raw_response
 from .secret_forms import (
     ENCODINGS,
     ESCAPINGS,
@@ -129,6 +129,18 @@ async def test_messages_without_a_usable_url_are_refused_clearly(
             await api.download(message, tmp_path / "f")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    "max_bytes",
+    [0, -1, True, 1.5, "1000", None, pytest.param(-(10**5000), id="-10**5000")],
+)
+async def test_max_bytes_that_is_not_a_positive_int_is_an_argument_error(
+    make_client: MakeClient, max_bytes: object
+) -> None:
+    async with make_client() as api:
+        with pytest.raises(ga.InvalidArgumentError, match="max_bytes must be an int > 0"):
+            await api.download(image("https://media.example/f"), io.BytesIO(), max_bytes=max_bytes)  # type: ignore[arg-type]
+
+
 async def test_a_closed_client_refuses_downloads(make_client: MakeClient, tmp_path: Path) -> None:
     api = make_client()
     await api.aclose()
@@ -222,6 +234,29 @@ async def test_an_error_status_gets_the_class_an_api_call_would_get(
     assert caught.value.method == "download"
     if isinstance(caught.value, ga.RateLimitError):
         assert caught.value.retry_after == 7.0
+
+
+@pytest.mark.parametrize("status", [600, 999])
+async def test_a_status_outside_http_is_a_malformed_answer_for_a_download(
+    make_client: MakeClient, status: int
+) -> None:
+    with RawServer(raw_response(status, b"file")) as server:
+        sink = io.BytesIO()
+        async with make_client() as api:
+            with pytest.raises(ga.ResponseValidationError, match=f"status {status}"):
+                await api.download(image(f"{server.url}/f"), sink)
+    assert sink.getvalue() == b""
+
+
+async def test_a_retry_after_outside_the_http_grammar_is_ignored_by_a_download(
+    loopback: LoopbackServer, make_client: MakeClient
+) -> None:
+    huge_year = "Mon, 01 Jan 99999999999999999999 00:00:00 GMT"
+    loopback.queue(Reply(status=429, body=b"slow down", headers=(("Retry-After", huge_year),)))
+    async with make_client() as api:
+        with pytest.raises(ga.RateLimitError) as caught:
+            await api.download(image(f"{loopback.url}/f"), io.BytesIO())
+    assert caught.value.retry_after is None
 
 
 async def test_an_exception_of_a_foreign_transport_is_a_connection_error() -> None:

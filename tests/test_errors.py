@@ -45,6 +45,8 @@ def sample(cls: type[BaseException]) -> BaseException:
             options["invoke_status"] = {"used": 10, "more": [{"status": "QUOTE_EXCEEDED"}]}
     elif issubclass(cls, ga.APIConnectionError):
         options = {"url": "https://h/***", "method": "download", "attempts": 2}
+    elif issubclass(cls, ga.ResponseTooLargeError):
+        options = {"max_bytes": 4096, "status_code": 200}
     elif issubclass(cls, ga.ResponseValidationError):
         options = {"errors": ("$[0].timestamp: expected int, got str", "$[1]: not an object")}
     elif issubclass(cls, ga.DownloadTooLargeError):

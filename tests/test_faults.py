@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import email.utils
 import time
+import tracemalloc
+import zlib
 from collections.abc import Iterator
 
 import anyio
@@ -17,7 +19,7 @@ import pytest
 import greenapi_async as ga
 from greenapi_async.testing import FakeGreenAPI, Fault, serve, text_message
 
-from .loopback import ResettingServer
+from .loopback import LoopbackServer, RawServer, Reply, ResettingServer, raw_response
 
 pytestmark = pytest.mark.anyio
 
@@ -153,6 +155,17 @@ async def test_a_refused_connection_is_a_connection_error_after_retries() -> Non
         await fetch(url, max_retries=1)
 
 
+# The statuses an HTTP/1.1 stack lets through though HTTP defines none beyond 599: h11
+# itself refuses 000 and 099 as a broken exchange (see test_aiohttp_transport for those).
+@pytest.mark.parametrize("status", [600, 999])
+async def test_a_status_outside_http_is_a_malformed_answer_and_not_retried(status: int) -> None:
+    with RawServer(raw_response(status)) as server:
+        with pytest.raises(ga.ResponseValidationError, match=f"status {status}") as caught:
+            await fetch(server.url, max_retries=2)
+        assert server.connections == 1
+    assert type(caught.value) is ga.ResponseValidationError
+
+
 @pytest.mark.parametrize(
     ("body", "content_type", "error"),
     [
@@ -181,6 +194,55 @@ async def test_a_journal_with_the_wrong_content_type_still_decodes(
     journal = orjson.dumps(fake.instance.messages)
     fake.queue_fault(Fault(200, journal, (("content-type", "text/plain; charset=latin-1"),)))
     assert len(await fetch(base_url)) == 1
+
+
+MIB = 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def gzip_bomb() -> bytes:
+    """An empty JSON array padded with 64 MiB of spaces: about 64 KB once gzipped."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    spaces = b" " * MIB
+    parts = [packer.compress(b"[")]
+    parts += [packer.compress(spaces) for _ in range(64)]
+    parts.append(packer.compress(b"]") + packer.flush())
+    return b"".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("status", "options", "cap"),
+    [
+        (200, {"max_response_bytes": 4 * MIB}, 4 * MIB),
+        (500, {}, MIB),  # an error answer's body is capped lower, whatever the setting
+    ],
+    ids=["200", "500"],
+)
+async def test_a_gzip_bomb_is_refused_once_past_the_cap_and_memory_stays_bounded(
+    loopback: LoopbackServer,
+    gzip_bomb: bytes,
+    status: int,
+    options: dict[str, object],
+    cap: int,
+) -> None:
+    headers = (("Content-Type", "application/json"), ("Content-Encoding", "gzip"))
+    loopback.queue(Reply(status, gzip_bomb, headers), Reply(200, b"[]"))
+    async with client(loopback.url, max_retries=2, **options) as api:
+        tracemalloc.start()
+        try:
+            with anyio.fail_after(30), pytest.raises(ga.ResponseTooLargeError) as caught:
+                await api.journals.last_outgoing_messages()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        # The connection the bomb came on is dropped, and the client goes on working.
+        assert await api.journals.last_outgoing_messages() == []
+    # Read whole, the body would take 64 MiB, and twice that while being joined. Capped,
+    # it takes what was read up to the cap, plus one decoding step of about 1 MB (which
+    # zlib briefly holds twice), however large the bomb.
+    assert peak < cap + 4 * MIB, f"peak {peak:,} bytes"
+    assert (caught.value.status_code, caught.value.max_bytes) == (status, cap)
+    assert len(loopback.received) == 2  # the bomb was not asked for again
 
 
 async def test_a_journal_of_100_000_messages_decodes(fake: FakeGreenAPI, base_url: str) -> None:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import email.utils
+import math
+from datetime import datetime, timezone
 
 import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from greenapi_async._retry import RetryPolicy, is_retryable_status, parse_retry_after
+
+# 2025-11-29 16:00:00 UTC
+NOW = 1_764_432_000.0
 
 
 def test_retry_after_is_read_in_seconds_milliseconds_and_http_dates() -> None:
@@ -37,3 +45,117 @@ def test_only_429_499_and_5xx_statuses_are_retryable() -> None:
     assert [
         s for s in (400, 401, 403, 404, 429, 466, 499, 500, 502, 503, 599) if is_retryable_status(s)
     ] == [429, 499, 500, 502, 503, 599]
+
+
+# Values that Python's float() or email.utils would read, or choke on, but that are not
+# what RFC 9110 allows: each is ignored, as if the header were absent.
+HOSTILE_NUMBERS = [
+    "5_0",
+    "+5",
+    "-5",
+    "-0",
+    "5 0",
+    "5\t0",
+    "1e3",
+    "0x10",
+    "inf",
+    "Infinity",
+    "nan",
+    "NaN",
+    "5.",
+    ".5",
+    "1,5",
+    "\u0665",  # ARABIC-INDIC DIGIT FIVE
+    "\uff15",  # FULLWIDTH DIGIT FIVE
+    "5\u00a0",  # a non-breaking space is not HTTP whitespace
+    "1" * 5000,  # beyond the int-to-str limit
+    "9" * 400,  # beyond a float
+    "",
+    " ",
+]
+HOSTILE_DATES = [
+    "Mon, 01 Jan 99999999999999999999 00:00:00 GMT",
+    "Mon, 01 Jan 10000 00:00:00 GMT",
+    "Mon, 01 Jan 0000 00:00:00 GMT",
+    "Mon, 01 Jan 1 00:00:00 GMT",
+    "Mon, 31 Feb 2026 00:00:00 GMT",
+    "Mon, 01 Jan 2026 24:00:00 GMT",
+    "Mon, 01 Jan 2026 00:00:00 +0300",
+    "Mon, 01 Jan 2026 00:00:00 EST",
+    "Mon, 01 Jan 2026 00:00 GMT",
+    "01 Jan 2026 00:00:00 GMT",
+    "Mon, 1 Jan 2026 00:00:00 GMT",
+    "mon, 01 jan 2026 00:00:00 gmt",
+    "Mon,  01 Jan 2026 00:00:00 GMT",
+    "Monday, 01-Jan-2026 00:00:00 GMT",
+    "Mon Jan  1 00:00:00 99999999999999999999",
+    "Mon, 01 Jan 2026 00:00:00 GMT, Tue, 02 Jan 2026 00:00:00 GMT",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_NUMBERS + HOSTILE_DATES)
+def test_a_retry_after_outside_the_http_grammar_is_ignored(value: str) -> None:
+    assert parse_retry_after({"retry-after": value}, now=NOW) is None
+
+
+@pytest.mark.parametrize("value", [*HOSTILE_NUMBERS, "Mon, 01 Jan 2026 00:00:00 GMT"])
+def test_a_retry_after_ms_outside_its_grammar_is_ignored(value: str) -> None:
+    assert parse_retry_after({"retry-after-ms": value}, now=NOW) is None
+    # ... and Retry-After is read instead, as if Retry-After-Ms were absent.
+    assert parse_retry_after({"retry-after-ms": value, "retry-after": "4"}, now=NOW) == 4
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "seconds"),
+    [
+        ("retry-after", "0", 0),
+        ("retry-after", "120", 120),
+        ("retry-after", "007", 7),
+        ("retry-after", "1.5", 1.5),
+        ("retry-after", " \t30\t ", 30),  # optional whitespace around a field value
+        ("retry-after", "Sat, 29 Nov 2025 16:00:07 GMT", 7),  # IMF-fixdate
+        ("retry-after", "Sat, 29 Nov 2025 16:00:07 -0000", 7),  # as email.utils writes it
+        ("retry-after", "Saturday, 29-Nov-25 16:00:07 GMT", 7),  # obsolete RFC 850
+        ("retry-after", "Sat Nov 29 16:00:07 2025", 7),  # obsolete asctime
+        ("retry-after", "Sat Dec  6 16:00:00 2025", 7 * 86_400),  # asctime's padded day
+        ("retry-after", "Sat, 29 Nov 2025 15:00:00 GMT", 0),  # in the past: now
+        ("retry-after-ms", "250", 0.25),
+        ("retry-after-ms", "0.5", 0.0005),
+    ],
+)
+def test_retry_after_in_the_http_grammar_is_read(header: str, value: str, seconds: float) -> None:
+    assert parse_retry_after({header: value}, now=NOW) == pytest.approx(seconds)
+
+
+def test_a_two_digit_year_more_than_50_years_ahead_is_in_the_past() -> None:
+    # RFC 9110 5.6.7: now is 2025, so "75" is 2075 and "76" is 1976.
+    in_2075 = datetime(2075, 11, 29, 16, tzinfo=timezone.utc).timestamp() - NOW
+    assert parse_retry_after({"retry-after": "Friday, 29-Nov-75 16:00:00 GMT"}, now=NOW) == in_2075
+    assert parse_retry_after({"retry-after": "Monday, 29-Nov-76 16:00:00 GMT"}, now=NOW) == 0
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["retry-after", "retry-after-ms"]),
+        st.one_of(
+            st.text(),
+            st.from_regex(r"[0-9._+\- eE]{1,30}", fullmatch=True),
+            st.builds(
+                email.utils.formatdate,
+                st.floats(min_value=-6e10, max_value=2.5e11),  # years 1 to 9999
+                usegmt=st.booleans(),
+            ),
+            # Date-shaped, with numbers of any size in any place.
+            st.from_regex(
+                r"(Mon|Monday), [0-9]{1,3}[ -](Jan|Feb)[ -][0-9]{1,25} "
+                r"[0-9]{2}:[0-9]{2}:[0-9]{2} (GMT|-0000)",
+                fullmatch=True,
+            ),
+        ),
+    )
+)
+def test_parse_retry_after_never_raises_and_gives_none_or_finite_seconds(
+    headers: dict[str, str],
+) -> None:
+    seconds = parse_retry_after(headers, now=NOW)
+    assert seconds is None or (math.isfinite(seconds) and seconds >= 0)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import time
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 import respx
@@ -243,3 +245,81 @@ async def test_status_error_bodies_are_redacted(
     assert TOKEN not in caught.value.body
     assert TOKEN not in str(caught.value)
     assert caught.value.body.endswith("/lastOutgoingMessages/***")
+
+
+@pytest.mark.parametrize(
+    "retry_after",
+    ["Mon, 01 Jan 99999999999999999999 00:00:00 GMT", "inf", "5_0", "\u0665"],
+    ids=["huge-year", "inf", "underscore", "arabic-digit"],
+)
+async def test_a_retry_after_outside_the_http_grammar_is_ignored_by_a_call(
+    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None, retry_after: str
+) -> None:
+    header = [(b"Retry-After", retry_after.encode())]  # UTF-8 on the wire, as httpx reads it
+    route = respx_mock.get(JOURNAL_URL).respond(429, headers=header)
+    async with make_client(max_retries=2) as api:
+        with anyio.fail_after(5), pytest.raises(ga.RateLimitError) as caught:
+            await api.journals.last_outgoing_messages()
+    # Retried on the client's own backoff, as if the server had not said how long to wait.
+    assert route.call_count == 3
+    assert caught.value.retry_after is None
+
+
+MIB = 1024 * 1024
+# The documented cap on an error answer's body: a report needs only its start.
+ERROR_BODY_CAP = MIB
+
+
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+async def test_a_journal_of_exactly_max_response_bytes_decodes_and_one_byte_more_is_refused(
+    respx_mock: respx.MockRouter, make_client: MakeClient, encoding: str
+) -> None:
+    cap = 10_000
+    at_cap = b"[]" + b" " * (cap - 2)  # counted as decoded, whatever came over the wire
+
+    def answer(body: bytes) -> httpx.Response:
+        if encoding == "gzip":
+            return httpx.Response(
+                200, content=gzip.compress(body), headers={"Content-Encoding": "gzip"}
+            )
+        return httpx.Response(200, content=body)
+
+    route = respx_mock.get(JOURNAL_URL)
+    route.side_effect = [answer(at_cap), answer(at_cap + b" ")]
+    async with make_client(max_response_bytes=cap, max_retries=2) as api:
+        assert await api.journals.last_outgoing_messages() == []
+        with pytest.raises(ga.ResponseTooLargeError, match="10,000 bytes") as caught:
+            await api.journals.last_outgoing_messages()
+    assert route.call_count == 2  # the second answer was not asked for again
+    assert isinstance(caught.value, ga.ResponseValidationError)
+    assert (caught.value.max_bytes, caught.value.status_code) == (cap, 200)
+
+
+@pytest.mark.parametrize("status", [404, 429, 500, 502])
+async def test_an_error_body_past_its_cap_is_refused_and_not_retried(
+    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None, status: int
+) -> None:
+    route = respx_mock.get(JOURNAL_URL)
+    route.side_effect = [
+        httpx.Response(status, text="x" * ERROR_BODY_CAP),
+        httpx.Response(status, text="x" * (ERROR_BODY_CAP + 1)),
+    ]
+    async with make_client(max_retries=0) as api:
+        with pytest.raises(ga.APIStatusError) as reported:
+            await api.journals.last_outgoing_messages()
+    assert len(reported.value.body) == ERROR_BODY_CAP
+    async with make_client(max_retries=2) as api:
+        with pytest.raises(ga.ResponseTooLargeError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert route.call_count == 2
+    assert (caught.value.max_bytes, caught.value.status_code) == (ERROR_BODY_CAP, status)
+
+
+async def test_an_error_body_is_capped_by_a_lower_max_response_bytes_too(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    respx_mock.get(JOURNAL_URL).respond(500, text="x" * 1001)
+    async with make_client(max_response_bytes=1000, max_retries=2) as api:
+        with pytest.raises(ga.ResponseTooLargeError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert caught.value.max_bytes == 1000

@@ -372,6 +372,17 @@ async def test_499_and_a_starting_instance_are_ridden_out(
     assert len(errors) == 2
 
 
+async def test_a_journal_over_the_size_cap_ends_the_watch(fake: FakeGreenAPI) -> None:
+    for n in range(20):
+        fake.instance.add(text_message("x" * 100), id_message=f"M{n}")
+    async with fake.connect(max_retries=0, max_response_bytes=1024) as api:
+        errors: list[ga.GreenAPIError] = []
+        async with api.journals.watch_outgoing(0.01, on_error=errors.append) as watcher:
+            with pytest.raises(ga.ResponseTooLargeError):
+                await take(watcher, 1)
+        assert errors == []
+
+
 async def test_a_wrong_url_ends_the_watch(fake: FakeGreenAPI, api: ga.GreenAPI) -> None:
     async with api.journals.watch_outgoing(0.01) as watcher:
         await watcher.poll()

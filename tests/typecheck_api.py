@@ -14,7 +14,9 @@ import greenapi_async as ga
 
 
 async def journal_types(http: httpx.AsyncClient) -> None:
-    api = ga.GreenAPI(1101000001, "token", http_client=http, timeout=5, max_retries=0)
+    api = ga.GreenAPI(
+        1101000001, "token", http_client=http, timeout=5, max_retries=0, max_response_bytes=2**20
+    )
     assert_type(ga.GreenAPI.from_env(), ga.GreenAPI)
     async with api as opened:
         assert_type(opened, ga.GreenAPI)
@@ -49,3 +51,6 @@ def error_types(error: ga.GreenAPIError) -> None:
         assert_type(error.attempts, int)
     if isinstance(error, ga.ResponseValidationError):
         assert_type(error.errors, tuple[str, ...])
+    if isinstance(error, ga.ResponseTooLargeError):
+        assert_type(error.max_bytes, int)
+        assert_type(error.status_code, int)
