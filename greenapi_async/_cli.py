@@ -13,8 +13,10 @@ from datetime import datetime
 from typing import Final, TextIO
 
 import anyio
+import attrs
 import cattrs
 import orjson
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from . import _models as m
 from ._client import ENV_API_TOKEN, ENV_API_URL, ENV_ID_INSTANCE, GreenAPI
@@ -90,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     last.add_argument("--status", help="only this status, e.g. read, delivered, failed")
     last.add_argument("--kind", help="only this kind, e.g. text, image, textMessage")
     last.add_argument("--json", action="store_true", help="print one JSON array (snake_case)")
+    last.add_argument(
+        "--raw", action="store_true", help="print the entries as the service sent them (JSON)"
+    )
     _add_connection_options(
         last, "ask the built-in fake service over HTTP on 127.0.0.1; needs no account"
     )
@@ -185,8 +190,8 @@ def _last_outgoing(args: argparse.Namespace) -> int:
     with _credentials(args) as (id_instance, token, api_url):
         messages = anyio.run(_fetch, id_instance, token, api_url, args.minutes)
     shown = [message for message in messages if _wanted(message, args)]
-    if args.json:
-        sys.stdout.write(_to_json(shown))
+    if args.json or args.raw:
+        sys.stdout.write(_to_json(shown, raw=args.raw))
     else:
         _print_table(shown, sys.stdout)
     return EXIT_OK
@@ -221,7 +226,7 @@ def _ask_token() -> str:
 
 async def _fetch(
     id_instance: str, token: str, api_url: str, minutes: int | None
-) -> list[m.OutgoingMessage]:
+) -> list[m.Message]:
     async with GreenAPI(id_instance, token, api_url=api_url) as api:
         return await api.journals.last_outgoing_messages(minutes=minutes)
 
@@ -264,7 +269,7 @@ async def _print_events(
                 return
 
 
-def _wanted(message: m.OutgoingMessage, args: argparse.Namespace) -> bool:
+def _wanted(message: m.Message, args: argparse.Namespace) -> bool:
     if args.chat and message.chat_id != args.chat:
         return False
     if args.status and str(message.status_message).lower() != args.status.lower():
@@ -273,32 +278,43 @@ def _wanted(message: m.OutgoingMessage, args: argparse.Namespace) -> bool:
 
 
 _UNSTRUCTURE: Final = cattrs.Converter()
+# The typed fields only: a known kind's wire object (``raw``) would repeat them all.
+# An UnknownMessage keeps its own, which is all it has.
+_UNSTRUCTURE.register_unstructure_hook_factory(
+    lambda cls: attrs.has(cls) and "raw" in attrs.fields_dict(cls) and cls is not m.UnknownMessage,
+    lambda cls: make_dict_unstructure_fn(cls, _UNSTRUCTURE, raw=override(omit=True)),
+)
 
 
-def _json_ready(message: m.OutgoingMessage) -> dict[str, object]:
+def _json_ready(message: m.Message) -> dict[str, object]:
     """A message as snake_case JSON data, wire tag first."""
-    # type_message is not an __init__ argument of the known kinds, so cattrs leaves it out.
-    return {"type_message": message.type_message, **_UNSTRUCTURE.unstructure(message)}
+    data: dict[str, object] = _UNSTRUCTURE.unstructure(message)
+    return {"type_message": data.pop("type_message"), **data}
 
 
-def _to_json(messages: list[m.OutgoingMessage]) -> str:
-    data = [_json_ready(message) for message in messages]
+def _to_json(messages: list[m.Message], *, raw: bool = False) -> str:
+    data = [dict(message.raw) if raw else _json_ready(message) for message in messages]
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-def _preview(message: m.OutgoingMessage) -> str:
+def _preview(message: m.Message) -> str:
     match message:
-        case m.TextMessage(text_message=text):
-            preview = text or ""
-        case m.ExtendedTextMessage(text_message=text, extended_text_message=link):
-            preview = text or (link.title if link and link.title else "") or ""
         case m.LocationMessage(location=place) if place is not None:
             preview = place.name_location or place.address or f"{place.latitude}, {place.longitude}"
         case m.ContactMessage(contact=contact) if contact is not None:
             preview = f"contact: {contact.display_name or ''}"
-        case m.PollMessage(poll_message_data=poll) if poll is not None:
+        case m.ContactsArrayMessage(contacts=contacts):
+            preview = "contacts: " + ", ".join(c.display_name or "?" for c in contacts)
+        case m.PollMessage(poll=poll) if poll is not None:
             options = " / ".join(option.option_name for option in poll.options)
             preview = f"poll: {poll.name or ''} ({options})"
+        case m.ReactionMessage(quoted_message=quoted):
+            target = quoted.stanza_id if quoted is not None else None
+            preview = f"reaction {message.text or '(taken back)'} to {target or '?'}"
+        case m.DeletedMessage(deleted_message_data=data):
+            preview = f"deleted {data.stanza_id if data is not None else '?'}"
+        case m.EditedMessage():
+            preview = f"edited: {message.text or ''}"
         case (
             m.ImageMessage()
             | m.VideoMessage()
@@ -307,15 +323,15 @@ def _preview(message: m.OutgoingMessage) -> str:
             | m.StickerMessage()
         ):
             preview = message.caption or message.file_name or message.download_url or ""
-        case m.UnknownMessage(type_message=kind):
+        case m.UnknownMessage(type_message=kind) if not message.text:
             preview = f"(a {kind} message)" if kind else "(no message kind given)"
         case _:
-            preview = ""
+            preview = message.text or ""
     flat = " ".join(preview.split())
     return flat if len(flat) <= _PREVIEW_WIDTH else flat[: _PREVIEW_WIDTH - 1] + "…"
 
 
-def _row(message: m.OutgoingMessage) -> tuple[str, str, str, str, str]:
+def _row(message: m.Message) -> tuple[str, str, str, str, str]:
     moment = message.timestamp_utc
     when = "-" if moment is None else _local_time(moment)
     kind = message.type_message.removesuffix("Message") or "-"
@@ -331,7 +347,7 @@ def _local_time(moment: datetime) -> str:
         return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def _print_table(messages: list[m.OutgoingMessage], out: TextIO) -> None:
+def _print_table(messages: list[m.Message], out: TextIO) -> None:
     if not messages:
         print("No outgoing messages in this window.", file=out)
         return

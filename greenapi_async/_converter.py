@@ -437,18 +437,16 @@ def _register_journal_hook(converter: cattrs.Converter) -> None:
             append(_structure_unknown(item, None) if hook is None else hook(item, None))
         return messages
 
-    converter.register_structure_hook_func(
-        lambda type_: type_ == list[Message], structure_journal
-    )
+    converter.register_structure_hook_func(lambda type_: type_ == list[Message], structure_journal)
 
 
 @functools.cache
 def _journal_hook() -> Callable[[Any, Any], list[Message]]:
     # Built on first use, not at import: generating the hooks is most of what importing
     # this module would otherwise cost, and a program may import the SDK and never decode.
-    hook: Callable[[Any, Any], list[Message]] = _build_converter(
-        detailed=False
-    ).get_structure_hook(list[Message])
+    hook: Callable[[Any, Any], list[Message]] = _build_converter(detailed=False).get_structure_hook(
+        list[Message]
+    )
     return hook
 
 

@@ -74,9 +74,9 @@ def _builder_for(cls: type[Any]) -> type[Any] | None:
             "__module__": cls.__module__,
             "__doc__": f"Private builder of {cls.__qualname__} objects; never handed out.",
         }
-        candidate = type(f"_{cls.__name__}Builder", (base,), namespace)
+        candidate: type[Any] | None = type(f"_{cls.__name__}Builder", (base,), namespace)
         try:
-            candidate().__class__ = cls
+            candidate().__class__ = cls  # type: ignore[misc]
         except TypeError:  # the layouts differ after all
             candidate = None
         builder = candidate
@@ -124,7 +124,8 @@ def make_fast_structure_fn(
     Optional keys are looked up while the dict may still hold one: the code counts the
     keys it has not yet accounted for, and once none are left, the fields still to read
     are ``None`` without a lookup. ``unread_keys`` are keys the dict may have that no
-    field reads (the tag); ``read_last`` names the optional fields that are rarely
+    field reads (the tag): a field named by one of them gets its constant default, which
+    its validator, if any, must accept; ``read_last`` names the optional fields that are rarely
     present, read after the others so that they are usually skipped this way.
     ``whole_object`` names a field that gets the wire object itself, through the given
     function (``raw``, a read-only view of it); it reads no key.
@@ -132,7 +133,15 @@ def make_fast_structure_fn(
     if any(getattr(cls, hook, None) is not None for hook in _INIT_HOOKS):
         return None
     fields = attrs.fields(attrs.resolve_types(cls))
-    if set(unread_keys) & {key_for(field.name) for field in fields if field.init}:
+    # A field whose key is unread (the tag) keeps its constant default: the dispatch has
+    # matched the key's value to it already.
+    constants = {
+        field.name
+        for field in fields
+        if key_for(field.name) in unread_keys and isinstance(field.default, _SCALARS)
+    }
+    read = {key_for(field.name) for field in fields if field.init and field.name not in constants}
+    if set(unread_keys) & read:
         return None  # a key both read and counted as unread would skip a field
     namespace: dict[str, Any] = {"_cls": cls, "_Miss": FastPathMissError}
     required: list[str] = []
@@ -141,7 +150,9 @@ def make_fast_structure_fn(
     rare: list[str] = []
     setters = []
     for index, field in enumerate(fields):
-        if field.validator is not None or field.converter is not None:
+        if field.converter is not None:
+            return None
+        if field.validator is not None and not _accepts(field, field.name in constants):
             return None
         var = f"v{index}"
         slot = inspect.getattr_static(cls, field.name, None)
@@ -152,7 +163,7 @@ def make_fast_structure_fn(
             namespace["_whole"] = whole_object[1]
             required.append(f"    {var} = _whole(o)")
             continue
-        if not field.init:
+        if not field.init or field.name in constants:
             if not isinstance(field.default, _SCALARS):
                 return None  # a factory, or no default: __init__ would do more than assign
             namespace[f"_default{index}"] = field.default
@@ -197,6 +208,20 @@ def make_fast_structure_fn(
     exec(compile(source, f"<greenapi_async fast structure {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source
     generated: Callable[[Mapping[str, Any], Any], Any] = namespace["structure"]
     return generated
+
+
+def _accepts(field: attrs.Attribute[Any], constant: bool) -> bool:
+    """Whether a field's validator is satisfied without running it on every object.
+
+    Only a constant field's is: it is run once, here, on the constant.
+    """
+    if not constant or field.validator is None:
+        return False
+    try:
+        field.validator(None, field, field.default)
+    except Exception:  # noqa: BLE001 - any refusal: the slow, honest way then
+        return False
+    return True
 
 
 def _checks(

@@ -16,7 +16,6 @@ sending never breaks a call.
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from types import MappingProxyType
@@ -111,8 +110,13 @@ def _setstate(self: Any, state: Mapping[str, Any]) -> None:
 
 
 # Every class here is frozen, slotted and keyword-only, and pickles through the pair
-# above (attrs would otherwise generate its own for each subclass, losing ``raw``).
-_model = functools.partial(attrs.frozen, kw_only=True, getstate_setstate=False)
+# above: ``getstate_setstate=False``, or attrs would generate its own for each subclass.
+
+
+def _tag(type_message: str) -> Any:
+    # An argument, so that unstructuring a message (cattrs, the command line's --json)
+    # gives the tag back; it can only ever be the class's own.
+    return attrs.field(default=type_message, validator=attrs.validators.in_((type_message,)))
 
 
 def _raw_field() -> Any:
@@ -125,12 +129,15 @@ def _raw_field() -> Any:
 # decoder can fill its objects without a subclass of it (see _fastpath).
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class _Part:
-    """The private base of the nested objects; it adds nothing."""
+    """The private base of the nested objects; it adds nothing but pickling."""
+
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class QuotedMessage:
     """The message a reply quotes: its id, author and kind, plus every wire field in ``raw``.
 
@@ -152,7 +159,7 @@ class QuotedMessage:
         return _text_in(self.raw)
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class Location(_Part):
     """A geographic point with an optional name, address and map preview."""
 
@@ -165,7 +172,7 @@ class Location(_Part):
     forwarding_score: int | None = None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class Contact(_Part):
     """A shared contact card."""
 
@@ -175,7 +182,7 @@ class Contact(_Part):
     forwarding_score: int | None = None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class ExtendedText(_Part):
     """A text with a link preview; in a legacy reply, the id and author of what it quotes."""
 
@@ -190,14 +197,14 @@ class ExtendedText(_Part):
     forwarding_score: int | None = None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class PollOption(_Part):
     """One answer a poll offers."""
 
     option_name: str
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class PollData(_Part):
     """A poll's question, answers and how many answers may be chosen.
 
@@ -220,7 +227,7 @@ class PollData(_Part):
         return self.selectable_options_count != 1
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class PollVote(_Part):
     """An answer of a poll and who chose it."""
 
@@ -228,7 +235,7 @@ class PollVote(_Part):
     option_voters: tuple[str, ...] = ()
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class PollUpdate(_Part):
     """The state of a poll's votes after one was cast or withdrawn."""
 
@@ -238,7 +245,7 @@ class PollUpdate(_Part):
     multiple_answers: bool | None = None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class EditedMessageData(_Part):
     """What an edit changed: the message's new text and the id of the message edited."""
 
@@ -246,14 +253,14 @@ class EditedMessageData(_Part):
     stanza_id: str | None = None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class DeletedMessageData(_Part):
     """Which message a deletion removed."""
 
     stanza_id: str | None = None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class GroupInvite(_Part):
     """An invitation to join a group."""
 
@@ -270,7 +277,7 @@ class GroupInvite(_Part):
 # public class: ``match`` and ``isinstance`` on one kind never catch another.
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class _Entry:
     """Fields every journal entry has, whatever its kind and direction."""
 
@@ -334,34 +341,35 @@ def _is_forwarded(flag: bool | None, score: int | None) -> bool:
 
 def _text_in(wire: Mapping[str, Any]) -> str | None:
     """The text of a wire object of any kind (a quoted message, an unknown kind)."""
-    for read in (
-        lambda: wire.get("textMessage"),
-        lambda: wire.get("caption"),
-        lambda: (wire.get("extendedTextMessage") or {}).get("text"),
-        lambda: (wire.get("pollMessageData") or {}).get("name"),
+    for value in (
+        wire.get("textMessage"),
+        wire.get("caption"),
+        _inside(wire, "extendedTextMessage", "text"),
+        _inside(wire, "pollMessageData", "name"),
     ):
-        try:
-            value = read()
-        except AttributeError:  # a nested value that is not an object
-            continue
         if isinstance(value, str) and value:
             return value
     return None
 
 
-@_model
+def _inside(wire: Mapping[str, Any], key: str, inner: str) -> object:
+    holder = wire.get(key)
+    return holder.get(inner) if isinstance(holder, Mapping) else None
+
+
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class TextMessage(_Entry):
     """A plain text message (``textMessage``)."""
 
-    type_message: Literal["textMessage"] = attrs.field(default="textMessage", init=False)
+    type_message: Literal["textMessage"] = _tag("textMessage")
     text_message: str | None = None
 
     @property
-    def text(self) -> str | None:  # noqa: D102 - documented on the base
+    def text(self) -> str | None:
         return self.text_message
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class ExtendedTextMessage(_Entry):
     """A text with a link preview (``extendedTextMessage``).
 
@@ -369,14 +377,12 @@ class ExtendedTextMessage(_Entry):
     ``text_message`` and in ``extended_text_message.text``.
     """
 
-    type_message: Literal["extendedTextMessage"] = attrs.field(
-        default="extendedTextMessage", init=False
-    )
+    type_message: Literal["extendedTextMessage"] = _tag("extendedTextMessage")
     text_message: str | None = None
     extended_text_message: ExtendedText | None = None
 
     @property
-    def text(self) -> str | None:  # noqa: D102 - documented on the base
+    def text(self) -> str | None:
         nested = self.extended_text_message
         return self.text_message or (nested.text if nested is not None else None)
 
@@ -384,7 +390,7 @@ class ExtendedTextMessage(_Entry):
         return () if self.extended_text_message is None else (self.extended_text_message,)
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class _Media(_Entry):
     """Fields of a message that carries a file."""
 
@@ -397,68 +403,68 @@ class _Media(_Entry):
     video_note: bool | None = None
 
     @property
-    def text(self) -> str | None:  # noqa: D102 - documented on the base
+    def text(self) -> str | None:
         return self.caption
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class ImageMessage(_Media):
     """An image (``imageMessage``)."""
 
-    type_message: Literal["imageMessage"] = attrs.field(default="imageMessage", init=False)
+    type_message: Literal["imageMessage"] = _tag("imageMessage")
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class VideoMessage(_Media):
     """A video (``videoMessage``); a round video note has ``video_note`` true."""
 
-    type_message: Literal["videoMessage"] = attrs.field(default="videoMessage", init=False)
+    type_message: Literal["videoMessage"] = _tag("videoMessage")
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class DocumentMessage(_Media):
     """A document file (``documentMessage``)."""
 
-    type_message: Literal["documentMessage"] = attrs.field(default="documentMessage", init=False)
+    type_message: Literal["documentMessage"] = _tag("documentMessage")
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class AudioMessage(_Media):
     """An audio file or voice note (``audioMessage``)."""
 
-    type_message: Literal["audioMessage"] = attrs.field(default="audioMessage", init=False)
+    type_message: Literal["audioMessage"] = _tag("audioMessage")
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class StickerMessage(_Media):
     """A sticker (``stickerMessage``); ``is_animated`` says whether it moves."""
 
-    type_message: Literal["stickerMessage"] = attrs.field(default="stickerMessage", init=False)
+    type_message: Literal["stickerMessage"] = _tag("stickerMessage")
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class LocationMessage(_Entry):
     """A location (``locationMessage``)."""
 
-    type_message: Literal["locationMessage"] = attrs.field(default="locationMessage", init=False)
+    type_message: Literal["locationMessage"] = _tag("locationMessage")
     location: Location | None = None
 
     def _forwarding_holders(self) -> tuple[Location, ...]:
         return () if self.location is None else (self.location,)
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class ContactMessage(_Entry):
     """A contact card (``contactMessage``)."""
 
-    type_message: Literal["contactMessage"] = attrs.field(default="contactMessage", init=False)
+    type_message: Literal["contactMessage"] = _tag("contactMessage")
     contact: Contact | None = None
 
     def _forwarding_holders(self) -> tuple[Contact, ...]:
         return () if self.contact is None else (self.contact,)
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class ContactsArrayMessage(_Entry):
     """Several contact cards in one message (``contactsArrayMessage``).
 
@@ -466,13 +472,11 @@ class ContactsArrayMessage(_Entry):
     from wherever it came.
     """
 
-    type_message: Literal["contactsArrayMessage"] = attrs.field(
-        default="contactsArrayMessage", init=False
-    )
+    type_message: Literal["contactsArrayMessage"] = _tag("contactsArrayMessage")
     contacts: tuple[Contact, ...] = ()
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class PollMessage(_Entry):
     """A poll (``pollMessage``), in the current format or the 2023 one.
 
@@ -480,7 +484,7 @@ class PollMessage(_Entry):
     (2023, with ``selectable_options_count``) the entry had.
     """
 
-    type_message: Literal["pollMessage"] = attrs.field(default="pollMessage", init=False)
+    type_message: Literal["pollMessage"] = _tag("pollMessage")
     poll_message_data: PollData | None = None
     poll_creation_message: PollData | None = None
 
@@ -490,27 +494,25 @@ class PollMessage(_Entry):
         return self.poll_message_data or self.poll_creation_message
 
     @property
-    def text(self) -> str | None:  # noqa: D102 - documented on the base
+    def text(self) -> str | None:
         poll = self.poll
         return poll.name if poll is not None else None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class PollUpdateMessage(_Entry):
     """Votes cast or withdrawn on a poll (``pollUpdateMessage``)."""
 
-    type_message: Literal["pollUpdateMessage"] = attrs.field(
-        default="pollUpdateMessage", init=False
-    )
+    type_message: Literal["pollUpdateMessage"] = _tag("pollUpdateMessage")
     poll_message_data: PollUpdate | None = None
 
     @property
-    def text(self) -> str | None:  # noqa: D102 - documented on the base
+    def text(self) -> str | None:
         update = self.poll_message_data
         return update.name if update is not None else None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class ReplyMessage(_Entry):
     """A reply in the legacy format (``quotedMessage`` as the kind).
 
@@ -520,12 +522,12 @@ class ReplyMessage(_Entry):
     kind with a ``quoted_message``.
     """
 
-    type_message: Literal["quotedMessage"] = attrs.field(default="quotedMessage", init=False)
+    type_message: Literal["quotedMessage"] = _tag("quotedMessage")
     text_message: str | None = None
     extended_text_message: ExtendedText | None = None
 
     @property
-    def text(self) -> str | None:  # noqa: D102 - documented on the base
+    def text(self) -> str | None:
         nested = self.extended_text_message
         return self.text_message or (nested.text if nested is not None else None)
 
@@ -533,28 +535,28 @@ class ReplyMessage(_Entry):
         return () if self.extended_text_message is None else (self.extended_text_message,)
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class EditedMessage(_Entry):
     """An edit of an earlier message (``editedMessage``): its new text and its id."""
 
-    type_message: Literal["editedMessage"] = attrs.field(default="editedMessage", init=False)
+    type_message: Literal["editedMessage"] = _tag("editedMessage")
     edited_message_data: EditedMessageData | None = None
 
     @property
-    def text(self) -> str | None:  # noqa: D102 - documented on the base
+    def text(self) -> str | None:
         data = self.edited_message_data
         return data.text_message if data is not None else None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class DeletedMessage(_Entry):
     """The deletion of an earlier message (``deletedMessage``); the id is in its data."""
 
-    type_message: Literal["deletedMessage"] = attrs.field(default="deletedMessage", init=False)
+    type_message: Literal["deletedMessage"] = _tag("deletedMessage")
     deleted_message_data: DeletedMessageData | None = None
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class ReactionMessage(_Entry):
     """A reaction (``reactionMessage``): an emoji on another message.
 
@@ -562,30 +564,28 @@ class ReactionMessage(_Entry):
     it; the message reacted to is ``quoted_message.stanza_id``.
     """
 
-    type_message: Literal["reactionMessage"] = attrs.field(default="reactionMessage", init=False)
+    type_message: Literal["reactionMessage"] = _tag("reactionMessage")
     text_message: str | None = None
     extended_text_message: ExtendedText | None = None
     extended_text_message_data: ExtendedText | None = None
 
     @property
-    def text(self) -> str | None:  # noqa: D102 - documented on the base
+    def text(self) -> str | None:
         for nested in (self.extended_text_message_data, self.extended_text_message):
             if nested is not None and nested.text is not None:
                 return nested.text
         return self.text_message
 
 
-@_model
+@attrs.frozen(kw_only=True, getstate_setstate=False)
 class GroupInviteMessage(_Entry):
     """An invitation to a group (``groupInviteMessage``)."""
 
-    type_message: Literal["groupInviteMessage"] = attrs.field(
-        default="groupInviteMessage", init=False
-    )
+    type_message: Literal["groupInviteMessage"] = _tag("groupInviteMessage")
     group_invite_message_data: GroupInvite | None = None
 
     @property
-    def text(self) -> str | None:  # noqa: D102 - documented on the base
+    def text(self) -> str | None:
         invite = self.group_invite_message_data
         return invite.caption if invite is not None else None
 

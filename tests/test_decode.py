@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
@@ -11,7 +12,7 @@ import pytest
 
 import greenapi_async as ga
 
-from .conftest import data_bytes
+from .conftest import DATA, data_bytes
 
 T = TypeVar("T")
 
@@ -168,12 +169,12 @@ def test_edits_and_deletions_carry_their_flags_and_ids() -> None:
 
 def test_unknown_kinds_become_unknown_messages_that_keep_everything() -> None:
     raw = json.loads(data_bytes("unknown_kinds.json"))
-    reaction, future = (
+    buttons, future = (
         as_kind(ga.UnknownMessage, m)
         for m in ga.decode_outgoing_messages(data_bytes("unknown_kinds.json"))
     )
-    assert reaction.type_message == "reactionMessage"
-    assert dict(reaction.raw) == raw[0]
+    assert buttons.type_message == "interactiveButtons"
+    assert dict(buttons.raw) == raw[0]
     assert future.type_message == "hologramMessage"
     assert dict(future.raw) == raw[1]
     assert (future.id_message, future.status_message, future.chat_id, future.timestamp) == (
@@ -390,3 +391,163 @@ def test_a_failure_of_this_process_inside_the_detailed_pass_is_raised(
             ga.decode_outgoing_messages(body)
     finally:
         _converter._detailed_converter.cache_clear()  # rebuilt later with the real hooks
+
+
+# Shapes recorded from the live service and its own examples (tests/data/recorded).
+
+
+def recorded(name: str) -> list[ga.Message]:
+    return ga.decode_outgoing_messages(data_bytes(f"recorded/{name}"))
+
+
+def test_text_sent_through_the_api_is_extended_text_whose_text_reads_plainly() -> None:
+    (message,) = recorded("extended_text_api_sent_forwarded.json")
+    assert isinstance(message, ga.ExtendedTextMessage)
+    assert message.text == "New message"
+    assert message.status_message == ""  # kept as it came: history sends it empty
+    assert message.extended_text_message is not None
+    assert message.extended_text_message.preview_type == "None"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "extended_text_api_sent_forwarded.json",
+        "location_forwarded_inside.json",
+        "image_and_video_note.json",
+    ],
+)
+def test_a_forwarded_message_says_so_wherever_the_service_put_it(name: str) -> None:
+    forwarded = [message for message in recorded(name) if message.forwarded]
+    assert forwarded, "the recording has a forwarded entry"
+    for message in forwarded:
+        assert message.raw.get("isForwarded") or any(
+            isinstance(value, dict) and value.get("isForwarded") for value in message.raw.values()
+        )
+
+
+def test_media_keeps_its_live_flags_and_a_video_note_is_a_video() -> None:
+    image, video = recorded("image_and_video_note.json")
+    assert isinstance(image, ga.ImageMessage)
+    assert (image.is_animated, image.video_note, image.forwarded) == (False, False, False)
+    assert image.text == "File description"
+    assert isinstance(video, ga.VideoMessage)
+    assert video.video_note is True
+    assert video.forwarded is True
+
+
+def test_a_reply_in_the_current_format_keeps_what_it_quotes() -> None:
+    (message,) = recorded("contact_replying_to_contact.json")
+    assert isinstance(message, ga.ContactMessage)
+    assert message.contact == ga.Contact(
+        display_name="Bicycle",
+        vcard=message.raw["contact"]["vcard"],
+        forwarding_score=0,
+        is_forwarded=False,
+    )
+    quoted = message.quoted_message
+    assert quoted is not None
+    assert (quoted.stanza_id, quoted.type_message) == ("BAE506D813842127", "contactMessage")
+    assert quoted.raw["contact"]["displayName"] == "Artem Evpatoriysky Petrovich"
+
+
+def test_a_deletion_event_names_the_message_and_the_original_says_it_was_deleted() -> None:
+    event, original = recorded("deleted.json")
+    assert isinstance(event, ga.DeletedMessage)
+    assert event.deleted_message_data == ga.DeletedMessageData(stanza_id="BAE55E709C547A29")
+    assert (event.is_deleted, event.is_edited) == (None, None)  # the event carries neither
+    assert as_kind(ga.ExtendedTextMessage, original).is_deleted is True
+    assert as_kind(ga.ExtendedTextMessage, original).deleted_message_id == event.id_message
+
+
+def test_a_poll_quoting_an_unknown_message_keeps_the_empty_tags() -> None:
+    (poll,) = recorded("poll_quoting_unknown.json")
+    assert isinstance(poll, ga.PollMessage)
+    assert poll.poll is not None
+    assert [option.option_name for option in poll.poll.options] == ["Red", "Yellow", "Green"]
+    assert poll.poll.allows_several_answers is True
+    assert poll.text == "What's your favorite color?"
+    assert poll.quoted_message is not None
+    assert poll.quoted_message.type_message == ""
+
+
+def test_history_entries_of_both_directions_decode_to_the_same_kinds() -> None:
+    outgoing, incoming = recorded("history_both_directions.json")
+    assert isinstance(outgoing, ga.TextMessage)
+    assert isinstance(incoming, ga.TextMessage)
+    assert (outgoing.type, outgoing.status_message, outgoing.send_by_api) == (
+        "outgoing",
+        ga.MessageStatus.READ,
+        True,
+    )
+    assert (outgoing.sender_id, outgoing.sender_name) == (None, None)
+    assert (incoming.type, incoming.status_message) == ("incoming", None)
+    assert (incoming.sender_id, incoming.sender_name, incoming.sender_contact_name) == (
+        "70000000012@c.us",
+        "Rachel",
+        "Rachel 2",
+    )
+
+
+def test_the_documented_kinds_each_decode_to_their_class() -> None:
+    edited, reaction, update, invite, reply, sticker = recorded("documented_kinds.json")
+    assert isinstance(edited, ga.EditedMessage)
+    assert edited.edited_message_data == ga.EditedMessageData(
+        text_message="Edited message", stanza_id="3PEAD8EDB7A9D438FF5E"
+    )
+    assert edited.text == "Edited message"
+    assert isinstance(reaction, ga.ReactionMessage)
+    assert reaction.text == "👍"
+    assert reaction.quoted_message is not None
+    assert reaction.quoted_message.stanza_id == "A16014FAC9F5382E7B9CEEFEF1FFEB6F"
+    assert isinstance(update, ga.PollUpdateMessage)
+    assert update.poll_message_data == ga.PollUpdate(
+        stanza_id="BAE53AFDD5F0C000",
+        name="Poll Name",
+        votes=(
+            ga.PollVote(option_name="Variant 1"),
+            ga.PollVote(option_name="Variant 2", option_voters=("79001234568@c.us",)),
+        ),
+        multiple_answers=False,
+    )
+    assert isinstance(invite, ga.GroupInviteMessage)
+    assert invite.group_invite_message_data is not None
+    assert invite.group_invite_message_data.invite_code == "IkxSY8Bu1RRcYhq0"
+    assert isinstance(reply, ga.ReplyMessage)
+    assert reply.text == "Quote test"
+    assert reply.extended_text_message is not None
+    assert reply.extended_text_message.stanza_id == "3A6424373F90A939B3C8"
+    assert isinstance(sticker, ga.StickerMessage)
+    assert (sticker.is_animated, sticker.forwarded, sticker.sender_name) == (True, True, "Anna")
+
+
+def test_a_contacts_array_is_read_wherever_the_list_was_put() -> None:
+    messages = recorded("contacts_array_placements.json")
+    assert len(messages) == 3
+    for message in messages:
+        assert isinstance(message, ga.ContactsArrayMessage)
+        assert [contact.display_name for contact in message.contacts] == ["Sales"]
+
+
+def test_the_2023_poll_format_reads_as_a_poll() -> None:
+    (poll,) = recorded("poll_2023_format.json")
+    assert isinstance(poll, ga.PollMessage)
+    assert poll.poll_message_data is None
+    assert poll.poll is not None
+    assert poll.poll.selectable_options_count == 1
+    assert poll.poll.allows_several_answers is False
+    assert poll.text == "Poll Name"
+
+
+def test_an_outgoing_entry_without_a_status_decodes() -> None:
+    (message,) = recorded("outgoing_without_status.json")
+    assert isinstance(message, ga.TextMessage)
+    assert message.status_message is None
+    assert message.text == "after re-scan"
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "recorded").glob("*.json")), ids=lambda p: p.name)
+def test_every_message_keeps_its_wire_object_as_it_came(path: Path) -> None:
+    wire = json.loads(path.read_bytes())
+    messages = ga.decode_outgoing_messages(path.read_bytes())
+    assert [dict(message.raw) for message in messages] == wire

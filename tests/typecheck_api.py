@@ -27,7 +27,7 @@ async def journal_types(http: httpx.AsyncClient) -> None:
             match message:
                 case ga.TextMessage():
                     assert_type(message.text_message, str | None)
-                    assert_type(message.status_message, ga.MessageStatus | str)
+                    assert_type(message.status_message, ga.MessageStatus | str | None)
                     assert_type(message.timestamp_utc, datetime)
                 case ga.ImageMessage():
                     assert_type(message.download_url, str | None)

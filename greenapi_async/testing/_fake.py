@@ -30,7 +30,7 @@ import orjson
 from .._client import GreenAPI
 from .._redaction import REDACTED
 from ._clock import FakeClock
-from ._factories import WireMessage, text_message
+from ._factories import WireMessage, edit_flags, text_message
 from ._seed import STATUS_PROGRESSION, seeded_messages
 
 __all__ = ["FakeGreenAPI", "FakeInstance", "Fault", "RecordedRequest"]
@@ -152,6 +152,7 @@ class FakeInstance:
             "chatId": chat_id,
             "type": "outgoing",
             "sendByApi": True,
+            **edit_flags(content),
             **content,
         }
         self.messages.append(message)

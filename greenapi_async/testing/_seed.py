@@ -14,6 +14,8 @@ STATUS_PROGRESSION = ("pending", "sent", "delivered", "read")
 """The statuses a message that goes well moves through, in order (``advance_status``)."""
 _FAILURE_STATUSES = ("noAccount", "notInGroup", "yellowCard", "failed")
 
+_FIRST_OF_EACH = 18  # entries that show each kind once
+
 _CHATS = (
     "79001234567@c.us",
     "79007654321@c.us",
@@ -48,11 +50,26 @@ def _content(rng: random.Random, n: int) -> WireMessage:
         lambda: make.contact_message("Support desk", "79001234567"),
         lambda: make.extended_text_message("https://green-api.com/docs/"),
         lambda: make.poll_message("Which time suits you?", ("10:00", "12:00", "15:00")),
+        # Text sent through the API: the service journals it as extended text.
+        lambda: make.api_text_message(rng.choice(_TEXTS).format(n=1000 + n)),
+        lambda: make.contacts_array_message(("Sales", "79001112233"), ("Support", "79004445566")),
+        lambda: make.reply_message("Yes, 12:00 works", stanza_id=f"BAE5{n:012X}"),
+        lambda: make.edited_message("Meeting moved to 16:00", stanza_id=f"BAE5{n:012X}"),
+        lambda: make.deleted_message(stanza_id=f"BAE5{n:012X}"),
+        lambda: make.reaction_message("👍", stanza_id=f"BAE5{n:012X}"),
+        lambda: make.poll_update_message(
+            "Which time suits you?",
+            {"10:00": [], "12:00": ["79001234567@c.us"], "15:00": []},
+            stanza_id=f"BAE5{n:012X}",
+        ),
+        lambda: make.group_invite_message(),
     ]
     if n < len(kinds):
         # The first entries show every kind once; after that, mostly text, as in real life.
         return kinds[n]()
-    return kinds[0]() if rng.random() < 0.6 else rng.choice(kinds)()
+    if rng.random() < 0.6:
+        return kinds[0]() if rng.random() < 0.5 else kinds[10]()
+    return rng.choice(kinds)()
 
 
 def _status(rng: random.Random, n: int) -> str:
@@ -65,15 +82,15 @@ def _status(rng: random.Random, n: int) -> str:
 def seeded_messages(count: int, *, seed: int, now: float) -> list[WireMessage]:
     """``count`` complete entries, the same for the same seed and ``now``.
 
-    The first dozen show every kind and every status within the last 20 hours (inside the
-    default 24-hour window); the rest spread over 30 hours, so ``minutes`` matters.
+    The first entries show every kind and every status within the last 20 hours (inside
+    the default 24-hour window); the rest spread over 30 hours, so ``minutes`` matters.
     """
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     messages = []
     for n in range(count):
         content = _content(rng, n)
         status = _status(rng, n)
-        age = rng.randrange(0, (20 if n < 12 else 30) * 3600)
+        age = rng.randrange(0, (20 if n < _FIRST_OF_EACH else 30) * 3600)
         content.update(
             idMessage=f"BAE5{rng.getrandbits(48):012X}",
             timestamp=int(now) - age,
@@ -82,6 +99,7 @@ def seeded_messages(count: int, *, seed: int, now: float) -> list[WireMessage]:
             type="outgoing",
             sendByApi=True,
         )
+        content = {**make.edit_flags(content), **content}
         if status == "noAccount":
             # What the service has sent for a number without WhatsApp.
             content["typeMessage"] = ""
