@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from typing import Any, Final
+from typing import Any
 
 from ._converter import PartialJournal, decode_outgoing_messages, decode_skipping_malformed
 from ._errors import GreenAPIError
+from ._methods import LAST_OUTGOING_MESSAGES
 from ._models import MessageStatus, OutgoingMessage
 from ._transport import Transport
 from ._validation import validate_minutes
 from ._watch import OutgoingWatcher
 
 __all__ = ["Journals"]
-
-# The service allows about one lastOutgoingMessages request per second per instance.
-_LAST_OUTGOING_INTERVAL: Final = 1.0
 
 
 class Journals:
@@ -27,9 +25,8 @@ class Journals:
     async def _last_outgoing_body(self, minutes: int | None) -> bytes:
         checked = validate_minutes(minutes)
         params = {} if checked is None else {"minutes": checked}
-        return await self._transport.get(
-            "lastOutgoingMessages", params=params, min_interval=_LAST_OUTGOING_INTERVAL
-        )
+        spec = LAST_OUTGOING_MESSAGES
+        return await self._transport.request(spec.verb, spec.name, params=params)
 
     async def _journal_for_watching(self, minutes: int) -> PartialJournal:
         # As last_outgoing_messages, but a malformed entry is left out (and reported)

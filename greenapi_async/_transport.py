@@ -35,6 +35,7 @@ from ._errors import (
     ServerError,
     mark_permanent,
 )
+from ._methods import METHODS, MethodSpec
 from ._pacing import Pacer
 from ._redaction import (
     REDACTED,
@@ -175,6 +176,7 @@ def foreign_failure(
     reason: str,
     attempts: int = 1,
     suffix: str = "",
+    verb: str = "GET",
 ) -> APIConnectionError | RuntimeError:
     """Turn an exception httpx does not know into one that holds no URL, and so no token.
 
@@ -188,7 +190,7 @@ def foreign_failure(
     if isinstance(exc, RuntimeError) and http.is_closed:
         return closed_client_error()
     error = APIConnectionError(
-        f"GET {url} failed: {type(exc).__name__}: {reason}{suffix}",
+        f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}",
         url=url,
         method=method,
         attempts=attempts,
@@ -212,6 +214,16 @@ def closed_client_error() -> RuntimeError:
 
 
 @attrs.frozen
+class _Call:
+    """One call to make, the same at every attempt."""
+
+    verb: str
+    api_method: str
+    params: Mapping[str, Any] | None
+    json: Mapping[str, Any] | None
+
+
+@attrs.frozen
 class _Failure:
     error: GreenAPIError | RuntimeError  # RuntimeError: a closed borrowed client
     retryable: bool
@@ -219,7 +231,7 @@ class _Failure:
 
 
 class Transport:
-    """Sends GET requests for one instance through an ``httpx.AsyncClient``.
+    """Sends the requests of one instance through an ``httpx.AsyncClient``.
 
     The client may be shared with other instances and with the rest of an application:
     everything instance-specific travels with each request, and the client is never
@@ -262,12 +274,25 @@ class Transport:
         """Return the URL of ``method`` as it may be shown: the token replaced by ``***``."""
         return f"{self._instance_url}/{method}/{REDACTED}"
 
-    async def get(self, method: str, *, params: Mapping[str, Any], min_interval: float) -> bytes:
-        """GET ``method`` and return the body of a successful answer.
+    async def request(
+        self,
+        verb: str,
+        api_method: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        """Call ``api_method`` and return the body of a successful answer.
 
-        ``min_interval`` is the method's documented per-instance spacing in seconds.
-        Raises the ``GreenAPIError`` of the last attempt when retries cannot help or run out.
+        ``verb`` is the method's (``GET``, or ``POST`` with a ``json`` body); its
+        documented rate, from the table of methods, paces the calls. Every method called
+        here only reads, so any of them is retried alike. Raises the ``GreenAPIError`` of
+        the last attempt when retries cannot help or run out.
         """
+        spec = METHODS[api_method]
+        if verb != spec.verb:
+            raise ValueError(f"{api_method} is called with {spec.verb}, not {verb}")
+        call = _Call(verb, api_method, params or None, json)
         # No local variable here holds the full URL: this frame is in every traceback the
         # caller sees, and tools such as Sentry or `pytest -l` print frame locals.
         attempt = 0
@@ -276,8 +301,8 @@ class Transport:
             # Checked before every attempt, so that closing stops retries under way.
             self.ensure_open()
             if self._rate_limit:
-                await self._wait(self._pacer(method, min_interval).wait_turn())
-            outcome = await self._attempt(method, params, attempt)
+                await self._wait(self._pacer(spec).wait_turn())
+            outcome = await self._attempt(call, attempt)
             if isinstance(outcome, bytes):
                 return outcome
             delay = None
@@ -289,7 +314,7 @@ class Transport:
                 raise outcome.error
             logger.info(
                 "%s failed (%s); retry %d of %d in %.2fs",
-                method,
+                api_method,
                 outcome.error,
                 attempt,
                 self._retry.max_retries,
@@ -334,31 +359,32 @@ class Transport:
                 "this GreenAPI client has been closed; create a new one to make requests"
             )
 
-    def _pacer(self, method: str, interval: float) -> Pacer:
-        pacer = self._pacers.get(method)
+    def _pacer(self, spec: MethodSpec) -> Pacer:
+        pacer = self._pacers.get(spec.name)
         if pacer is None:
-            pacer = self._pacers[method] = Pacer(interval)
+            pacer = self._pacers[spec.name] = Pacer(spec.min_interval)
         return pacer
 
-    async def _attempt(
-        self, method: str, params: Mapping[str, Any], attempt: int
-    ) -> bytes | _Failure:
+    async def _attempt(self, call: _Call, attempt: int) -> bytes | _Failure:
+        verb, method = call.verb, call.api_method
         shown_url = self.redacted_url(method)
         started = anyio.current_time()
         try:
             # httpx bounds each socket operation; the deadline bounds the whole attempt,
             # so a body that trickles in a byte at a time cannot hold a call forever.
             with anyio.fail_after(self._timeout):
-                response, body = await self._exchange(method, params)
+                response, body = await self._exchange(call)
         except (TimeoutError, httpx.TimeoutException):
-            message = f"GET {shown_url} timed out after {self._timeout:g}s (attempt {attempt})"
+            message = f"{verb} {shown_url} timed out after {self._timeout:g}s (attempt {attempt})"
             return _Failure(
                 APITimeoutError(message, url=shown_url, method=method, attempts=attempt),
                 retryable=True,
             )
         except httpx.HTTPError as exc:
             reason = redact(str(exc), self._token) or "no details"
-            message = f"GET {shown_url} failed: {type(exc).__name__}: {reason} (attempt {attempt})"
+            message = (
+                f"{verb} {shown_url} failed: {type(exc).__name__}: {reason} (attempt {attempt})"
+            )
             return _Failure(
                 APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
                 retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS),
@@ -374,6 +400,7 @@ class Transport:
                 reason=redact(str(exc), self._token) or "no details",
                 attempts=attempt,
                 suffix=f" (attempt {attempt})",
+                verb=verb,
             )
             # Only a socket error is retried: for anything else, nothing says that a
             # second try could help.
@@ -381,33 +408,37 @@ class Transport:
             return _Failure(failure, retryable=retryable)
         elapsed = anyio.current_time() - started
         logger.debug(
-            "GET %s -> %d in %.3fs (attempt %d)", shown_url, response.status_code, elapsed, attempt
+            "%s %s -> %d in %.3fs (attempt %d)",
+            verb,
+            shown_url,
+            response.status_code,
+            elapsed,
+            attempt,
         )
         undefined = undefined_status_error(response.status_code, url=shown_url)
         if undefined is not None:
             return _Failure(undefined, retryable=False)
         if body is None:
-            return self._too_large(shown_url, response)
+            return self._too_large(f"{verb} {shown_url}", response)
         status_code = response.status_code
         if response.is_success:
             # The service has answered a wrong token with a 401 body and a 200 status.
             status_code = _error_code_in_body(body) or status_code
             if status_code < 400:
                 return body
-        return self._status_failure(method, status_code, response, attempt, body)
+        return self._status_failure(call, status_code, response, attempt, body)
 
-    async def _exchange(
-        self, method: str, params: Mapping[str, Any]
-    ) -> tuple[httpx.Response, bytes | None]:
+    async def _exchange(self, call: _Call) -> tuple[httpx.Response, bytes | None]:
         """Send one request; return the answer and its body, None if past its size cap."""
         hooked = False
         try:
             response = await self._http.send(
                 # Not kept in a local: see the note in get().
                 self._http.build_request(
-                    "GET",
-                    self._url(method),
-                    params=params or None,
+                    call.verb,
+                    self._url(call.api_method),
+                    params=call.params,
+                    json=call.json,
                     headers=self._headers,
                     timeout=self._timeout,
                 ),
@@ -433,11 +464,11 @@ class Transport:
             return self._max_response_bytes
         return min(self._max_response_bytes, MAX_ERROR_BODY_BYTES)
 
-    def _too_large(self, shown_url: str, response: httpx.Response) -> _Failure:
+    def _too_large(self, request_line: str, response: httpx.Response) -> _Failure:
         limit = self._body_limit(response)
         setting = "max_response_bytes" if response.is_success else "the cap of an error answer"
         message = (
-            f"{response.status_code} from GET {shown_url}: the body is larger than "
+            f"{response.status_code} from {request_line}: the body is larger than "
             f"{limit:,} bytes ({setting}); reading stopped there"
         )
         error = ResponseTooLargeError(message, max_bytes=limit, status_code=response.status_code)
@@ -445,13 +476,14 @@ class Transport:
         return _Failure(error, retryable=False)
 
     def _status_failure(
-        self, method: str, status_code: int, response: httpx.Response, attempt: int, body: bytes
+        self, call: _Call, status_code: int, response: httpx.Response, attempt: int, body: bytes
     ) -> _Failure:
+        method = call.api_method
         shown_url = self.redacted_url(method)
         report = error_body(body, response, functools.partial(redact, token=self._token))
         reason = httpx.codes.get_reason_phrase(status_code)
         message = (
-            f"{status_code}{' ' + reason if reason else ''} from GET {shown_url}: "
+            f"{status_code}{' ' + reason if reason else ''} from {call.verb} {shown_url}: "
             f"{report.detail}{f' (after {attempt} attempts)' if attempt > 1 else ''}"
         )
         retry_after = parse_retry_after(response.headers)

@@ -33,6 +33,7 @@ from ._errors import (
     ServerError,
     is_marked_permanent,
 )
+from ._methods import LAST_OUTGOING_MESSAGES
 from ._models import MessageStatus, OutgoingMessage, UnknownMessage
 from ._validation import MAX_MINUTES
 
@@ -42,7 +43,8 @@ logger: Final = logging.getLogger("greenapi_async")
 
 _STATE_VERSION: Final = 1
 _MAX_FAILURE_DELAY: Final = 60.0
-_FIRST_WINDOW_MINUTES: Final = 1440  # the service's own default window
+# The service's own default window.
+_FIRST_WINDOW_MINUTES: Final = LAST_OUTGOING_MESSAGES.defaults["minutes"]
 
 Fetch = Callable[[int], Any]  # minutes -> awaitable list[OutgoingMessage]
 

@@ -28,6 +28,7 @@ import httpx
 import orjson
 
 from .._client import GreenAPI
+from .._methods import METHODS, MethodSpec
 from .._redaction import REDACTED
 from ._clock import FakeClock
 from ._factories import WireMessage, edit_flags, text_message
@@ -42,9 +43,10 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _ROUTE: Final = re.compile(r"/waInstance(?P<id>[0-9]+)/(?P<method>[A-Za-z]+)/(?P<token>[^/]+)")
 DEFAULT_ID_INSTANCE: Final = "1101000001"
-DEFAULT_MINUTES: Final = 1440
-# Requests per second per instance, as documented for each method.
-_RATE_LIMITS: Final[Mapping[str, float]] = {"lastoutgoingmessages": 1.0}
+# The service matches method names in any case.
+_SPECS_BY_LOWER_NAME: Final[Mapping[str, MethodSpec]] = {
+    name.lower(): spec for name, spec in METHODS.items()
+}
 # Requests arriving this much early still pass: a client pacing itself to exactly the
 # limit is seen a little early or late by the server, through no fault of its own.
 _RATE_TOLERANCE: Final = 0.05
@@ -367,15 +369,15 @@ class FakeGreenAPI:
             return _error(403, "Forbidden")
         if not token_valid:
             return _error(401, "Unauthorized")
-        api_method = route["method"].lower()
-        if api_method not in _RATE_LIMITS:
+        spec = _SPECS_BY_LOWER_NAME.get(route["method"].lower())
+        if spec is None:
             return _error(404, f"Method {route['method']} is not served by this fake")
-        if scope["method"] != "GET":
+        if scope["method"] != spec.verb:
             return _error(405, "Method Not Allowed")
-        if self.rate_limit and instance._over_rate(api_method, _RATE_LIMITS[api_method]):
+        if self.rate_limit and instance._over_rate(spec.name, spec.rate):
             return _error(429, "Too Many Requests")
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        minutes_values = query.get("minutes", [str(DEFAULT_MINUTES)])
+        minutes_values = query.get("minutes", [str(spec.defaults["minutes"])])
         minutes = minutes_values[-1]
         if not minutes.isdigit() or int(minutes) < 1:
             return _error(400, "Validation failed: minutes must be a positive integer")
