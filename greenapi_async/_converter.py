@@ -491,7 +491,7 @@ def _explain(data: list[Any]) -> ResponseValidationError:
     else:  # pragma: no cover - the fast and detailed converters share one configuration
         problems = ("$: the response could not be decoded",)
     return ResponseValidationError(
-        f"malformed lastMessages response: {_summary(problems)}", errors=problems
+        f"malformed lastOutgoingMessages response: {_summary(problems)}", errors=problems
     )
 
 
@@ -509,7 +509,7 @@ def _summary(problems: tuple[str, ...]) -> str:
 
 
 def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list[Message]:
-    """Decode a ``lastMessages`` response body into message objects, without I/O.
+    """Decode a ``lastOutgoingMessages`` response body into message objects, without I/O.
 
     An entry of a kind this version does not model becomes an ``UnknownMessage``; a
     status it does not know stays a ``str``.
@@ -582,7 +582,7 @@ def decode_skipping_malformed(body: bytes) -> PartialJournal:
     count = len(data) - len(kept)
     kept.left_out = frozenset(left_out)
     kept.problem = ResponseValidationError(
-        f"left out {count} malformed lastMessages "
+        f"left out {count} malformed lastOutgoingMessages "
         f"{'entry' if count == 1 else 'entries'}: {_summary(tuple(problems))}",
         errors=tuple(problems),
     )
