@@ -8,7 +8,7 @@
 """
 
 from ._client import GreenAPI
-from ._converter import decode_outgoing_messages
+from ._converter import MalformedEntry, PartialMessages, decode_outgoing_messages
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -90,10 +90,12 @@ __all__ = [
     "Journals",
     "Location",
     "LocationMessage",
+    "MalformedEntry",
     "Message",
     "MessageStatus",
     "OutgoingMessage",
     "OutgoingWatcher",
+    "PartialMessages",
     "PermissionDeniedError",
     "PollData",
     "PollMessage",

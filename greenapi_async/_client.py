@@ -20,6 +20,7 @@ from ._validation import (
     validate_api_token,
     validate_api_url,
     validate_byte_limit,
+    validate_flag,
     validate_id_instance,
     validate_max_retries,
     validate_timeout,
@@ -82,10 +83,7 @@ class GreenAPI:
         seconds = validate_timeout(timeout)
         retries = validate_max_retries(max_retries)
         response_bytes = validate_byte_limit(max_response_bytes, name="max_response_bytes")
-        if not isinstance(rate_limit, bool):
-            raise InvalidArgumentError(
-                f"rate_limit must be True or False, not a value of type {type(rate_limit).__name__}"
-            )
+        validate_flag("rate_limit", rate_limit)
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise InvalidArgumentError(
                 f"http_client must be an httpx.AsyncClient or None, "

@@ -17,7 +17,7 @@ import functools
 import gc
 import types
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, Union, get_args, get_origin
+from typing import Any, Final, Literal, TypeAlias, Union, get_args, get_origin, overload
 
 import attrs
 import cattrs
@@ -32,6 +32,7 @@ from cattrs.strategies import configure_tagged_union
 
 from ._errors import LOCAL_FAILURES, InvalidArgumentError, ResponseValidationError
 from ._fastpath import make_fast_structure_fn
+from ._methods import LAST_OUTGOING_MESSAGES
 from ._models import (
     Contact,
     ContactsArrayMessage,
@@ -40,8 +41,16 @@ from ._models import (
     QuotedMessage,
     UnknownMessage,
 )
+from ._validation import validate_flag
 
-__all__ = ["MAX_TIMESTAMP", "decode_outgoing_messages"]
+__all__ = [
+    "MAX_TIMESTAMP",
+    "MalformedEntry",
+    "PartialMessages",
+    "decode_messages",
+    "decode_messages_partially",
+    "decode_outgoing_messages",
+]
 
 _TAG_KEY: Final = "typeMessage"
 _STATUS_BY_WIRE: Final[Mapping[str, MessageStatus]] = {s.value: s for s in MessageStatus}
@@ -476,7 +485,15 @@ def _describe(exc: BaseException, path: str) -> list[str]:
     return [f"{path}: invalid value ({type(exc).__name__})"]
 
 
-def _explain(data: list[Any]) -> ResponseValidationError:
+def _explain(data: list[Any], method: str) -> ResponseValidationError:
+    return ResponseValidationError(
+        f"malformed {method} response: {_summary(problems := _problems(data))}",
+        errors=problems,
+    )
+
+
+def _problems(data: list[Any]) -> tuple[str, ...]:
+    """What is wrong with a list that does not decode, one ``$[i].key: ...`` line each."""
     try:
         _detailed_converter().structure(data, list[Message])
     except LOCAL_FAILURES:
@@ -487,12 +504,8 @@ def _explain(data: list[Any]) -> ResponseValidationError:
         local = next(_local_failures_in(exc), None)
         if local is not None:
             raise local from None
-        problems = tuple(_describe(exc, "$"))
-    else:  # pragma: no cover - the fast and detailed converters share one configuration
-        problems = ("$: the response could not be decoded",)
-    return ResponseValidationError(
-        f"malformed lastOutgoingMessages response: {_summary(problems)}", errors=problems
-    )
+        return tuple(_describe(exc, "$"))
+    return ("$: the response could not be decoded",)  # pragma: no cover - one configuration
 
 
 def _local_failures_in(exc: BaseException) -> Iterator[BaseException]:
@@ -508,7 +521,115 @@ def _summary(problems: tuple[str, ...]) -> str:
     return shown + (f" (and {more} more)" if more > 0 else "")
 
 
-def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list[Message]:
+@attrs.frozen
+class MalformedEntry:
+    """An entry of an answer that was left out because it does not decode.
+
+    Attributes:
+        index: its position in the answer, as in ``$[3]``.
+        entry: the entry as it came (any JSON value).
+        errors: what is wrong with it, in wire terms: ``$[3].timestamp: expected int,
+            got str``.
+
+    """
+
+    index: int
+    entry: Any = attrs.field(eq=False, repr=False)
+    errors: tuple[str, ...]
+
+
+@attrs.frozen
+class PartialMessages:
+    """The messages of an answer without its malformed entries, and what was left out.
+
+    What ``skip_malformed=True`` returns: one odd entry costs that entry, not the whole
+    answer. A strict call raises ``problem`` instead.
+
+    Attributes:
+        messages: one message per entry that decoded, in the answer's order.
+        left_out: the entries that did not, in the answer's order; empty if none.
+        method: the Green API method that answered, named in ``problem``.
+
+    """
+
+    messages: list[Message] = attrs.field(hash=False)
+    left_out: tuple[MalformedEntry, ...] = ()
+    method: str = LAST_OUTGOING_MESSAGES.name
+
+    @property
+    def problem(self) -> ResponseValidationError | None:
+        """What was left out, as the error a strict call raises; None when nothing was."""
+        if not self.left_out:
+            return None
+        errors = tuple(line for entry in self.left_out for line in entry.errors)
+        count = len(self.left_out)
+        return ResponseValidationError(
+            f"left out {count} malformed {self.method} "
+            f"{'entry' if count == 1 else 'entries'}: {_summary(errors)}",
+            errors=errors,
+        )
+
+
+Body: TypeAlias = bytes | bytearray | memoryview | str
+
+
+def decode_messages(body: Body, *, method: str) -> list[Message]:
+    """Decode an answer that is a list of messages, strictly: any malformed entry raises.
+
+    The one decoder of every journal method that answers a list; ``method`` is named
+    in the errors.
+    """
+    _check_body(body)
+    # One pause for the parse and the objects made from it: see _collector_paused.
+    with _collector_paused(len(body)):
+        data, problem = _parse(body)
+        messages = None if data is None else _structure_journal(data)
+    if messages is not None:
+        return messages
+    if data is None:
+        # Raised outside the except blocks, so that no exception holding parts of the
+        # body rides along as __context__: the message says all that is needed.
+        raise ResponseValidationError(problem)
+    raise _explain(data, method)  # with the collector running: this path allocates freely
+
+
+def decode_messages_partially(body: Body, *, method: str) -> PartialMessages:
+    """Decode like ``decode_messages``, leaving out the entries that are malformed.
+
+    A body that is not a JSON array still raises ``ResponseValidationError``: there are
+    no entries to keep.
+    """
+    _check_body(body)
+    with _collector_paused(len(body)):
+        data, problem = _parse(body)
+        messages = None if data is None else _structure_journal(data)
+        # Made while paused: see _collector_paused.
+        whole = None if messages is None else PartialMessages(messages, method=method)
+    if whole is not None:
+        return whole
+    if data is None:
+        raise ResponseValidationError(problem)
+    kept: list[Message] = []
+    left_out: list[MalformedEntry] = []
+    for index, entry in enumerate(data):
+        one = _structure_journal([entry])
+        if one is not None:
+            kept.extend(one)
+            continue
+        errors = tuple(line.replace("$[0]", f"$[{index}]", 1) for line in _problems([entry]))
+        left_out.append(MalformedEntry(index, entry, errors))
+    return PartialMessages(kept, tuple(left_out), method)
+
+
+@overload
+def decode_outgoing_messages(
+    body: Body, *, skip_malformed: Literal[False] = False
+) -> list[Message]: ...
+@overload
+def decode_outgoing_messages(body: Body, *, skip_malformed: Literal[True]) -> PartialMessages: ...
+def decode_outgoing_messages(
+    body: Body, *, skip_malformed: bool = False
+) -> list[Message] | PartialMessages:
     """Decode a ``lastOutgoingMessages`` response body into message objects, without I/O.
 
     An entry of a kind this version does not model becomes an ``UnknownMessage``; a
@@ -516,77 +637,32 @@ def decode_outgoing_messages(body: bytes | bytearray | memoryview | str) -> list
 
     Args:
         body: the response body, UTF-8 JSON (a leading byte order mark is ignored).
+        skip_malformed: leave out the entries that do not decode and return a
+            ``PartialMessages`` that lists them, rather than raise.
 
     Returns:
-        One message per entry, in the journal's order (newest first).
+        One message per entry, in the journal's order (newest first); with
+        ``skip_malformed=True``, a ``PartialMessages`` holding them.
 
     Raises:
-        ResponseValidationError: the body is not JSON, not an array, or an entry of a
-            known kind is off; the message names the place, e.g.
-            ``$[3].timestamp: expected int, got str``, and ``.errors`` lists them all.
-        InvalidArgumentError: ``body`` is not bytes, bytearray, memoryview or str.
+        ResponseValidationError: the body is not JSON or not an array, or (unless
+            ``skip_malformed``) an entry of a known kind is off; the message names the
+            place, e.g. ``$[3].timestamp: expected int, got str``, and ``.errors`` lists
+            them all.
+        InvalidArgumentError: ``body`` is not bytes, bytearray, memoryview or str, or
+            ``skip_malformed`` is not a bool.
 
     """
+    validate_flag("skip_malformed", skip_malformed)
+    method = LAST_OUTGOING_MESSAGES.name
+    if skip_malformed:
+        return decode_messages_partially(body, method=method)
+    return decode_messages(body, method=method)
+
+
+def _check_body(body: object) -> None:
     if not isinstance(body, (bytes, bytearray, memoryview, str)):
         raise InvalidArgumentError(f"body must be bytes or str, not {type(body).__name__}")
-    with _collector_paused(len(body)):
-        data, problem = _parse(body)
-        messages = None if data is None else _structure_journal(data)
-    if messages is not None:
-        return messages
-    if data is not None:
-        raise _explain(data)  # with the collector running: this path allocates freely
-    # Raised outside the except blocks, so that no exception holding parts of the body
-    # rides along as __context__: the message says all that is needed.
-    raise ResponseValidationError(problem)
-
-
-class PartialJournal(list[Message]):
-    """The messages of a journal less its malformed entries, and what was wrong with those.
-
-    ``problem`` is None when nothing was left out. ``left_out`` names each entry left out
-    by its content (canonical JSON), which stays the same while newer entries push it
-    down the journal: a watcher reports each bad entry once, not at every new position.
-    """
-
-    problem: ResponseValidationError | None = None
-    left_out: frozenset[bytes] = frozenset()
-
-
-def decode_skipping_malformed(body: bytes) -> PartialJournal:
-    """Decode like ``decode_outgoing_messages``, leaving out entries that are malformed.
-
-    For a watcher that runs for weeks: one odd entry must not hide every other delivery
-    event for as long as it stays in the journal's window. A body that is not a JSON
-    array still raises ``ResponseValidationError``.
-    """
-    with _collector_paused(len(body)):
-        data, problem = _parse(body)
-        messages = None if data is None else _structure_journal(data)
-        # Made while paused: see _collector_paused.
-        whole = None if messages is None else PartialJournal(messages)
-    if whole is not None:
-        return whole
-    if data is None:
-        raise ResponseValidationError(problem)
-    kept = PartialJournal()
-    problems: list[str] = []
-    left_out: set[bytes] = set()
-    for index, entry in enumerate(data):
-        one = _structure_journal([entry])
-        if one is not None:
-            kept.extend(one)
-            continue
-        left_out.add(orjson.dumps(entry, option=orjson.OPT_SORT_KEYS))
-        problems.extend(line.replace("$[0]", f"$[{index}]", 1) for line in _explain([entry]).errors)
-    count = len(data) - len(kept)
-    kept.left_out = frozenset(left_out)
-    kept.problem = ResponseValidationError(
-        f"left out {count} malformed lastOutgoingMessages "
-        f"{'entry' if count == 1 else 'entries'}: {_summary(tuple(problems))}",
-        errors=tuple(problems),
-    )
-    return kept
 
 
 class _collector_paused:  # noqa: N801 - used like a function: with _collector_paused(n)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from typing import Any
+from typing import Any, Literal, overload
 
-from ._converter import PartialJournal, decode_outgoing_messages, decode_skipping_malformed
+from ._converter import PartialMessages, decode_messages, decode_messages_partially
 from ._errors import GreenAPIError
 from ._methods import LAST_OUTGOING_MESSAGES
-from ._models import MessageStatus, OutgoingMessage
+from ._models import Message, MessageStatus
 from ._transport import Transport
-from ._validation import validate_minutes
+from ._validation import validate_flag, validate_minutes
 from ._watch import OutgoingWatcher
 
 __all__ = ["Journals"]
@@ -28,31 +28,50 @@ class Journals:
         spec = LAST_OUTGOING_MESSAGES
         return await self._transport.request(spec.verb, spec.name, params=params)
 
-    async def _journal_for_watching(self, minutes: int) -> PartialJournal:
-        # As last_outgoing_messages, but a malformed entry is left out (and reported)
-        # rather than failing the poll: see decode_skipping_malformed.
-        return decode_skipping_malformed(await self._last_outgoing_body(minutes))
+    async def _journal_for_watching(self, minutes: int) -> PartialMessages:
+        # A malformed entry is left out (and reported) rather than failing the poll: one
+        # odd entry must not hide every delivery event while it stays in the window.
+        return await self.last_outgoing_messages(minutes, skip_malformed=True)
 
     def __repr__(self) -> str:
         return f"<Journals of {self._transport.redacted_url('')}>"
 
-    async def last_outgoing_messages(self, minutes: int | None = None) -> list[OutgoingMessage]:
+    @overload
+    async def last_outgoing_messages(
+        self, minutes: int | None = None, *, skip_malformed: Literal[False] = False
+    ) -> list[Message]: ...
+    @overload
+    async def last_outgoing_messages(
+        self, minutes: int | None = None, *, skip_malformed: Literal[True]
+    ) -> PartialMessages: ...
+    async def last_outgoing_messages(
+        self, minutes: int | None = None, *, skip_malformed: bool = False
+    ) -> list[Message] | PartialMessages:
         """Messages the account sent in the last ``minutes`` minutes, newest first.
 
         Args:
-            minutes: the window, an int >= 1. ``None`` sends no parameter, and the service
-                uses its default of 1440 (24 hours).
+            minutes: the window, an int from 1 to 525,600. ``None`` sends no parameter,
+                and the service uses its default of 1440 (24 hours).
+            skip_malformed: leave out the entries that do not decode, and return them
+                listed beside the others in a ``PartialMessages``, rather than raise.
 
         Returns:
             One object per journal entry, in the service's order. Entries of kinds this
-            version does not model are ``UnknownMessage``; an unknown status stays a ``str``.
+            version does not model are ``UnknownMessage``; an unknown status stays a
+            ``str``. With ``skip_malformed=True``, a ``PartialMessages`` of them.
 
         Raises:
-            InvalidArgumentError: ``minutes`` is not an int >= 1 (checked before any I/O).
+            InvalidArgumentError: an argument is wrong (checked before any I/O).
+            ResponseValidationError: the answer is not a JSON array, or (unless
+                ``skip_malformed``) an entry of a known kind is malformed.
             GreenAPIError: the request failed; the subclass says how (see ``GreenAPIError``).
 
         """
-        return decode_outgoing_messages(await self._last_outgoing_body(minutes))
+        validate_flag("skip_malformed", skip_malformed)
+        body = await self._last_outgoing_body(minutes)
+        if skip_malformed:
+            return decode_messages_partially(body, method=LAST_OUTGOING_MESSAGES.name)
+        return decode_messages(body, method=LAST_OUTGOING_MESSAGES.name)
 
     def watch_outgoing(
         self,

@@ -22,6 +22,7 @@ __all__ = [
     "validate_api_token",
     "validate_api_url",
     "validate_byte_limit",
+    "validate_flag",
     "validate_id_instance",
     "validate_max_retries",
     "validate_minutes",
@@ -125,6 +126,15 @@ def _not_https(name: str, value: str) -> InvalidArgumentError:
     return InvalidArgumentError(
         f"{name} must use https (http is allowed only for 127.0.0.1, localhost and ::1), "
         f"not {shown_url(value)!r}"
+    )
+
+
+def validate_flag(name: str, value: object) -> bool:
+    """Return ``value`` if it is a bool: ``1`` or ``"yes"`` for a switch is a mistake."""
+    if isinstance(value, bool):
+        return value
+    raise InvalidArgumentError(
+        f"{name} must be True or False, not a value of type {type(value).__name__}"
     )
 
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from types import TracebackType
 from typing import Any, Final, get_args
 
 import anyio
 import attrs
+import orjson
 
-from ._converter import MAX_TIMESTAMP
+from ._converter import MAX_TIMESTAMP, PartialMessages
 from ._errors import (
     APIStatusError,
     AuthenticationError,
@@ -46,7 +47,7 @@ _MAX_FAILURE_DELAY: Final = 60.0
 # The service's own default window.
 _FIRST_WINDOW_MINUTES: Final = LAST_OUTGOING_MESSAGES.defaults["minutes"]
 
-Fetch = Callable[[int], Any]  # minutes -> awaitable list[OutgoingMessage]
+Fetch = Callable[[int], Awaitable[PartialMessages]]  # minutes -> the journal
 
 
 @attrs.frozen
@@ -273,39 +274,41 @@ class OutgoingWatcher:
         For callers who schedule polls themselves; iterating does this every
         ``interval`` seconds and rides out transient errors.
         """
-        changes, messages = await self._fetch_changes()
+        changes, journal = await self._fetch_changes()
         # Before marking: if on_error raises, these events come again at the next poll.
-        self._report_left_out(messages)
+        self._report_left_out(journal)
         for change in changes:
             self._mark_reported(change)
         self._handed_over_until = self._last_poll
         return changes
 
-    async def _fetch_changes(self) -> tuple[list[StatusChange], Iterable[OutgoingMessage]]:
+    async def _fetch_changes(self) -> tuple[list[StatusChange], PartialMessages]:
         started = time.time()
         minutes = self._window_minutes(started)
-        messages = await self._fetch(minutes)
+        journal = await self._fetch(minutes)
         # Moved on only after a success: a failed poll's gap is covered by the next one.
         self._last_poll = started
-        changes = self._changes(messages)
+        changes = self._changes(journal.messages)
         if changes:
             # Until they are all handed over, a resumed watcher must see this window
             # again: its first window then reaches back as far as this one did.
             self._handed_over_until = started - minutes * 60 + self._margin
         else:
             self._handed_over_until = started
-        return changes, messages
+        return changes, journal
 
-    def _report_left_out(self, messages: Iterable[OutgoingMessage]) -> None:
+    def _report_left_out(self, journal: PartialMessages) -> None:
         # Entries the journal sent malformed were left out of this poll; they are not
         # marked seen. Said once per entry (by its content, not its position, which moves
         # as new messages arrive), not at every poll while it stays in the window; an
         # entry that goes and comes back is said again. Called outside the handling of
         # transient errors: an on_error that raises ends the watch, as it means to.
-        left_out: frozenset[bytes] = getattr(messages, "left_out", frozenset())
-        problem: GreenAPIError | None = getattr(messages, "problem", None)
+        left_out = frozenset(
+            orjson.dumps(entry.entry, option=orjson.OPT_SORT_KEYS) for entry in journal.left_out
+        )
         new = left_out - self._reported_left_out
         self._reported_left_out = left_out
+        problem = journal.problem
         if new and problem is not None:
             logger.warning("watching lastOutgoingMessages: %s", problem)
             if self._on_error is not None:
@@ -317,7 +320,7 @@ class OutgoingWatcher:
             if self._last_poll is not None or failures:
                 await anyio.sleep(self._next_delay(failures))
             try:
-                changes, messages = await self._fetch_changes()
+                changes, journal = await self._fetch_changes()
             except GreenAPIError as error:
                 if not _is_transient(error):
                     raise
@@ -328,7 +331,7 @@ class OutgoingWatcher:
                 continue
             if not self._closed:
                 self._pending.extend(changes)
-            self._report_left_out(messages)
+            self._report_left_out(journal)
             return
 
     def _next_delay(self, failures: int) -> float:

@@ -177,3 +177,16 @@ def test_the_repr_of_a_client_whose_arguments_were_refused_does_not_fail() -> No
         traceback.TracebackException.from_exception(caught.value, capture_locals=True).format()
     )
     assert "GreenAPI(id_instance=" in rendered
+
+
+@pytest.mark.parametrize("flag", [1, "yes", None])
+@pytest.mark.respx(assert_all_called=False)
+@pytest.mark.asyncio
+async def test_skip_malformed_is_checked_before_any_request(
+    respx_mock: respx.MockRouter, make_client: MakeClient, flag: Any
+) -> None:
+    route = respx_mock.get(JOURNAL_URL)
+    async with make_client() as api:
+        with pytest.raises(ga.InvalidArgumentError, match="skip_malformed must be True or False"):
+            await api.journals.last_outgoing_messages(skip_malformed=flag)
+    assert not route.called

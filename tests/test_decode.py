@@ -551,3 +551,53 @@ def test_every_message_keeps_its_wire_object_as_it_came(path: Path) -> None:
     wire = json.loads(path.read_bytes())
     messages = ga.decode_outgoing_messages(path.read_bytes())
     assert [dict(message.raw) for message in messages] == wire
+
+
+# Leaving malformed entries out, by choice.
+
+GOOD_ENTRY = {
+    "typeMessage": "textMessage", "idMessage": "A", "timestamp": 1,
+    "statusMessage": "read", "chatId": "1@c.us",
+}  # fmt: skip
+
+
+def test_skipping_malformed_entries_keeps_the_others_and_names_each_left_out() -> None:
+    malformed = [5, {**GOOD_ENTRY, "timestamp": "1"}]
+    body = json.dumps([GOOD_ENTRY, *malformed, {**GOOD_ENTRY, "idMessage": "B"}])
+    result = ga.decode_outgoing_messages(body, skip_malformed=True)
+    assert isinstance(result, ga.PartialMessages)
+    assert [m.id_message for m in result.messages] == ["A", "B"]
+    assert result.left_out == (
+        ga.MalformedEntry(1, 5, ("$[1]: expected object, got int",)),
+        ga.MalformedEntry(2, malformed[1], ("$[2].timestamp: expected int, got str",)),
+    )
+    assert [entry.entry for entry in result.left_out] == malformed
+    problem = result.problem
+    assert problem is not None
+    assert str(problem).startswith("left out 2 malformed lastOutgoingMessages entries: $[1]")
+    assert problem.errors == (
+        "$[1]: expected object, got int",
+        "$[2].timestamp: expected int, got str",
+    )
+    # Strict, the same answer fails whole, naming the method and the same places.
+    with pytest.raises(ga.ResponseValidationError, match="malformed lastOutgoingMessages") as info:
+        ga.decode_outgoing_messages(body)
+    assert info.value.errors == problem.errors
+
+
+def test_skipping_an_answer_without_malformed_entries_reports_nothing() -> None:
+    result = ga.decode_outgoing_messages(json.dumps([GOOD_ENTRY]), skip_malformed=True)
+    assert result == ga.PartialMessages(decode_entries(GOOD_ENTRY))
+    assert (result.left_out, result.problem) == ((), None)
+
+
+@pytest.mark.parametrize("body", [b"[{", b"{}", b"null", b""])
+def test_skipping_cannot_save_an_answer_that_is_not_an_array(body: bytes) -> None:
+    with pytest.raises(ga.ResponseValidationError):
+        ga.decode_outgoing_messages(body, skip_malformed=True)
+
+
+@pytest.mark.parametrize("flag", [1, "yes", None])
+def test_skip_malformed_is_a_bool(flag: Any) -> None:
+    with pytest.raises(ga.InvalidArgumentError, match="skip_malformed must be True or False"):
+        ga.decode_outgoing_messages(b"[]", skip_malformed=flag)

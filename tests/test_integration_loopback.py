@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 
@@ -40,6 +41,22 @@ async def test_a_journal_is_fetched_and_decoded_over_http(loopback: LoopbackServ
     (request,) = loopback.received
     assert request.path == f"/waInstance{ID_INSTANCE}/lastOutgoingMessages/{TOKEN}?minutes=5"
     assert request.headers["User-Agent"] == f"greenapi-async/{ga.__version__}"
+
+
+async def test_a_call_may_leave_malformed_entries_out_instead_of_failing(
+    loopback: LoopbackServer,
+) -> None:
+    good = json.loads(data_bytes("text.json"))[0]
+    body = json.dumps([good, {**good, "idMessage": 7}, {**good, "idMessage": "B"}]).encode()
+    loopback.queue(Reply(body=body), Reply(body=body))
+    async with client_for(loopback) as api:
+        with pytest.raises(ga.ResponseValidationError, match=r"\$\[1\]\.idMessage"):
+            await api.journals.last_outgoing_messages()
+        result = await api.journals.last_outgoing_messages(skip_malformed=True)
+    assert [message.id_message for message in result.messages] == [good["idMessage"], "B"]
+    (left_out,) = result.left_out
+    assert (left_out.index, left_out.entry["idMessage"]) == (1, 7)
+    assert left_out.errors == ("$[1].idMessage: expected str, got int",)
 
 
 async def test_a_cancelled_request_leaves_the_client_usable(loopback: LoopbackServer) -> None:

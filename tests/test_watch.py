@@ -392,8 +392,11 @@ async def test_a_wrong_url_ends_the_watch(fake: FakeGreenAPI, api: ga.GreenAPI) 
 
 
 def test_backoff_after_a_day_of_failures_stays_finite_and_capped() -> None:
+    async def never_called(minutes: int) -> ga.PartialMessages:
+        raise AssertionError
+
     watcher = ga.OutgoingWatcher(
-        lambda minutes: None,
+        never_called,
         interval=5.0,
         margin=180.0,
         backfill=False,
@@ -478,26 +481,6 @@ async def test_a_malformed_entry_is_left_out_and_reported_once_not_a_stall(
         bad["sendByApi"] = True  # the service corrects the entry
         assert summary(await w.poll()) == [("BAD", "sent", None)]
     assert good["idMessage"] == "GOOD"
-
-
-def test_decoding_while_skipping_names_each_malformed_entry() -> None:
-    from greenapi_async._converter import decode_skipping_malformed
-
-    entry = {
-        "typeMessage": "textMessage", "idMessage": "A", "timestamp": 1,
-        "statusMessage": "read", "chatId": "1@c.us",
-    }  # fmt: skip
-    body = json.dumps([entry, 5, {**entry, "timestamp": "1"}, {**entry, "idMessage": "B"}])
-    kept = decode_skipping_malformed(body.encode())
-    assert [m.id_message for m in kept] == ["A", "B"]
-    assert kept.problem is not None
-    assert kept.problem.errors == (
-        "$[1]: expected object, got int",
-        "$[2].timestamp: expected int, got str",
-    )
-    assert decode_skipping_malformed(json.dumps([entry]).encode()).problem is None
-    with pytest.raises(ga.ResponseValidationError, match="not valid JSON"):
-        decode_skipping_malformed(b"[{")
 
 
 async def test_an_on_error_that_raises_ends_the_poll_and_loses_no_event(

@@ -5,7 +5,9 @@ A change that breaks a user's typed code breaks this file first.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 import httpx
 from typing_extensions import assert_type
@@ -22,8 +24,18 @@ async def journal_types(http: httpx.AsyncClient) -> None:
         assert_type(opened, ga.GreenAPI)
         messages = await opened.journals.last_outgoing_messages(minutes=60)
         assert_type(messages, list[ga.OutgoingMessage])
+        partial = await opened.journals.last_outgoing_messages(skip_malformed=True)
+        assert_type(partial, ga.PartialMessages)
+        assert_type(partial.messages, list[ga.Message])
+        assert_type(partial.problem, ga.ResponseValidationError | None)
+        for left_out in partial.left_out:
+            assert_type(left_out, ga.MalformedEntry)
+            assert_type(left_out.errors, tuple[str, ...])
         for message in messages:
             assert_type(message.type_message, str)
+            assert_type(message.text, str | None)
+            assert_type(message.forwarded, bool)
+            assert_type(message.raw, Mapping[str, Any])
             match message:
                 case ga.TextMessage():
                     assert_type(message.text_message, str | None)
@@ -39,6 +51,7 @@ async def journal_types(http: httpx.AsyncClient) -> None:
                 case _:
                     pass
     assert_type(ga.decode_outgoing_messages(b"[]"), list[ga.OutgoingMessage])
+    assert_type(ga.decode_outgoing_messages(b"[]", skip_malformed=True), ga.PartialMessages)
     await api.aclose()
 
 
