@@ -101,24 +101,32 @@ def test_invalid_argument_error_is_both_value_and_type_error() -> None:
     assert not issubclass(ga.InvalidArgumentError, ga.GreenAPIError)
 
 
+_MINUTES = "minutes must be an int from 1 to 525600"
+_FLAG = "skip_malformed must be True or False"
+
+
 @pytest.mark.parametrize(
-    "minutes",
+    ("arguments", "message"),
     [
-        *(0, -1, True, False, 1.5, "60", [60], 525_601),
+        *(({"minutes": bad}, _MINUTES) for bad in (0, -1, True, False, 1.5, "60", [60], 525_601)),
         # Too many digits for str(): the message must not try to show it.
-        pytest.param(10**5000, id="10**5000"),
-        pytest.param(-(10**5000), id="-10**5000"),
+        pytest.param({"minutes": 10**5000}, _MINUTES, id="10**5000"),
+        pytest.param({"minutes": -(10**5000)}, _MINUTES, id="-10**5000"),
+        *(({"skip_malformed": bad}, _FLAG) for bad in (1, "yes", None)),
     ],
 )
 @pytest.mark.respx(assert_all_called=False)
 @pytest.mark.asyncio
-async def test_minutes_is_checked_before_any_request(
-    respx_mock: respx.MockRouter, make_client: MakeClient, minutes: Any
+async def test_journal_arguments_are_checked_before_any_request(
+    respx_mock: respx.MockRouter,
+    make_client: MakeClient,
+    arguments: dict[str, Any],
+    message: str,
 ) -> None:
     route = respx_mock.get(JOURNAL_URL)
     async with make_client() as api:
-        with pytest.raises(ValueError, match="minutes must be an int from 1 to 525600"):
-            await api.journals.last_outgoing_messages(minutes=minutes)
+        with pytest.raises(ga.InvalidArgumentError, match=message):
+            await api.journals.last_outgoing_messages(**arguments)
     assert not route.called
 
 
@@ -177,16 +185,3 @@ def test_the_repr_of_a_client_whose_arguments_were_refused_does_not_fail() -> No
         traceback.TracebackException.from_exception(caught.value, capture_locals=True).format()
     )
     assert "GreenAPI(id_instance=" in rendered
-
-
-@pytest.mark.parametrize("flag", [1, "yes", None])
-@pytest.mark.respx(assert_all_called=False)
-@pytest.mark.asyncio
-async def test_skip_malformed_is_checked_before_any_request(
-    respx_mock: respx.MockRouter, make_client: MakeClient, flag: Any
-) -> None:
-    route = respx_mock.get(JOURNAL_URL)
-    async with make_client() as api:
-        with pytest.raises(ga.InvalidArgumentError, match="skip_malformed must be True or False"):
-            await api.journals.last_outgoing_messages(skip_malformed=flag)
-    assert not route.called
