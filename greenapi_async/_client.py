@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import os
 from collections.abc import Mapping
 from types import TracebackType
@@ -25,19 +24,12 @@ from ._validation import (
     validate_max_retries,
     validate_timeout,
 )
-from ._version import USER_AGENT
 
 __all__ = ["GreenAPI"]
 
 ENV_ID_INSTANCE = "GREENAPI_ID_INSTANCE"
 ENV_API_TOKEN = "GREENAPI_API_TOKEN"  # noqa: S105 - the variable's name, not a secret
 ENV_API_URL = "GREENAPI_API_URL"
-
-
-class _State(enum.Enum):
-    UNOPENED = "unopened"
-    OPENED = "opened"
-    CLOSED = "closed"
 
 
 class GreenAPI:
@@ -90,10 +82,9 @@ class GreenAPI:
                 f"not a value of type {type(http_client).__name__}"
             )
         self._owns_http_client = http_client is None
-        self._http_client = http_client or httpx.AsyncClient(
-            timeout=seconds, headers={"User-Agent": USER_AGENT}
-        )
-        self._state = _State.UNOPENED
+        # No default headers: every request carries the transport's own.
+        self._http_client = http_client or httpx.AsyncClient(timeout=seconds)
+        self._opened = False
         self._transport = Transport(
             http_client=self._http_client,
             api_url=self._api_url,
@@ -102,7 +93,6 @@ class GreenAPI:
             timeout=seconds,
             retry=RetryPolicy(max_retries=retries),
             rate_limit=rate_limit,
-            user_agent=USER_AGENT,
             max_response_bytes=response_bytes,
         )
         self.journals = Journals(self._transport)
@@ -151,24 +141,30 @@ class GreenAPI:
     @property
     def closed(self) -> bool:
         """Whether ``aclose()`` has run; a closed client makes no more requests."""
-        return self._state is _State.CLOSED
+        return self._transport.closed
 
     def __repr__(self) -> str:
         # getattr: a traceback rendered with locals may show an object whose __init__
         # refused its arguments half-way, before these were set.
-        state = getattr(self, "_state", None)
+        transport = getattr(self, "_transport", None)
+        if transport is None:
+            state = "unbuilt"
+        elif transport.closed:
+            state = "closed"
+        else:
+            state = "opened" if self._opened else "unopened"
         return (
             f"GreenAPI(id_instance={getattr(self, '_id_instance', None)!r}, "
             f"api_url={getattr(self, '_api_url', None)!r}, api_token='***', "
-            f"state={state.value if state is not None else 'unbuilt'!r})"
+            f"state={state!r})"
         )
 
     async def __aenter__(self) -> GreenAPI:
-        if self._state is _State.CLOSED:
+        if self.closed:
             raise RuntimeError("cannot reopen a closed GreenAPI client; create a new one")
-        if self._state is _State.OPENED:
+        if self._opened:
             raise RuntimeError("this GreenAPI client is already open in an 'async with' block")
-        self._state = _State.OPENED
+        self._opened = True
         return self
 
     async def __aexit__(
@@ -219,7 +215,7 @@ class GreenAPI:
             destination,
             max_bytes=max_bytes,
             seconds=seconds,
-            headers={"User-Agent": USER_AGENT},
+            headers=self._transport.download_headers,
         )
 
     async def aclose(self) -> None:
@@ -228,9 +224,8 @@ class GreenAPI:
         Calls waiting for their pacing turn or for a retry end at once with a
         ``RuntimeError``. A borrowed ``http_client`` stays open: its owner closes it.
         """
-        if self._state is _State.CLOSED:
+        if self.closed:
             return
-        self._state = _State.CLOSED
         self._transport.close()
         if self._owns_http_client:
             await self._http_client.aclose()

@@ -46,6 +46,7 @@ from ._redaction import (
     register_secret,
 )
 from ._retry import RetryPolicy, is_retryable_status, parse_retry_after
+from ._version import USER_AGENT
 
 __all__ = ["ErrorBody", "Transport", "error_body"]
 
@@ -248,7 +249,6 @@ class Transport:
         timeout: float,
         retry: RetryPolicy,
         rate_limit: bool,
-        user_agent: str,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         install_httpx_log_filter()
@@ -261,7 +261,8 @@ class Transport:
         self._retry = retry
         self._rate_limit = rate_limit
         self._max_response_bytes = max_response_bytes
-        self._headers = {"User-Agent": user_agent, "Accept": "application/json"}
+        self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        self.download_headers: Final = {"User-Agent": USER_AGENT}
         self._pacers: dict[str, Pacer] = {}
         self._urls: dict[str, httpx.URL] = {}
         self._waiting: set[anyio.CancelScope] = set()
