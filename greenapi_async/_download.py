@@ -14,15 +14,13 @@ import httpx
 
 from ._errors import (
     LOCAL_FAILURES,
-    APIConnectionError,
-    APITimeoutError,
     DownloadTooLargeError,
     InvalidArgumentError,
 )
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
 from ._redaction import longest_secret_form, redact_secrets, redacting, shown_url
 from ._retry import parse_retry_after
-from ._transport import error_body, foreign_failure, status_error, undefined_status_error
+from ._transport import error_body, exchange_failure, status_error, undefined_status_error
 from ._validation import fetchable_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
@@ -169,21 +167,18 @@ async def _stream(
                             except Exception as exc:  # noqa: BLE001 - raised as it is, below
                                 sink_error = exc
                                 break
-    except (TimeoutError, httpx.TimeoutException):
-        failure = APITimeoutError(
-            f"GET {shown} timed out after {seconds:g}s", url=shown, method="download"
-        )
-    except httpx.HTTPError as exc:
-        failure = APIConnectionError(
-            f"GET {shown} failed: {type(exc).__name__}: {redact_secrets(str(exc))}",
-            url=shown,
-            method="download",
-        )
     except LOCAL_FAILURES:
         raise  # this process's trouble, not the media host's
-    except Exception as exc:  # noqa: BLE001 - see foreign_failure
-        reason = redact_secrets(str(exc))
-        failure = foreign_failure(exc, http, url=shown, method="download", reason=reason)
+    except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
+        failure = exchange_failure(
+            exc,
+            http,
+            verb="GET",
+            url=shown,
+            method="download",
+            seconds=seconds,
+            scrub=redact_secrets,
+        ).error
     if sink_error is not None:
         raise sink_error
     if failure is not None:

@@ -168,7 +168,7 @@ _RETRYABLE_TRANSPORT_ERRORS: Final = (
 )
 
 
-def foreign_failure(
+def _foreign_failure(
     exc: Exception,
     http: httpx.AsyncClient,
     *,
@@ -199,6 +199,53 @@ def foreign_failure(
     if not isinstance(exc, OSError):
         mark_permanent(error)
     return error
+
+
+def exchange_failure(
+    exc: Exception,
+    http: httpx.AsyncClient,
+    *,
+    verb: str,
+    url: str,
+    method: str,
+    seconds: float,
+    scrub: Callable[[str], str],
+    attempt: int | None = None,
+) -> _Failure:
+    """What an exception raised while exchanging one request means, for calls and downloads.
+
+    The one place that maps the exceptions of httpx, of another transport or of an event
+    hook to ours, and says whether the same request may succeed if sent again. ``url``
+    is already redacted; ``scrub`` redacts the exception's text. ``attempt`` is named in
+    the message when the caller retries. The caller raises the error outside its
+    ``except`` block, so that nothing is chained to an exception that holds the URL.
+    """
+    suffix = f" (attempt {attempt})" if attempt is not None else ""
+    attempts = attempt or 1
+    if isinstance(exc, (TimeoutError, httpx.TimeoutException)):
+        message = f"{verb} {url} timed out after {seconds:g}s{suffix}"
+        timeout = APITimeoutError(message, url=url, method=method, attempts=attempts)
+        return _Failure(timeout, retryable=True)
+    reason = scrub(str(exc)) or "no details"
+    if isinstance(exc, httpx.HTTPError):
+        message = f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}"
+        error = APIConnectionError(message, url=url, method=method, attempts=attempts)
+        return _Failure(error, retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS))
+    foreign = _foreign_failure(
+        exc,
+        http,
+        url=url,
+        method=method,
+        reason=reason,
+        attempts=attempts,
+        suffix=suffix,
+        verb=verb,
+    )
+    # Only a socket error is retried: for anything else, nothing says that a second try
+    # could help.
+    return _Failure(
+        foreign, retryable=isinstance(foreign, APIConnectionError) and isinstance(exc, OSError)
+    )
 
 
 def closed_client_error() -> RuntimeError:
@@ -375,38 +422,19 @@ class Transport:
             # so a body that trickles in a byte at a time cannot hold a call forever.
             with anyio.fail_after(self._timeout):
                 response, body = await self._exchange(call)
-        except (TimeoutError, httpx.TimeoutException):
-            message = f"{verb} {shown_url} timed out after {self._timeout:g}s (attempt {attempt})"
-            return _Failure(
-                APITimeoutError(message, url=shown_url, method=method, attempts=attempt),
-                retryable=True,
-            )
-        except httpx.HTTPError as exc:
-            reason = redact(str(exc), self._token) or "no details"
-            message = (
-                f"{verb} {shown_url} failed: {type(exc).__name__}: {reason} (attempt {attempt})"
-            )
-            return _Failure(
-                APIConnectionError(message, url=shown_url, method=method, attempts=attempt),
-                retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS),
-            )
         except LOCAL_FAILURES:
             raise  # this process's trouble, not the service's; the URL is in no message
-        except Exception as exc:  # noqa: BLE001 - see foreign_failure
-            failure = foreign_failure(
+        except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
+            return exchange_failure(
                 exc,
                 self._http,
+                verb=verb,
                 url=shown_url,
                 method=method,
-                reason=redact(str(exc), self._token) or "no details",
-                attempts=attempt,
-                suffix=f" (attempt {attempt})",
-                verb=verb,
+                seconds=self._timeout,
+                scrub=functools.partial(redact, token=self._token),
+                attempt=attempt,
             )
-            # Only a socket error is retried: for anything else, nothing says that a
-            # second try could help.
-            retryable = isinstance(failure, APIConnectionError) and isinstance(exc, OSError)
-            return _Failure(failure, retryable=retryable)
         elapsed = anyio.current_time() - started
         logger.debug(
             "%s %s -> %d in %.3fs (attempt %d)",
