@@ -1,7 +1,8 @@
-"""When to retry a request, and how long to wait first.
+"""When to try again, and how long to wait first: for calls and for the watcher.
 
-Small pure functions of a status code, headers and an attempt number, so the transport's
-loop stays readable and the policy can be tested without any I/O.
+Small pure functions of a status code, an error, headers and an attempt number, so the
+transport's and the watcher's loops stay readable and the policy can be tested without
+any I/O.
 """
 
 from __future__ import annotations
@@ -16,7 +17,20 @@ from typing import Final
 
 import attrs
 
-__all__ = ["RetryPolicy", "is_retryable_status", "parse_retry_after"]
+from ._errors import (
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    GreenAPIError,
+    PermissionDeniedError,
+    QuotaExceededError,
+    RateLimitError,
+    ResponseTooLargeError,
+    ServerError,
+    is_marked_permanent,
+)
+
+__all__ = ["RetryPolicy", "is_retryable_status", "parse_retry_after", "watch_goes_on_after"]
 
 # 499 is the service's "client closed the connection"; its docs advise retrying it.
 _RETRYABLE_STATUSES: Final = frozenset({429, 499})
@@ -141,3 +155,29 @@ class RetryPolicy:
         # Up to 25% less, so that many clients failing together do not retry in lockstep.
         jitter = 1 - 0.25 * random.random()  # noqa: S311 - jitter, not crypto
         return float(backoff * jitter)
+
+
+def watch_goes_on_after(error: GreenAPIError) -> bool:
+    """Whether a watcher should back off and poll again after ``error``, or end with it.
+
+    Wider than a call's retries (``is_retryable_status``): a watcher runs for weeks, so
+    a 400 from an instance that is starting up is waited out too.
+
+    Only authentication, permission and quota errors, a journal over the size cap, and
+    requests the service finds malformed for good (other 4xx), end a watch; an instance
+    that is starting answers 400, and 499 is the service's own "try again".
+    """
+    if isinstance(
+        error,
+        (AuthenticationError, PermissionDeniedError, QuotaExceededError, ResponseTooLargeError),
+    ):
+        # A journal over max_response_bytes stays over it: its window only grows while
+        # polls fail.
+        return False
+    if is_marked_permanent(error):
+        return False
+    if isinstance(error, APIStatusError) and not isinstance(
+        error, (RateLimitError, ServerError, BadRequestError)
+    ):
+        return error.status_code == 499
+    return True

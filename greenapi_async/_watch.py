@@ -22,20 +22,12 @@ import orjson
 
 from ._converter import MAX_TIMESTAMP, PartialMessages
 from ._errors import (
-    APIStatusError,
-    AuthenticationError,
-    BadRequestError,
     GreenAPIError,
     InvalidArgumentError,
-    PermissionDeniedError,
-    QuotaExceededError,
-    RateLimitError,
-    ResponseTooLargeError,
-    ServerError,
-    is_marked_permanent,
 )
 from ._methods import LAST_OUTGOING_MESSAGES
 from ._models import MessageStatus, OutgoingMessage, UnknownMessage
+from ._retry import watch_goes_on_after
 from ._validation import MAX_MINUTES
 
 __all__ = ["OutgoingWatcher", "StatusChange", "kind_matcher", "normal_kind"]
@@ -322,7 +314,7 @@ class OutgoingWatcher:
             try:
                 changes, journal = await self._fetch_changes()
             except GreenAPIError as error:
-                if not _is_transient(error):
+                if not watch_goes_on_after(error):
                     raise
                 failures += 1
                 logger.warning("watching lastOutgoingMessages: %s; retrying", error)
@@ -457,29 +449,6 @@ def _parse_state(state: object) -> tuple[float | None, dict[str, list[str]]]:
 
 def _is_seconds(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _is_transient(error: GreenAPIError) -> bool:
-    """Whether watching should back off and go on after ``error``, or end with it.
-
-    Only authentication, permission and quota errors, a journal over the size cap, and
-    requests the service finds malformed for good (other 4xx), end a watch; an instance
-    that is starting answers 400, and 499 is the service's own "try again".
-    """
-    if isinstance(
-        error,
-        (AuthenticationError, PermissionDeniedError, QuotaExceededError, ResponseTooLargeError),
-    ):
-        # A journal over max_response_bytes stays over it: its window only grows while
-        # polls fail.
-        return False
-    if is_marked_permanent(error):
-        return False
-    if isinstance(error, APIStatusError) and not isinstance(
-        error, (RateLimitError, ServerError, BadRequestError)
-    ):
-        return error.status_code == 499
-    return True
 
 
 def _as_status(value: str | None) -> MessageStatus | str | None:
