@@ -227,3 +227,23 @@ def test_console_example_runs(block: Block, sandbox_env: dict[str, str]) -> None
             check=False,
         )
         assert result.returncode == 0, (command, result.stdout, result.stderr)
+
+
+def test_the_table_of_methods_in_the_docs_is_the_one_the_client_paces_by() -> None:
+    # The one table the transport, the fake and the docs read: the page must not drift.
+    from greenapi_async._methods import METHODS
+
+    page = (ROOT / "docs" / "journal.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| (GET|POST) \| ([0-9.]+) \| (.*?) \|$", page, re.M)
+    documented = {
+        name: (verb, float(rate), sorted(re.findall(r"`(\w+)=(\d+)`", defaults)))
+        for name, verb, rate, defaults in rows
+    }
+    assert documented == {
+        spec.name: (
+            spec.verb,
+            spec.rate,
+            sorted((key, str(value)) for key, value in spec.defaults.items()),
+        )
+        for spec in METHODS.values()
+    }
