@@ -8,9 +8,9 @@ import getpass
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from typing import Final, TextIO
+from typing import Any, Final, TextIO
 
 import anyio
 import attrs
@@ -278,11 +278,18 @@ def _wanted(message: m.Message, args: argparse.Namespace) -> bool:
 
 
 _UNSTRUCTURE: Final = cattrs.Converter()
-# The typed fields only: a known kind's wire object (``raw``) would repeat them all.
-# An UnknownMessage keeps its own, which is all it has.
+# The wire objects that say more than the typed fields, shown as "raw": an unknown kind's
+# and a quoted message's. A known kind's would only repeat its fields.
+_RAW_SHOWN: Final = (m.UnknownMessage, m.QuotedMessage)
+
+
+def _unstructure_fn(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    raw = override(rename="raw") if cls in _RAW_SHOWN else override(omit=True)
+    return make_dict_unstructure_fn(cls, _UNSTRUCTURE, _raw=raw)
+
+
 _UNSTRUCTURE.register_unstructure_hook_factory(
-    lambda cls: attrs.has(cls) and "raw" in attrs.fields_dict(cls) and cls is not m.UnknownMessage,
-    lambda cls: make_dict_unstructure_fn(cls, _UNSTRUCTURE, raw=override(omit=True)),
+    lambda cls: attrs.has(cls) and "_raw" in attrs.fields_dict(cls), _unstructure_fn
 )
 
 

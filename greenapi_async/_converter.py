@@ -74,14 +74,17 @@ _MAX_REPORTED_ERRORS: Final = 10
 # rarely trigger a collection at all.
 _PAUSE_COLLECTOR_FROM_BYTES: Final = 256 * 1024
 _MESSAGE_CLASSES: Final = frozenset(get_args(Message))
-# Fields that most journal entries leave out (a direction's own fields are absent from
-# the other's entries): the fast path reads them last (see make_fast_structure_fn), so
-# that they usually cost no lookup at all.
-_RARE_FIELDS: Final = frozenset(
-    {"sender_id", "sender_name", "sender_contact_name"}
-    | {"is_forwarded", "forwarding_score", "quoted_message"}
+# The optional fields the fast path reads after a kind's own, in this order (see
+# make_fast_structure_fn): once every key of an entry is accounted for, the rest cost no
+# lookup. The edit and delete flags are on every live entry but absent from many older
+# ones; a direction's own fields are absent from the other's entries; the last few are
+# rare anywhere.
+_READ_LAST: Final = (
+    *("is_edited", "is_deleted", "edited_message_id", "deleted_message_id"),
+    *("sender_id", "sender_name", "sender_contact_name"),
+    *("is_forwarded", "forwarding_score", "quoted_message"),
 )
-_RAW: Final = "raw"  # the field that keeps the wire object
+_RAW: Final = "_raw"  # the field that keeps the wire object (``raw`` shows it)
 
 
 class _WrongTypeError(Exception):
@@ -202,7 +205,7 @@ def _structure_unknown(value: Mapping[str, Any], _: object) -> UnknownMessage:
     # to enforce, and raw keeps it anyway.
     return UnknownMessage(
         tag if type(tag) is str else "",
-        types.MappingProxyType(value),
+        value,
         id_message=_lenient(value.get("idMessage"), _structure_str),
         timestamp=_lenient(value.get("timestamp"), _structure_timestamp),
         chat_id=_lenient(value.get("chatId"), _structure_str),
@@ -222,7 +225,7 @@ def _structure_quoted(value: object, _: object) -> QuotedMessage:
         stanza_id=_optional(value.get("stanzaId"), _structure_str),
         participant=_optional(value.get("participant"), _structure_str),
         type_message=_optional(value.get(_TAG_KEY), _structure_str),
-        raw=types.MappingProxyType(value),
+        raw=value,
     )
 
 
@@ -244,8 +247,8 @@ def _camel_case_hook_factory(
                 # Messages reach their hook through a loop that has checked for a dict.
                 check_dict=cls not in _MESSAGE_CLASSES,
                 unread_keys=(_TAG_KEY,) if cls in _MESSAGE_CLASSES else (),
-                read_last=_RARE_FIELDS,
-                whole_object=(_RAW, types.MappingProxyType),
+                read_last=_READ_LAST,
+                whole_object=_RAW,
             )
             if fast is not None:
                 return fast
@@ -265,8 +268,8 @@ def _camel_case_hook_factory(
                 raise _WrongTypeError("object", value)
             result = generated(value, target)
             if keeps_raw:
-                # The wire object itself, as the fast path keeps it: a view, not a copy.
-                object.__setattr__(result, _RAW, types.MappingProxyType(value))
+                # The wire object itself, as the fast path keeps it: not a copy.
+                object.__setattr__(result, _RAW, value)
             return result
 
         return structure_object

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import inspect
 import types
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
@@ -109,8 +109,8 @@ def make_fast_structure_fn(
     hook_for: Callable[[Any], Callable[[Any, Any], Any]],
     check_dict: bool = True,
     unread_keys: Collection[str] = (),
-    read_last: Collection[str] = (),
-    whole_object: tuple[str, Callable[[Mapping[str, Any]], Any]] | None = None,
+    read_last: Sequence[str] = (),
+    whole_object: str | None = None,
 ) -> Callable[[Mapping[str, Any], Any], Any] | None:
     """Generate ``structure(wire_dict, cls)`` for an attrs class, or None if unsupported.
 
@@ -125,10 +125,10 @@ def make_fast_structure_fn(
     keys it has not yet accounted for, and once none are left, the fields still to read
     are ``None`` without a lookup. ``unread_keys`` are keys the dict may have that no
     field reads (the tag): a field named by one of them gets its constant default, which
-    its validator, if any, must accept; ``read_last`` names the optional fields that are rarely
-    present, read after the others so that they are usually skipped this way.
-    ``whole_object`` names a field that gets the wire object itself, through the given
-    function (``raw``, a read-only view of it); it reads no key.
+    its validator, if any, must accept; ``read_last`` names, in the order to read them,
+    the optional fields that are often absent, read after the others so that they are
+    usually skipped this way.
+    ``whole_object`` names a field that gets the wire object itself; it reads no key.
     """
     if any(getattr(cls, hook, None) is not None for hook in _INIT_HOOKS):
         return None
@@ -147,7 +147,7 @@ def make_fast_structure_fn(
     required: list[str] = []
     required_keys = 0
     common: list[str] = []
-    rare: list[str] = []
+    rare: dict[str, list[str]] = {}
     setters = []
     for index, field in enumerate(fields):
         if field.converter is not None:
@@ -159,9 +159,8 @@ def make_fast_structure_fn(
         if not isinstance(slot, types.MemberDescriptorType):
             return None  # only slotted classes have a slot to write
         setters.append(f"    self.{field.name} = {var}")
-        if whole_object is not None and field.name == whole_object[0]:
-            namespace["_whole"] = whole_object[1]
-            required.append(f"    {var} = _whole(o)")
+        if field.name == whole_object:
+            required.append(f"    {var} = o")
             continue
         if not field.init or field.name in constants:
             if not isinstance(field.default, _SCALARS):
@@ -178,7 +177,7 @@ def make_fast_structure_fn(
             required_keys += 1
             required.extend(f"    {line}" for line in checks)
             continue
-        lines = rare if field.name in read_last else common
+        lines = rare.setdefault(field.name, []) if field.name in read_last else common
         lines.append(f"    if left and {key!r} in o:")
         lines.append(f"        {var} = o[{key!r}]")
         lines.append("        left -= 1")
@@ -198,7 +197,7 @@ def make_fast_structure_fn(
             *required,
             *(counting if common or rare else []),
             *common,
-            *rare,
+            *(line for name in read_last for line in rare.get(name, ())),
             "    self = _builder()",
             *setters,
             "    self.__class__ = _cls",

@@ -7,10 +7,10 @@ the other: ``status_message`` and ``send_by_api`` on outgoing entries, ``sender_
 ``sender_name`` and ``sender_contact_name`` on incoming ones. ``type`` says which.
 
 Field names are the snake_case of the wire keys (``idMessage`` -> ``id_message``). Every
-message keeps the wire object it was decoded from in ``raw`` (a read-only view of it, not
-a copy), so a field this version does not model is never lost. A ``typeMessage`` this
-version does not know becomes an ``UnknownMessage``, so a new kind the service starts
-sending never breaks a call.
+message keeps the wire object it was decoded from (the dict the JSON parser made, not a
+copy), shown read-only by ``raw``, so a field this version does not model is never lost.
+A ``typeMessage`` this version does not know becomes an ``UnknownMessage``, so a new
+kind the service starts sending never breaks a call.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import enum
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -85,28 +85,18 @@ def _timestamp_utc(timestamp: int) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc)
 
 
-_RAW_FIELD: Final = "raw"
-
-
-# ``raw`` is a read-only view (``types.MappingProxyType``), which pickle and deepcopy
-# refuse, and a slotted class has no ``__dict__`` for pickle to read on Python 3.10.
-# These two carry the fields, ``raw`` as a plain dict, and wrap it again, so messages
-# still travel to worker processes and caches.
+# A slotted class has no ``__dict__`` for pickle to read on Python 3.10, and pickle's
+# default for slots sets them with setattr, which a frozen class refuses. These two carry
+# the fields and set them back as attrs does.
 def _getstate(self: Any) -> dict[str, Any]:
-    state = {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
-    if _RAW_FIELD in state:
-        state[_RAW_FIELD] = dict(state[_RAW_FIELD])
-    return state
+    return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
 
 
 def _setstate(self: Any, state: Mapping[str, Any]) -> None:
-    # Field by field, as attrs does: a key another version wrote and this one lacks is
-    # ignored.
+    # Field by field: a key another version wrote and this one lacks is ignored.
     for field in attrs.fields(type(self)):
         if field.name in state:
-            value = state[field.name]
-            wrapped = MappingProxyType(dict(value)) if field.name == _RAW_FIELD else value
-            object.__setattr__(self, field.name, wrapped)  # frozen: as attrs does
+            object.__setattr__(self, field.name, state[field.name])  # frozen: as attrs does
 
 
 # Every class here is frozen, slotted and keyword-only, and pickles through the pair
@@ -120,9 +110,15 @@ def _tag(type_message: str) -> Any:
 
 
 def _raw_field() -> Any:
-    # The wire object: not compared, hashed or shown, so that a message built by hand in
-    # a test equals the one decoded from the same fields.
-    return attrs.field(factory=lambda: MappingProxyType({}), eq=False, repr=False)
+    # The wire object, passed as ``raw=``: not compared, hashed or shown, so that a
+    # message built by hand in a test equals the one decoded from the same fields. Kept
+    # as the dict the JSON parser made; ``raw`` shows it read-only.
+    return attrs.field(alias="raw", factory=dict, eq=False, repr=False)
+
+
+def _read_only(wire: Mapping[str, Any]) -> Mapping[str, Any]:
+    # A view made when asked for, not at decoding: most programs never look.
+    return MappingProxyType(wire)
 
 
 # Nested objects. Each public class derives directly from a private base, so that the
@@ -148,10 +144,15 @@ class QuotedMessage:
     stanza_id: str | None = None
     participant: str | None = None
     type_message: str | None = None
-    raw: Mapping[str, Any] = _raw_field()
+    _raw: Mapping[str, Any] = _raw_field()
 
     __getstate__ = _getstate
     __setstate__ = _setstate
+
+    @property
+    def raw(self) -> Mapping[str, Any]:
+        """The quoted message's wire object as it came, read-only."""
+        return _read_only(self._raw)
 
     @property
     def text(self) -> str | None:
@@ -300,10 +301,18 @@ class _Entry:
     edited_message_id: str | None = None
     deleted_message_id: str | None = None
     quoted_message: QuotedMessage | None = None
-    raw: Mapping[str, Any] = _raw_field()
+    _raw: Mapping[str, Any] = _raw_field()
 
     __getstate__ = _getstate
     __setstate__ = _setstate
+
+    @property
+    def raw(self) -> Mapping[str, Any]:
+        """The wire object this message was decoded from, exactly as it came, read-only.
+
+        Every key is there, those this version does not model included.
+        """
+        return _read_only(self._raw)
 
     @property
     def timestamp_utc(self) -> datetime:
@@ -599,7 +608,7 @@ class UnknownMessage:
     """
 
     type_message: str
-    raw: Mapping[str, Any] = attrs.field(eq=False, repr=False)
+    _raw: Mapping[str, Any] = attrs.field(alias="raw", eq=False, repr=False)
     id_message: str | None = attrs.field(default=None, kw_only=True)
     timestamp: int | None = attrs.field(default=None, kw_only=True)
     chat_id: str | None = attrs.field(default=None, kw_only=True)
@@ -612,6 +621,11 @@ class UnknownMessage:
 
     __getstate__ = _getstate
     __setstate__ = _setstate
+
+    @property
+    def raw(self) -> Mapping[str, Any]:
+        """The wire object exactly as it came, read-only."""
+        return _read_only(self._raw)
 
     @property
     def timestamp_utc(self) -> datetime | None:

@@ -54,7 +54,7 @@ def test_a_seeded_journal_of_every_kind_decodes_the_same_both_ways() -> None:
         if not isinstance(message, ga.UnknownMessage):
             # Field for field what __init__ builds from the same values.
             rebuilt = type(message)(
-                **{f.name: getattr(message, f.name) for f in attrs.fields(type(message)) if f.init}
+                **{f.alias: getattr(message, f.name) for f in attrs.fields(type(message)) if f.init}
             )
             assert rebuilt == message
             assert hash(rebuilt) == hash(message)

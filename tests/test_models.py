@@ -90,3 +90,15 @@ def test_status_members_are_their_wire_strings() -> None:
         "yellowCard",
         "failed",
     ]
+
+
+def test_the_wire_object_is_read_only_and_not_part_of_equality() -> None:
+    (decoded,) = ga.decode_outgoing_messages(
+        b'[{"typeMessage": "textMessage", "idMessage": "A1", "timestamp": 0,'
+        b' "statusMessage": "sent", "chatId": "1@c.us", "textMessage": "hi", "newKey": 1}]'
+    )
+    assert decoded.raw["newKey"] == 1
+    with pytest.raises(TypeError):
+        decoded.raw["newKey"] = 2  # type: ignore[index]
+    assert decoded == make_text()  # built by hand, without the wire object
+    assert "newKey" not in repr(decoded)

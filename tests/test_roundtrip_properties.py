@@ -59,7 +59,7 @@ def type_strategy(type_: Any) -> st.SearchStrategy[Any]:
 def object_strategy(cls: type) -> st.SearchStrategy[Any]:
     fields = attrs.fields(attrs.resolve_types(cls))
     return st.builds(
-        cls, **{f.name: field_strategy(f) for f in fields if f.init and f.name != "raw"}
+        cls, **{f.name: field_strategy(f) for f in fields if f.init and f.name != "_raw"}
     )
 
 
@@ -88,7 +88,7 @@ def to_wire(value: Any) -> Any:
         wire = {
             _camel(field.name): to_wire(getattr(value, field.name))
             for field in attrs.fields(type(value))
-            if field.name != "raw"
+            if field.name != "_raw"
         }
         return {key: item for key, item in wire.items() if item is not None}
     return value
