@@ -32,7 +32,7 @@ class MethodSpec:
     name: str
     verb: Literal["GET", "POST"]
     rate: float
-    defaults: Mapping[str, int] = attrs.field(factory=dict)
+    defaults: Mapping[str, int] = attrs.field(factory=dict, hash=False)
 
     @property
     def min_interval(self) -> float:

@@ -26,7 +26,7 @@ from ._errors import (
     InvalidArgumentError,
 )
 from ._methods import LAST_OUTGOING_MESSAGES
-from ._models import MessageStatus, OutgoingMessage, UnknownMessage
+from ._models import Message, MessageStatus, UnknownMessage
 from ._retry import watch_goes_on_after
 from ._validation import MAX_MINUTES
 
@@ -53,7 +53,7 @@ class StatusChange:
 
     """
 
-    message: OutgoingMessage
+    message: Message
     previous_status: MessageStatus | str | None
 
     @property
@@ -67,7 +67,7 @@ class StatusChange:
 _STATUS_RANK: Final[Mapping[str, int]] = {"pending": 0, "sent": 1, "delivered": 2, "read": 3}
 
 
-def _in_order_of_events(messages: Iterable[OutgoingMessage]) -> list[OutgoingMessage]:
+def _in_order_of_events(messages: Iterable[Message]) -> list[Message]:
     """Put a journal's entries in the order their events happened, oldest first.
 
     Within one second, messages keep the journal's order, and the entries of one message
@@ -78,7 +78,7 @@ def _in_order_of_events(messages: Iterable[OutgoingMessage]) -> list[OutgoingMes
     for index, message in enumerate(listed):
         first_at.setdefault((message.timestamp or 0, message.id_message), index)
 
-    def key(message: OutgoingMessage) -> tuple[int, int, int]:
+    def key(message: Message) -> tuple[int, int, int]:
         second = message.timestamp or 0
         status = _status_key(message.status_message)
         rank = _STATUS_RANK.get(status, len(_STATUS_RANK))
@@ -96,7 +96,7 @@ _KIND_BY_LOWER: Final[Mapping[str, str]] = {
     tag.lower(): tag
     for tag in (
         attrs.fields(cls).type_message.default
-        for cls in get_args(OutgoingMessage)
+        for cls in get_args(Message)
         if cls is not UnknownMessage
     )
 }
@@ -333,7 +333,7 @@ class OutgoingWatcher:
         backoff: float = self._interval * 2.0 ** min(failures, 16)
         return min(backoff, max(self._interval, _MAX_FAILURE_DELAY))
 
-    def _changes(self, messages: Iterable[OutgoingMessage]) -> list[StatusChange]:
+    def _changes(self, messages: Iterable[Message]) -> list[StatusChange]:
         """The events in a journal, in timestamp order; unwanted ones are marked seen."""
         now = time.monotonic()
         changes: list[StatusChange] = []
@@ -376,7 +376,7 @@ class OutgoingWatcher:
             if status not in statuses:
                 statuses.append(status)
 
-    def _wanted(self, message: OutgoingMessage) -> bool:
+    def _wanted(self, message: Message) -> bool:
         if self._chats is not None and message.chat_id not in self._chats:
             return False
         if self._kind_wanted is not None and not self._kind_wanted(message.type_message):
