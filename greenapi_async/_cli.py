@@ -54,6 +54,7 @@ examples:
   greenapi-async last-outgoing --sandbox          try it on the built-in fake service
   greenapi-async last-outgoing --minutes 60 --status read
   greenapi-async last-outgoing --json | jq '.[] | select(.status_message == "failed")'
+  greenapi-async last-incoming --sandbox --chat 79007654321@c.us
   greenapi-async watch --sandbox                  delivery events as they happen
   greenapi-async sandbox --port 8080              serve the fake for other programs
 
@@ -87,17 +88,17 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    last.add_argument("--minutes", type=int, metavar="N", help="the window (default 1440)")
-    last.add_argument("--chat", metavar="CHAT_ID", help="only this chat, e.g. 79001234567@c.us")
+    _add_listing_options(last)
     last.add_argument("--status", help="only this status, e.g. read, delivered, failed")
-    last.add_argument("--kind", help="only this kind, e.g. text, image, textMessage")
-    last.add_argument("--json", action="store_true", help="print one JSON array (snake_case)")
-    last.add_argument(
-        "--raw", action="store_true", help="print the entries as the service sent them (JSON)"
+
+    incoming = commands.add_parser(
+        "last-incoming",
+        help="messages the account received recently, with who sent them",
+        description="List the messages the account received in the last N minutes, newest first.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_connection_options(
-        last, "ask the built-in fake service over HTTP on 127.0.0.1; needs no account"
-    )
+    _add_listing_options(incoming)
 
     watch = commands.add_parser(
         "watch",
@@ -126,6 +127,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_listing_options(parser: argparse.ArgumentParser) -> None:
+    """What the two journal listings share: the window, filters and output forms."""
+    parser.add_argument("--minutes", type=int, metavar="N", help="the window (default 1440)")
+    parser.add_argument("--chat", metavar="CHAT_ID", help="only this chat, e.g. 79001234567@c.us")
+    parser.add_argument("--kind", help="only this kind, e.g. text, image, textMessage")
+    parser.add_argument("--json", action="store_true", help="print one JSON array (snake_case)")
+    parser.add_argument(
+        "--raw", action="store_true", help="print the entries as the service sent them (JSON)"
+    )
+    _add_connection_options(
+        parser, "ask the built-in fake service over HTTP on 127.0.0.1; needs no account"
+    )
+
+
 def _add_connection_options(parser: argparse.ArgumentParser, sandbox_help: str) -> None:
     """Where a command's requests go: the sandbox, or an instance (never its token)."""
     parser.add_argument("--sandbox", action="store_true", help=sandbox_help)
@@ -142,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve_sandbox(args)
         if args.command == "watch":
             return _watch(args)
-        return _last_outgoing(args)
+        return _list_journal(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
@@ -182,18 +197,19 @@ def _explain(error: GreenAPIError) -> tuple[int, str]:
     return EXIT_API_ERROR, ""
 
 
-def _last_outgoing(args: argparse.Namespace) -> int:
+def _list_journal(args: argparse.Namespace) -> int:
     try:
         validate_minutes(args.minutes)
     except InvalidArgumentError:
         raise _UsageError(f"--minutes must be from 1 to {MAX_MINUTES} (a year)") from None
+    incoming = args.command == "last-incoming"
     with _credentials(args) as (id_instance, token, api_url):
-        messages = anyio.run(_fetch, id_instance, token, api_url, args.minutes)
+        messages = anyio.run(_fetch, id_instance, token, api_url, args.minutes, incoming)
     shown = [message for message in messages if _wanted(message, args)]
     if args.json or args.raw:
         sys.stdout.write(_to_json(shown, raw=args.raw))
     else:
-        _print_table(shown, sys.stdout)
+        _print_table(shown, sys.stdout, incoming=incoming)
     return EXIT_OK
 
 
@@ -225,9 +241,11 @@ def _ask_token() -> str:
 
 
 async def _fetch(
-    id_instance: str, token: str, api_url: str, minutes: int | None
+    id_instance: str, token: str, api_url: str, minutes: int | None, incoming: bool
 ) -> list[m.Message]:
     async with GreenAPI(id_instance, token, api_url=api_url) as api:
+        if incoming:
+            return await api.journals.last_incoming_messages(minutes=minutes)
         return await api.journals.last_outgoing_messages(minutes=minutes)
 
 
@@ -272,7 +290,8 @@ async def _print_events(
 def _wanted(message: m.Message, args: argparse.Namespace) -> bool:
     if args.chat and message.chat_id != args.chat:
         return False
-    if args.status and str(message.status_message).lower() != args.status.lower():
+    status = getattr(args, "status", None)  # the incoming journal has none
+    if status and str(message.status_message).lower() != status.lower():
         return False
     return not args.kind or kind_matcher([args.kind])(message.type_message)
 
@@ -338,11 +357,13 @@ def _preview(message: m.Message) -> str:
     return flat if len(flat) <= _PREVIEW_WIDTH else flat[: _PREVIEW_WIDTH - 1] + "…"
 
 
-def _row(message: m.Message) -> tuple[str, str, str, str, str]:
+def _row(message: m.Message, *, incoming: bool = False) -> tuple[str, str, str, str, str]:
     moment = message.timestamp_utc
     when = "-" if moment is None else _local_time(moment)
     kind = message.type_message.removesuffix("Message") or "-"
-    return when, message.chat_id or "-", kind, str(message.status_message or "-"), _preview(message)
+    # Who sent an incoming message; what became of an outgoing one.
+    fourth = message.sender_name or message.sender_id if incoming else message.status_message
+    return when, message.chat_id or "-", kind, str(fourth or "-"), _preview(message)
 
 
 def _local_time(moment: datetime) -> str:
@@ -354,12 +375,12 @@ def _local_time(moment: datetime) -> str:
         return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def _print_table(messages: list[m.Message], out: TextIO) -> None:
+def _print_table(messages: list[m.Message], out: TextIO, *, incoming: bool = False) -> None:
     if not messages:
-        print("No outgoing messages in this window.", file=out)
+        print(f"No {'incoming' if incoming else 'outgoing'} messages in this window.", file=out)
         return
-    header = ("TIME", "CHAT", "KIND", "STATUS", "PREVIEW")
-    rows = [header, *(_row(message) for message in messages)]
+    header = ("TIME", "CHAT", "KIND", "FROM" if incoming else "STATUS", "PREVIEW")
+    rows = [header, *(_row(message, incoming=incoming) for message in messages)]
     widths = [max(len(row[column]) for row in rows) for column in range(len(header) - 1)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]

@@ -495,6 +495,11 @@ def _explain(data: list[Any], method: str) -> ResponseValidationError:
     )
 
 
+def _unreadable(problem: str, method: str) -> ResponseValidationError:
+    # A body that is not a JSON array: there is no entry to name, only the body.
+    return ResponseValidationError(f"malformed {method} response: {problem}", errors=(problem,))
+
+
 def _problems(data: list[Any]) -> tuple[str, ...]:
     """What is wrong with a list that does not decode, one ``$[i].key: ...`` line each."""
     try:
@@ -592,7 +597,7 @@ def decode_messages(body: Body, *, method: str) -> list[Message]:
     if data is None:
         # Raised outside the except blocks, so that no exception holding parts of the
         # body rides along as __context__: the message says all that is needed.
-        raise ResponseValidationError(problem)
+        raise _unreadable(problem, method)
     raise _explain(data, method)  # with the collector running: this path allocates freely
 
 
@@ -611,7 +616,7 @@ def decode_messages_partially(body: Body, *, method: str) -> PartialMessages:
     if whole is not None:
         return whole
     if data is None:
-        raise ResponseValidationError(problem)
+        raise _unreadable(problem, method)
     kept: list[Message] = []
     left_out: list[MalformedEntry] = []
     for index, entry in enumerate(data):

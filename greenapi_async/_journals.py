@@ -1,4 +1,4 @@
-"""The journal methods: what the account sent (and, later, received)."""
+"""The journal methods: what the account sent and received."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any, Literal, overload
 
 from ._converter import PartialMessages, decode_messages, decode_messages_partially
 from ._errors import GreenAPIError
-from ._methods import LAST_OUTGOING_MESSAGES
+from ._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, MethodSpec
 from ._models import Message, MessageStatus
 from ._transport import Transport
 from ._validation import validate_flag, validate_minutes
@@ -22,11 +22,17 @@ class Journals:
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
 
-    async def _last_outgoing_body(self, minutes: int | None) -> bytes:
+    async def _journal(
+        self, spec: MethodSpec, minutes: int | None, skip_malformed: bool
+    ) -> list[Message] | PartialMessages:
+        """Ask for one of the two journals of the last ``minutes`` and decode it."""
         checked = validate_minutes(minutes)
+        validate_flag("skip_malformed", skip_malformed)
         params = {} if checked is None else {"minutes": checked}
-        spec = LAST_OUTGOING_MESSAGES
-        return await self._transport.request(spec.verb, spec.name, params=params)
+        body = await self._transport.request(spec.verb, spec.name, params=params)
+        if skip_malformed:
+            return decode_messages_partially(body, method=spec.name)
+        return decode_messages(body, method=spec.name)
 
     async def _journal_for_watching(self, minutes: int) -> PartialMessages:
         # A malformed entry is left out (and reported) rather than failing the poll: one
@@ -67,11 +73,44 @@ class Journals:
             GreenAPIError: the request failed; the subclass says how (see ``GreenAPIError``).
 
         """
-        validate_flag("skip_malformed", skip_malformed)
-        body = await self._last_outgoing_body(minutes)
-        if skip_malformed:
-            return decode_messages_partially(body, method=LAST_OUTGOING_MESSAGES.name)
-        return decode_messages(body, method=LAST_OUTGOING_MESSAGES.name)
+        return await self._journal(LAST_OUTGOING_MESSAGES, minutes, skip_malformed)
+
+    @overload
+    async def last_incoming_messages(
+        self, minutes: int | None = None, *, skip_malformed: Literal[False] = False
+    ) -> list[Message]: ...
+    @overload
+    async def last_incoming_messages(
+        self, minutes: int | None = None, *, skip_malformed: Literal[True]
+    ) -> PartialMessages: ...
+    async def last_incoming_messages(
+        self, minutes: int | None = None, *, skip_malformed: bool = False
+    ) -> list[Message] | PartialMessages:
+        """Messages the account received in the last ``minutes`` minutes, newest first.
+
+        The same kinds as ``last_outgoing_messages``, with ``type`` ``"incoming"``: who
+        sent each is in ``sender_id``, ``sender_name`` and ``sender_contact_name``, and
+        there is no ``status_message``.
+
+        Args:
+            minutes: the window, an int from 1 to 525,600. ``None`` sends no parameter,
+                and the service uses its default of 1440 (24 hours).
+            skip_malformed: leave out the entries that do not decode, and return them
+                listed beside the others in a ``PartialMessages``, rather than raise.
+
+        Returns:
+            One object per journal entry, in the service's order. Entries of kinds this
+            version does not model are ``UnknownMessage``. With ``skip_malformed=True``,
+            a ``PartialMessages`` of them.
+
+        Raises:
+            InvalidArgumentError: an argument is wrong (checked before any I/O).
+            ResponseValidationError: the answer is not a JSON array, or (unless
+                ``skip_malformed``) an entry of a known kind is malformed.
+            GreenAPIError: the request failed; the subclass says how (see ``GreenAPIError``).
+
+        """
+        return await self._journal(LAST_INCOMING_MESSAGES, minutes, skip_malformed)
 
     def watch_outgoing(
         self,

@@ -12,7 +12,7 @@ from typing import Final, Literal
 
 import attrs
 
-__all__ = ["LAST_OUTGOING_MESSAGES", "METHODS", "MethodSpec"]
+__all__ = ["LAST_INCOMING_MESSAGES", "LAST_OUTGOING_MESSAGES", "METHODS", "MethodSpec"]
 
 
 @attrs.frozen
@@ -44,5 +44,11 @@ LAST_OUTGOING_MESSAGES: Final = MethodSpec(
     "lastOutgoingMessages", "GET", rate=1.0, defaults={"minutes": 1440}
 )
 
-METHODS: Final[Mapping[str, MethodSpec]] = {spec.name: spec for spec in (LAST_OUTGOING_MESSAGES,)}
+LAST_INCOMING_MESSAGES: Final = MethodSpec(
+    "lastIncomingMessages", "GET", rate=1.0, defaults={"minutes": 1440}
+)
+
+METHODS: Final[Mapping[str, MethodSpec]] = {
+    spec.name: spec for spec in (LAST_OUTGOING_MESSAGES, LAST_INCOMING_MESSAGES)
+}
 """Every method this version calls, by name."""

@@ -28,11 +28,11 @@ import httpx
 import orjson
 
 from .._client import GreenAPI
-from .._methods import METHODS, MethodSpec
+from .._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, METHODS, MethodSpec
 from .._redaction import REDACTED
 from ._clock import FakeClock
 from ._factories import WireMessage, edit_flags, text_message
-from ._seed import STATUS_PROGRESSION, seeded_messages
+from ._seed import STATUS_PROGRESSION, seeded_incoming, seeded_messages
 
 __all__ = ["FakeGreenAPI", "FakeInstance", "Fault", "RecordedRequest"]
 
@@ -120,7 +120,11 @@ class RecordedRequest:
 
 
 class FakeInstance:
-    """One WhatsApp instance of the fake: its credentials and its outgoing journal."""
+    """One WhatsApp instance of the fake: its credentials and what it sent and received.
+
+    ``messages`` holds the entries of both directions, each with its ``type``; the
+    journals show each direction's own.
+    """
 
     def __init__(self, id_instance: str, api_token: str, clock: FakeClock) -> None:
         self.id_instance = id_instance
@@ -160,9 +164,46 @@ class FakeInstance:
         self.messages.append(message)
         return message
 
+    def add_incoming(
+        self,
+        content: WireMessage,
+        *,
+        chat_id: str = "79001234567@c.us",
+        sender_id: str | None = None,
+        sender_name: str = "Sandbox contact",
+        id_message: str | None = None,
+        timestamp: int | None = None,
+    ) -> WireMessage:
+        """Record a message the account received; returns the stored wire object.
+
+        ``sender_id`` defaults to ``chat_id`` (a person writing in their own chat); in a
+        group, pass the participant. ``content`` keys win over the arguments, as in
+        ``add``.
+        """
+        message: WireMessage = {
+            "type": "incoming",
+            # The service gives incoming messages 32 hex digits.
+            "idMessage": id_message or f"{next(self._ids):032X}",
+            "timestamp": int(self._clock.now()) if timestamp is None else timestamp,
+            "chatId": chat_id,
+            "senderId": sender_id or chat_id,
+            "senderName": sender_name,
+            "senderContactName": sender_name,
+            **edit_flags(content),
+            **content,
+        }
+        self.messages.append(message)
+        return message
+
     def seed(self, count: int = 40, *, seed: int = 0) -> list[WireMessage]:
         """Add ``count`` realistic messages, the same ones for the same seed and clock."""
         added = seeded_messages(count, seed=seed, now=self._clock.now())
+        self.messages.extend(added)
+        return added
+
+    def seed_incoming(self, count: int = 20, *, seed: int = 0) -> list[WireMessage]:
+        """Add ``count`` realistic incoming messages, the same for the same seed and clock."""
+        added = seeded_incoming(count, seed=seed, now=self._clock.now())
         self.messages.extend(added)
         return added
 
@@ -190,11 +231,21 @@ class FakeInstance:
 
     def journal(self, minutes: int) -> list[WireMessage]:
         """What ``lastOutgoingMessages`` answers now: the window, newest first."""
+        return self._window(minutes, incoming=False)
+
+    def incoming_journal(self, minutes: int) -> list[WireMessage]:
+        """What ``lastIncomingMessages`` answers now: the window, newest first."""
+        return self._window(minutes, incoming=True)
+
+    def _window(self, minutes: int, *, incoming: bool) -> list[WireMessage]:
         since = self._clock.now() - minutes * 60
         recent = [
             m
             for m in self.messages
-            if isinstance(m.get("timestamp"), int) and m["timestamp"] >= since
+            # An entry added without a type is outgoing, as the journal was before.
+            if (m.get("type") == "incoming") is incoming
+            and isinstance(m.get("timestamp"), int)
+            and m["timestamp"] >= since
         ]
         return sorted(recent, key=lambda m: m["timestamp"], reverse=True)
 
@@ -242,7 +293,8 @@ class FakeGreenAPI:
 
         Args:
             seed: picks the journal's content; the same seed gives the same messages.
-            count: how many messages the journal starts with.
+            count: how many messages the outgoing journal starts with; the incoming
+                journal starts with half as many.
             rate_limit: refuse a second request within a second with 429, as the
                 service does.
             lively: as real time passes, move messages along pending -> sent ->
@@ -253,7 +305,9 @@ class FakeGreenAPI:
 
         """
         fake = cls(clock=FakeClock(running=True), rate_limit=rate_limit)
-        fake.add_instance().seed(count, seed=seed)
+        instance = fake.add_instance()
+        instance.seed(count, seed=seed)
+        instance.seed_incoming(count // 2, seed=seed)
         if lively:
             fake._life = _Life(seed)
         return fake
@@ -381,7 +435,11 @@ class FakeGreenAPI:
         minutes = minutes_values[-1]
         if not minutes.isdigit() or int(minutes) < 1:
             return _error(400, "Validation failed: minutes must be a positive integer")
-        return 200, _JSON, orjson.dumps(instance.journal(int(minutes)))
+        journals = {
+            LAST_OUTGOING_MESSAGES.name: instance.journal,
+            LAST_INCOMING_MESSAGES.name: instance.incoming_journal,
+        }
+        return 200, _JSON, orjson.dumps(journals[spec.name](int(minutes)))
 
     def _record(
         self, scope: Scope, route: re.Match[str] | None, token_valid: bool, status: int

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from . import _factories as make
 from ._factories import WireMessage
 
-__all__ = ["STATUS_PROGRESSION", "seeded_messages"]
+__all__ = ["STATUS_PROGRESSION", "seeded_incoming", "seeded_messages"]
 
 STATUS_PROGRESSION = ("pending", "sent", "delivered", "read")
 """The statuses a message that goes well moves through, in order (``advance_status``)."""
@@ -104,4 +104,57 @@ def seeded_messages(count: int, *, seed: int, now: float) -> list[WireMessage]:
             # What the service has sent for a number without WhatsApp.
             content["typeMessage"] = ""
         messages.append(content)
+    return messages
+
+
+_SENDERS = (
+    ("79007654321@c.us", "Anna"),
+    ("4915112345678@c.us", "Jonas"),
+    ("12345678901234@lid", "Mei"),
+    ("12025550123@c.us", "Sam"),
+)
+_REPLIES = (
+    "Thanks, got it!",
+    "Спасибо, получил.",
+    "Can we move it to 16:00?",
+    "👍",
+    "Where is my order #{n}?",
+)
+
+
+def _incoming_content(rng: random.Random, n: int) -> WireMessage:
+    kinds: list[Callable[[], WireMessage]] = [
+        lambda: make.text_message(rng.choice(_REPLIES).format(n=1000 + n)),
+        lambda: make.image_message("Here it is", file_name=f"reply-{n}.jpg"),
+        lambda: make.audio_message(file_name=f"voice-{n}.ogg"),
+        lambda: make.location_message(55.7 + rng.random() / 10, 37.5 + rng.random() / 10),
+        lambda: make.reaction_message("❤️", stanza_id=f"BAE5{n:012X}"),
+        lambda: make.sticker_message(is_animated=True),
+    ]
+    if n < len(kinds):
+        return kinds[n]()
+    return kinds[0]() if rng.random() < 0.7 else rng.choice(kinds)()
+
+
+def seeded_incoming(count: int, *, seed: int, now: float) -> list[WireMessage]:
+    """``count`` realistic incoming entries, the same for the same seed and ``now``.
+
+    People and a group write back: text mostly, some media, a location, a reaction.
+    """
+    rng = random.Random(seed + 1)  # noqa: S311 - reproducible test data, not secrets
+    messages = []
+    for n in range(count):
+        sender, name = _SENDERS[n % len(_SENDERS)]
+        in_group = rng.random() < 0.25
+        content = _incoming_content(rng, n)
+        content.update(
+            type="incoming",
+            idMessage=f"{rng.getrandbits(128):032X}",
+            timestamp=int(now) - rng.randrange(0, 20 * 3600),
+            chatId="120363043968066561@g.us" if in_group else sender,
+            senderId=sender,
+            senderName=name,
+            senderContactName=name,
+        )
+        messages.append({**make.edit_flags(content), **content})
     return messages
