@@ -608,7 +608,8 @@ class UnknownMessage:
     """
 
     type_message: str
-    _raw: Mapping[str, Any] = attrs.field(alias="raw", eq=False, repr=False)
+    # All it has: compared (two unknown entries differ by it), though not hashed.
+    _raw: Mapping[str, Any] = attrs.field(alias="raw", hash=False, repr=False)
     id_message: str | None = attrs.field(default=None, kw_only=True)
     timestamp: int | None = attrs.field(default=None, kw_only=True)
     chat_id: str | None = attrs.field(default=None, kw_only=True)
@@ -634,7 +635,11 @@ class UnknownMessage:
 
     @property
     def text(self) -> str | None:
-        """The entry's ``textMessage`` or ``caption``, when it has one."""
+        """The entry's text, when it has one where the known kinds keep theirs.
+
+        ``textMessage``, ``caption``, ``extendedTextMessage.text`` or
+        ``pollMessageData.name``, the first that is a non-empty string.
+        """
         return _text_in(self.raw)
 
     @property

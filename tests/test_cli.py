@@ -303,3 +303,38 @@ def test_a_kind_filter_matches_a_wire_tag_that_does_not_end_in_message(
         code, out, _ = run(capsys, "last-outgoing", "--kind", given, "--json")
         assert code == 0
         assert [m["id_message"] for m in json.loads(out)] == ["buttons"]
+
+
+def test_last_incoming_lists_who_sent_what(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.instance.add_incoming(
+        text_message("Where is my order?"), chat_id="79007654321@c.us", sender_name="Anna"
+    )
+    code, out, err = run(capsys, "last-incoming")
+    assert (code, err) == (0, "")
+    header, row = out.splitlines()[:2]
+    assert header.split() == ["TIME", "CHAT", "KIND", "FROM", "PREVIEW"]
+    assert "Anna" in row
+    assert "Where is my order?" in row
+    assert "first line" not in out  # the outgoing journal's messages are not listed
+    code, out, _ = run(capsys, "last-incoming", "--json", "--chat", "79007654321@c.us")
+    (message,) = json.loads(out)
+    assert (message["type"], message["sender_name"]) == ("incoming", "Anna")
+    code, out, _ = run(capsys, "last-incoming", "--chat", "1@c.us")
+    assert out.strip() == "No incoming messages in this window."
+
+
+def test_last_incoming_has_no_status_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        _cli.main(["last-incoming", "--status", "read"])
+    assert exit_info.value.code == _cli.EXIT_USAGE
+
+
+def test_last_incoming_on_the_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "last-incoming", "--sandbox", "--json")
+    assert (code, err) == (0, "")
+    messages = json.loads(out)
+    assert messages
+    assert {m["type"] for m in messages} == {"incoming"}
+    assert all(m["sender_id"] for m in messages)

@@ -268,6 +268,9 @@ def test_the_documentation_example_decodes_once_its_commas_are_fixed() -> None:
     assert as_kind(ga.ImageMessage, image).caption == "Как тебе?"
 
 
+NOT_AN_ARRAY = r"malformed lastOutgoingMessages response: \$: expected array,"
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -275,9 +278,12 @@ def test_the_documentation_example_decodes_once_its_commas_are_fixed() -> None:
         (b'[{"idMessage": "A",', "not valid JSON"),
         (b"\xff\xfe[]", "not valid JSON"),
         (b"<html><body>502 Bad Gateway</body></html>", "not valid JSON"),
-        (b"null", r"^\$: expected array, got null$"),
-        (b'{"code":401,"description":"Unauthorized"}', r"^\$: expected array, got object$"),
-        (b'"text"', r"^\$: expected array, got str$"),
+        (b"null", r"^malformed lastOutgoingMessages response: \$: expected array, got null$"),
+        (
+            b'{"code":401,"description":"Unauthorized"}',
+            r"^malformed lastOutgoingMessages response: \$: expected array, got object$",
+        ),
+        (b'"text"', r"^malformed lastOutgoingMessages response: \$: expected array, got str$"),
         (b"[1]", r"\$\[0\]: expected object, got int"),
     ],
 )

@@ -102,3 +102,12 @@ def test_the_wire_object_is_read_only_and_not_part_of_equality() -> None:
         decoded.raw["newKey"] = 2  # type: ignore[index]
     assert decoded == make_text()  # built by hand, without the wire object
     assert "newKey" not in repr(decoded)
+
+
+def test_unknown_messages_with_different_wire_objects_differ() -> None:
+    one, other = ga.decode_outgoing_messages(
+        b'[{"typeMessage": "hologram", "idMessage": "A", "frames": 3},'
+        b' {"typeMessage": "hologram", "idMessage": "A", "frames": 4}]'
+    )
+    assert one != other  # the wire object is all an unknown kind has
+    assert hash(one) == hash(other)  # and it is not hashed: a dict cannot be

@@ -73,7 +73,11 @@ def _content(rng: random.Random, n: int) -> WireMessage:
 
 
 def _status(rng: random.Random, n: int) -> str:
-    statuses = (*STATUS_PROGRESSION, *_FAILURE_STATUSES)
+    if n == _FIRST_OF_EACH:
+        return "noAccount"  # right after each kind has been shown once: see below
+    # noAccount once, above: the service empties the kind of such an entry, which
+    # would hide the kind it falls on among the first.
+    statuses = (*STATUS_PROGRESSION, *(s for s in _FAILURE_STATUSES if s != "noAccount"))
     if n < len(statuses):
         return statuses[n]
     return rng.choices(STATUS_PROGRESSION, weights=(1, 3, 4, 6))[0]
