@@ -25,11 +25,6 @@ pytestmark = pytest.mark.anyio
 NOW = 1_764_000_000.0
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
 def fake() -> FakeGreenAPI:
     fake = FakeGreenAPI(clock=FakeClock(NOW), rate_limit=False)
