@@ -12,7 +12,7 @@ import respx
 
 from .conftest import JOURNAL_URL, MakeClient
 
-pytestmark = pytest.mark.asyncio
+pytestmark = pytest.mark.anyio
 
 INTERVAL = 1.0
 # anyio's clock and time.monotonic may differ by scheduling noise; never by this much.
