@@ -15,7 +15,7 @@ import greenapi_async as ga
 
 from .conftest import API_URL, ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient, data_bytes
 
-pytestmark = pytest.mark.asyncio
+pytestmark = pytest.mark.anyio
 
 
 async def test_minutes_travels_as_a_query_parameter(
@@ -247,7 +247,6 @@ async def test_status_error_bodies_are_redacted(
     assert caught.value.body.endswith("/lastOutgoingMessages/***")
 
 
-@pytest.mark.asyncio
 @pytest.mark.parametrize("charset", ["base64", "rot13", "zlib_codec", "no-such-codec"])
 async def test_an_error_body_with_a_strange_charset_is_still_a_typed_error(
     respx_mock: respx.MockRouter, make_client: MakeClient, charset: str
@@ -260,7 +259,6 @@ async def test_an_error_body_with_a_strange_charset_is_still_a_typed_error(
             await api.journals.last_outgoing_messages()
 
 
-@pytest.mark.asyncio
 async def test_a_borrowed_client_raising_for_status_in_a_hook_keeps_error_classes(
     respx_mock: respx.MockRouter, fast_backoff: None
 ) -> None:
