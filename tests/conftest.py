@@ -1,4 +1,4 @@
-"""Shared fixtures: credentials, a client factory, and the secret-hygiene guard."""
+"""Shared fixtures: credentials, a client factory, the event loops, the secret-hygiene guard."""
 
 from __future__ import annotations
 
@@ -124,6 +124,15 @@ def token_never_in_errors_or_warnings(
     # Warnings are re-issued so that pytest's own handling (filterwarnings=error) applies.
     for warning in issued:
         warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    """Run every ``pytest.mark.anyio`` test on both event loops the SDK supports.
+
+    A module whose tests need one loop (aiohttp runs on asyncio only) overrides this.
+    """
+    return str(request.param)
 
 
 @pytest.fixture

@@ -130,6 +130,24 @@ async def test_journal_arguments_are_checked_before_any_request(
     assert not route.called
 
 
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("api_url", "https://api.green-api.com/?"),
+        ("api_url", "https://api.green-api.com/#"),
+        ("id_instance", 10**5000),
+        ("id_instance", "1" * 5000),
+        ("timeout", 10**400),
+        ("max_retries", -(10**5000)),
+    ],
+    ids=["empty-query", "empty-fragment", "huge-id", "long-id", "huge-timeout", "huge-retries"],
+)
+def test_extreme_arguments_are_argument_errors(option: str, value: Any) -> None:
+    options: dict[str, Any] = {"id_instance": ID_INSTANCE, "api_token": TOKEN, option: value}
+    with pytest.raises(ga.InvalidArgumentError, match=option):
+        ga.GreenAPI(**options)
+
+
 def test_from_env_reads_the_three_variables() -> None:
     api = ga.GreenAPI.from_env(
         {

@@ -364,6 +364,25 @@ def test_a_body_of_the_wrong_type_is_an_argument_error(body: Any) -> None:
         ga.decode_outgoing_messages(body)
 
 
+@pytest.mark.parametrize("timestamp", [-1, 1_700_000_000_000, 2**63])
+def test_a_timestamp_outside_any_date_is_refused_when_decoding(timestamp: int) -> None:
+    body = (
+        f'[{{"idMessage":"A","timestamp":{timestamp},"statusMessage":"sent",'
+        '"typeMessage":"textMessage","chatId":"1@c.us"}]'
+    )
+    with pytest.raises(ga.ResponseValidationError, match=r"\$\[0\]\.timestamp: expected unix"):
+        ga.decode_outgoing_messages(body)
+    (unknown,) = ga.decode_outgoing_messages(body.replace("textMessage", "newKind"))
+    assert isinstance(unknown, ga.UnknownMessage)
+    assert unknown.timestamp is None
+    assert unknown.timestamp_utc is None
+
+
+def test_a_body_with_a_byte_order_mark_decodes() -> None:
+    assert ga.decode_outgoing_messages(b"\xef\xbb\xbf[]") == []
+    assert ga.decode_outgoing_messages("\ufeff[]") == []
+
+
 def test_a_failure_of_this_process_is_not_blamed_on_the_response(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

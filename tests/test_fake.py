@@ -29,11 +29,6 @@ KNOWN_KINDS = [cls for cls in typing.get_args(ga.Message) if cls is not ga.Unkno
 NOW = 1_764_000_000.0
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
 def fake() -> FakeGreenAPI:
     fake = FakeGreenAPI(clock=FakeClock(NOW), rate_limit=False)

@@ -27,11 +27,6 @@ TOKEN = "faultToken0123456789"
 ID = "1101000001"
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
 def fake() -> FakeGreenAPI:
     fake = FakeGreenAPI(rate_limit=False)

@@ -19,11 +19,6 @@ from .loopback import LoopbackServer, Reply
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 def client_for(server: LoopbackServer, **options: object) -> ga.GreenAPI:
     options.setdefault("rate_limit", False)
     return ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=server.url, **options)  # type: ignore[arg-type]

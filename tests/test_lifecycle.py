@@ -11,7 +11,7 @@ import respx
 
 import greenapi_async as ga
 
-from .conftest import API_URL, JOURNAL_URL, MakeClient
+from .conftest import API_URL, ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
 
 
 @pytest.mark.asyncio
@@ -93,6 +93,25 @@ async def test_every_request_names_the_sdk_in_its_user_agent(
     headers = respx_mock.calls.last.request.headers
     assert headers["User-Agent"] == f"greenapi-async/{ga.__version__}"
     assert ga.__version__ != "0+unknown"
+
+
+@pytest.mark.asyncio
+async def test_closing_the_client_stops_retries_under_way(
+    respx_mock: respx.MockRouter,
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(503)
+    async with httpx.AsyncClient() as http:
+        api = ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http, max_retries=5)
+        async with anyio.create_task_group() as tasks:
+
+            async def call() -> None:
+                with pytest.raises(RuntimeError, match="has been closed"):
+                    await api.journals.last_outgoing_messages()
+
+            tasks.start_soon(call)
+            await anyio.sleep(0.1)  # the first attempt failed; the call is backing off
+            await api.aclose()
+    assert route.call_count == 1
 
 
 # Closing must wake whoever waits, on either event loop the SDK supports.

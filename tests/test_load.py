@@ -32,11 +32,6 @@ REQUESTS, CONCURRENCY = 10_000, 100
 MEMORY_GROWTH_BOUND = 4 * 1024 * 1024
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture(autouse=True)
 def pytest_keeps_no_log_records(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch

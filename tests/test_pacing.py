@@ -10,9 +10,11 @@ import httpx
 import pytest
 import respx
 
+from greenapi_async._pacing import Pacer
+
 from .conftest import JOURNAL_URL, MakeClient
 
-pytestmark = pytest.mark.asyncio
+pytestmark = pytest.mark.anyio
 
 INTERVAL = 1.0
 # anyio's clock and time.monotonic may differ by scheduling noise; never by this much.
@@ -94,3 +96,14 @@ async def test_pacing_off_sends_at_once(
             tasks.start_soon(api.journals.last_outgoing_messages)
     assert len(starts) == 5
     assert starts[-1] - starts[0] < INTERVAL / 2
+
+
+def test_pacing_holds_across_separate_event_loop_runs() -> None:
+    pacer = Pacer(0.2)
+    waits = []
+    for backend in ("trio", "asyncio", "trio"):
+        started = time.monotonic()
+        anyio.run(pacer.wait_turn, backend=backend)
+        waits.append(time.monotonic() - started)
+    assert waits[0] < 0.1
+    assert all(0.1 < wait < 1.0 for wait in waits[1:]), waits

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import math
+import time
 from datetime import datetime, timezone
 
 import httpx
@@ -132,6 +133,19 @@ def test_a_two_digit_year_more_than_50_years_ahead_is_in_the_past() -> None:
     in_2075 = datetime(2075, 11, 29, 16, tzinfo=timezone.utc).timestamp() - NOW
     assert parse_retry_after({"retry-after": "Friday, 29-Nov-75 16:00:00 GMT"}, now=NOW) == in_2075
     assert parse_retry_after({"retry-after": "Monday, 29-Nov-76 16:00:00 GMT"}, now=NOW) == 0
+
+
+def test_a_retry_after_date_in_minus_zero_zone_is_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        now = 1_764_000_000.0
+        header = email.utils.formatdate(now + 30)  # "... -0000"
+        assert header.endswith("-0000")
+        assert parse_retry_after(httpx.Headers({"Retry-After": header}), now=now) == 30
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 @given(

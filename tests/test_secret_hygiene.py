@@ -6,11 +6,13 @@ Log records are checked for every test by the autouse ``token_never_logged`` fix
 from __future__ import annotations
 
 import ast
+import gc
 import logging
 import re
 import subprocess
 import sys
 import textwrap
+import threading
 import traceback
 import warnings
 from pathlib import Path
@@ -26,7 +28,7 @@ import greenapi_async as ga
 from greenapi_async._redaction import redact_urls
 
 from .conftest import ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
-from .loopback import H2LoopbackServer, Reply
+from .loopback import H2LoopbackServer, LoopbackServer, Reply
 from .secret_forms import (
     ENCODINGS,
     ESCAPINGS,
@@ -157,6 +159,91 @@ def test_redacting_a_redacted_line_again_changes_nothing() -> None:
     assert TOKEN not in once
     assert redact_urls(once) == once
     assert redact_urls("see /waInstance1/m/***: boom") == "see /waInstance1/m/***: boom"
+
+
+def test_the_log_filter_leaves_a_malformed_record_for_logging_to_report() -> None:
+    ga.GreenAPI(ID_INSTANCE, TOKEN)  # installs the filter
+    (redacting,) = logging.getLogger("httpx").filters
+    assert isinstance(redacting, logging.Filter)
+    record = logging.LogRecord("httpx", logging.INFO, __file__, 1, "%s and %s", ("one",), None)
+    assert redacting.filter(record) is True
+    assert (record.msg, record.args) == ("%s and %s", ("one",))
+
+
+def test_a_client_collected_while_the_registry_is_busy_does_not_deadlock() -> None:
+    from greenapi_async import _redaction
+
+    class Owner:
+        pass
+
+    def collect_under_lock() -> None:
+        owner = Owner()
+        _redaction.register_secret(owner, "retiredSecret123")
+        with _redaction._lock:
+            del owner  # its finalizer runs here, while the lock is held
+            gc.collect()
+        assert "retiredSecret123" not in _redaction._live_secrets()
+
+    worker = threading.Thread(target=collect_under_lock, daemon=True)
+    worker.start()
+    worker.join(timeout=5)
+    assert not worker.is_alive(), "the finalizer waited for the lock its thread holds"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio", "trio"])
+async def test_tokens_echoed_in_headers_or_redirects_never_reach_the_logs(
+    loopback: LoopbackServer, anyio_backend: str
+) -> None:
+    # The autouse fixture fails this test if the token shows in any record (DEBUG included).
+    loopback.queue(
+        Reply(status=302, body=b"", headers=(("Location", f"/login?next=%2F{TOKEN}"),)),
+        Reply(status=404, body=b"", headers=(("X-Token-Echo", TOKEN),)),
+    )
+    async with httpx.AsyncClient(follow_redirects=True) as http:
+        api = ga.GreenAPI(
+            ID_INSTANCE, TOKEN, api_url=loopback.url, http_client=http, rate_limit=False
+        )
+        with pytest.raises(ga.APIStatusError):
+            await api.journals.last_outgoing_messages()
+
+
+@pytest.mark.asyncio
+async def test_tracebacks_with_captured_locals_hide_the_token(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    respx_mock.get(JOURNAL_URL).respond(401, json={"code": 401, "description": "Unauthorized"})
+    async with make_client() as api:
+        with pytest.raises(ga.AuthenticationError) as caught:
+            await api.journals.last_outgoing_messages()
+    rendered = "".join(traceback.TracebackException.from_exception(
+        caught.value, capture_locals=True
+    ).format())  # fmt: skip
+    assert TOKEN not in rendered
+
+
+@pytest.mark.asyncio
+async def test_no_piece_of_the_token_survives_cutting_a_long_description(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    respx_mock.get(JOURNAL_URL).respond(400, json={"description": "x" * 180 + " " + TOKEN})
+    async with make_client() as api:
+        with pytest.raises(ga.BadRequestError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert TOKEN[:8] not in str(caught.value)
+
+
+@pytest.mark.asyncio
+async def test_the_quota_details_are_redacted_too(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    respx_mock.get(JOURNAL_URL).respond(
+        466, json={"invokeStatus": {"description": "quota", "echo": TOKEN}}
+    )
+    async with make_client() as api:
+        with pytest.raises(ga.QuotaExceededError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert caught.value.invoke_status == {"description": "quota", "echo": "***"}
 
 
 _BYTES_LITERAL = re.compile(r"b'(?:[^'\\]|\\.)*'" + r'|b"(?:[^"\\]|\\.)*"')

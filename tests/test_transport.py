@@ -1,4 +1,4 @@
-"""The HTTP exchange: query, status mapping, retries, Retry-After, timeouts."""
+"""The HTTP exchange: query, status mapping, error bodies, retries, Retry-After, hooks."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import respx
 
 import greenapi_async as ga
 
-from .conftest import JOURNAL_URL, TOKEN, MakeClient, data_bytes
+from .conftest import API_URL, ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient, data_bytes
 
-pytestmark = pytest.mark.asyncio
+pytestmark = pytest.mark.anyio
 
 
 async def test_minutes_travels_as_a_query_parameter(
@@ -245,6 +245,37 @@ async def test_status_error_bodies_are_redacted(
     assert TOKEN not in caught.value.body
     assert TOKEN not in str(caught.value)
     assert caught.value.body.endswith("/lastOutgoingMessages/***")
+
+
+@pytest.mark.parametrize("charset", ["base64", "rot13", "zlib_codec", "no-such-codec"])
+async def test_an_error_body_with_a_strange_charset_is_still_a_typed_error(
+    respx_mock: respx.MockRouter, make_client: MakeClient, charset: str
+) -> None:
+    respx_mock.get(JOURNAL_URL).respond(
+        404, content=b"not here", headers={"Content-Type": f"text/plain; charset={charset}"}
+    )
+    async with make_client() as api:
+        with pytest.raises(ga.APIStatusError, match="not here"):
+            await api.journals.last_outgoing_messages()
+
+
+async def test_a_borrowed_client_raising_for_status_in_a_hook_keeps_error_classes(
+    respx_mock: respx.MockRouter, fast_backoff: None
+) -> None:
+    route = respx_mock.get(JOURNAL_URL)
+    route.side_effect = [
+        httpx.Response(500),
+        httpx.Response(401, json={"code": 401, "description": "Unauthorized"}),
+    ]
+
+    async def raise_for_status(response: httpx.Response) -> None:
+        response.raise_for_status()
+
+    async with httpx.AsyncClient(event_hooks={"response": [raise_for_status]}) as http:
+        api = ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http)
+        with pytest.raises(ga.AuthenticationError):
+            await api.journals.last_outgoing_messages()
+    assert route.call_count == 2  # the 500 was retried
 
 
 @pytest.mark.parametrize(

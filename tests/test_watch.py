@@ -19,11 +19,6 @@ pytestmark = pytest.mark.anyio
 NOW = 1_764_000_000
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture(autouse=True)
 def fast_polls(monkeypatch: pytest.MonkeyPatch) -> None:
     """Poll every 10 ms: the logic under test is the same at any interval."""
