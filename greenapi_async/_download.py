@@ -20,13 +20,18 @@ from ._errors import (
 from ._models import AudioMessage, DocumentMessage, ImageMessage, StickerMessage, VideoMessage
 from ._redaction import longest_secret_form, redact_secrets, redacting, shown_url
 from ._retry import parse_retry_after
-from ._transport import error_body, exchange_failure, status_error, undefined_status_error
+from ._transport import (
+    error_body,
+    exchange_failure,
+    read_until,
+    status_error,
+    undefined_status_error,
+)
 from ._validation import fetchable_url
 
 __all__ = ["DEFAULT_MAX_DOWNLOAD_BYTES", "Destination", "MediaMessage", "download_media"]
 
 DEFAULT_MAX_DOWNLOAD_BYTES: Final = 100 * 1024 * 1024  # WhatsApp's own document limit
-_CHUNK: Final = 64 * 1024
 _ERROR_BODY_CHARS: Final = 2_000  # of an error page, kept in the exception's .body
 
 MediaMessage: TypeAlias = (
@@ -157,16 +162,21 @@ async def _stream(
                     if announced and announced.isdigit() and int(announced) > max_bytes:
                         failure = _too_large(shown, max_bytes)
                     else:
-                        async for chunk in response.aiter_bytes(_CHUNK):
+
+                        def take(chunk: bytes) -> bool:
+                            nonlocal written, failure, sink_error
                             written += len(chunk)
                             if written > max_bytes:
                                 failure = _too_large(shown, max_bytes)
-                                break
+                                return False
                             try:
                                 sink.write(chunk)
                             except Exception as exc:  # noqa: BLE001 - raised as it is, below
                                 sink_error = exc
-                                break
+                                return False
+                            return True
+
+                        await read_until(response, take)
     except LOCAL_FAILURES:
         raise  # this process's trouble, not the media host's
     except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
@@ -194,12 +204,18 @@ async def _start_of(response: httpx.Response, limit: int) -> tuple[bytes, bool]:
 
     An error page is reported, not stored: its start is enough, however large it is.
     """
-    start = b""
-    async for chunk in response.aiter_bytes(_CHUNK):
-        start += chunk
-        if len(start) > limit:
-            return start[:limit], False
-    return start, True
+    parts: list[bytes] = []
+    size = 0
+
+    def take(chunk: bytes) -> bool:
+        nonlocal size
+        parts.append(chunk)
+        size += len(chunk)
+        return size <= limit
+
+    await read_until(response, take)
+    start = b"".join(parts)
+    return start[:limit], len(start) <= limit
 
 
 def _too_large(shown: str, max_bytes: int) -> DownloadTooLargeError:

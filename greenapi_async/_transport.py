@@ -117,43 +117,66 @@ MAX_ERROR_BODY_BYTES: Final = 1024 * 1024
 _COMPRESSED_PIECE: Final = 1024
 
 
+async def read_until(response: httpx.Response, take: Callable[[bytes], bool]) -> None:
+    """Hand each decoded chunk of a streamed ``response`` to ``take`` until it says stop.
+
+    ``take`` returns False to stop reading; the body's end stops it too. The one way the
+    SDK reads a body, for calls and downloads: reading stops by cancellation, which the
+    next read at the bottom of httpx's and httpcore's generators raises up through all of
+    them. Leaving the loop instead would leave them suspended, and trio warns of each one
+    when it is garbage collected. A compressed body is decoded a piece at a time, so that
+    one step of decoding cannot inflate far past where ``take`` would stop.
+    """
+    with anyio.CancelScope() as reading:
+        if isinstance(response.stream, httpx.AsyncByteStream):
+            # Also a source with nothing to await (a body already in memory) ends, then.
+            encoding = response.headers.get("content-encoding", "identity").strip().lower()
+            piece = None if encoding == "identity" else _COMPRESSED_PIECE
+            response.stream = _UntilCancelled(response.stream, reading, piece)
+        async for chunk in response.aiter_bytes():
+            # Chunks already decoded may still come before the cancellation lands.
+            if not reading.cancel_called and not take(chunk):
+                reading.cancel()
+
+
 async def read_capped(response: httpx.Response, max_bytes: int) -> bytes | None:
     """Read the body of a streamed ``response``, decoded; None once it passes ``max_bytes``."""
     chunks: list[bytes] = []
     size = 0
-    # Reading stops by cancellation, which the next read at the bottom of httpx's and
-    # httpcore's generators raises up through all of them. Leaving the loop instead would
-    # leave them suspended, and trio warns of each one when it is garbage collected.
-    with anyio.CancelScope() as reading:
-        encoding = response.headers.get("content-encoding", "identity").strip().lower()
-        if encoding != "identity" and isinstance(response.stream, httpx.AsyncByteStream):
-            response.stream = _InPieces(response.stream, reading)
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > max_bytes:
-                chunks.clear()
-                reading.cancel()
-            else:
-                chunks.append(chunk)
+
+    def take(chunk: bytes) -> bool:
+        nonlocal size
+        size += len(chunk)
+        chunks.append(chunk)
+        return size <= max_bytes
+
+    await read_until(response, take)
     return None if size > max_bytes else b"".join(chunks)
 
 
-class _InPieces(httpx.AsyncByteStream):
-    """A byte stream cut into pieces of at most ``_COMPRESSED_PIECE`` bytes.
+class _UntilCancelled(httpx.AsyncByteStream):
+    """A byte stream that hands nothing on once ``reading`` is cancelled.
 
-    Once ``reading`` is cancelled, the rest of a chunk is not handed on to be decoded.
+    It goes on asking for chunks, so that the cancellation lands in the source's next
+    read (a network read) and unwinds every generator above it: a source that never
+    awaits (a body already in memory) is drained instead. A compressed body is handed
+    on in pieces of ``piece`` bytes: the rest of a chunk is not decoded.
     """
 
-    def __init__(self, stream: httpx.AsyncByteStream, reading: anyio.CancelScope) -> None:
+    def __init__(
+        self, stream: httpx.AsyncByteStream, reading: anyio.CancelScope, piece: int | None
+    ) -> None:
         self._stream = stream
         self._reading = reading
+        self._piece = piece
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         async for chunk in self._stream:
-            for start in range(0, len(chunk), _COMPRESSED_PIECE):
+            step = self._piece or len(chunk) or 1
+            for start in range(0, len(chunk), step):
                 if self._reading.cancel_called:
                     break
-                yield chunk[start : start + _COMPRESSED_PIECE]
+                yield chunk[start : start + step]
 
     async def aclose(self) -> None:
         await self._stream.aclose()

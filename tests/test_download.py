@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import anyio
+import anyio.lowlevel
 import httpx
 import pytest
 import respx
@@ -25,7 +26,7 @@ from .secret_forms import (
     json_escaped,
 )
 
-pytestmark = pytest.mark.asyncio
+pytestmark = pytest.mark.anyio
 
 FILE = bytes(range(256)) * 1000  # 256,000 bytes
 
@@ -194,9 +195,11 @@ async def test_a_huge_error_page_is_not_read_whole_and_secrets_are_redacted(
     sent = 0
 
     async def page() -> AsyncIterator[bytes]:
+        # Each chunk after an await, as from a network: reading stops at the next one.
         nonlocal sent
         yield f"echo /waInstance1101000001/getSettings/{TOKEN} ".encode()
         for _ in range(1_000):
+            await anyio.lowlevel.checkpoint()
             sent += 65_536
             yield b"x" * 65_536
 
