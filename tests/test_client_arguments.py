@@ -116,7 +116,7 @@ _FLAG = "skip_malformed must be True or False"
     ],
 )
 @pytest.mark.respx(assert_all_called=False)
-@pytest.mark.asyncio
+@pytest.mark.anyio
 async def test_journal_arguments_are_checked_before_any_request(
     respx_mock: respx.MockRouter,
     make_client: MakeClient,

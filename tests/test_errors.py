@@ -108,23 +108,21 @@ def test_the_missing_extra_error_survives_pickle_and_copy(
     assert_same(COPIES[how](error), error)
 
 
+@pytest.mark.anyio
 @pytest.mark.parametrize("how", COPIES)
-def test_a_failure_that_waiting_cannot_fix_stays_so_when_copied(how: str) -> None:
+async def test_a_failure_that_waiting_cannot_fix_stays_so_when_copied(how: str) -> None:
     # An exception of a foreign transport ends a watch rather than being retried for ever;
     # the error carries that mark, and a copy must too.
     def refuse(request: httpx.Request) -> httpx.Response:
         raise LookupError(f"no route to {request.url}")
 
-    async def fail() -> ga.APIConnectionError:
-        async with (
-            httpx.AsyncClient(transport=httpx.MockTransport(refuse)) as http,
-            ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=http, rate_limit=False) as api,
-        ):
-            with pytest.raises(ga.APIConnectionError) as caught:
-                await api.journals.last_outgoing_messages()
-        return caught.value
-
-    error = asyncio.run(fail())
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(refuse)) as http,
+        ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=http, rate_limit=False) as api,
+    ):
+        with pytest.raises(ga.APIConnectionError) as caught:
+            await api.journals.last_outgoing_messages()
+    error = caught.value
     assert vars(error) != vars(ga.APIConnectionError("x", url=error.url, method=error.method))
     twin = COPIES[how](error)
     assert_same(twin, error)
@@ -143,6 +141,7 @@ def fail_in_a_worker() -> None:
         ):
             await api.journals.last_outgoing_messages()
 
+    # A child process has no pytest to choose a loop, and the loop is not what this checks.
     asyncio.run(call())
 
 

@@ -29,11 +29,6 @@ pytestmark = pytest.mark.anyio
 NOW = 1_764_000_000
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @attrs.frozen
 class Journal:
     """One journal method: how to call it, and how to put an entry in it on the fake."""

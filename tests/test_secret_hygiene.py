@@ -1,5 +1,7 @@
 """The token never shows: not in exceptions, their chains, tracebacks, reprs or warnings.
 
+The async tests run on asyncio and trio.
+
 Log records are checked for every test by the autouse ``token_never_logged`` fixture.
 """
 
@@ -38,6 +40,8 @@ from .secret_forms import (
     error_document,
 )
 
+pytestmark = pytest.mark.anyio
+
 
 def chain(error: BaseException) -> list[BaseException]:
     seen: list[BaseException] = []
@@ -58,7 +62,6 @@ def assert_no_token_anywhere(error: BaseException) -> None:
     assert TOKEN not in rendered
 
 
-@pytest.mark.asyncio
 @pytest.mark.parametrize(
     "outcome",
     [
@@ -90,7 +93,6 @@ async def test_no_error_shows_the_token(
     assert_no_token_anywhere(caught.value)
 
 
-@pytest.mark.asyncio
 async def test_errors_do_not_chain_to_httpx_exceptions(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -102,7 +104,6 @@ async def test_errors_do_not_chain_to_httpx_exceptions(
     assert caught.value.__context__ is None
 
 
-@pytest.mark.asyncio
 async def test_httpx_info_and_debug_logs_are_redacted(
     respx_mock: respx.MockRouter,
     make_client: MakeClient,
@@ -131,7 +132,6 @@ def test_urls_are_redacted_by_shape_for_any_client() -> None:
     )
 
 
-@pytest.mark.asyncio
 async def test_no_warning_shows_the_token(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -145,7 +145,6 @@ async def test_no_warning_shows_the_token(
     assert all(TOKEN not in str(w.message) for w in caught)
 
 
-@pytest.mark.asyncio
 async def test_reprs_of_public_objects_hide_the_token(make_client: MakeClient) -> None:
     async with make_client() as api:
         for obj in (api, api.journals):
@@ -190,10 +189,8 @@ def test_a_client_collected_while_the_registry_is_busy_does_not_deadlock() -> No
     assert not worker.is_alive(), "the finalizer waited for the lock its thread holds"
 
 
-@pytest.mark.anyio
-@pytest.mark.parametrize("anyio_backend", ["asyncio", "trio"])
 async def test_tokens_echoed_in_headers_or_redirects_never_reach_the_logs(
-    loopback: LoopbackServer, anyio_backend: str
+    loopback: LoopbackServer,
 ) -> None:
     # The autouse fixture fails this test if the token shows in any record (DEBUG included).
     loopback.queue(
@@ -208,7 +205,6 @@ async def test_tokens_echoed_in_headers_or_redirects_never_reach_the_logs(
             await api.journals.last_outgoing_messages()
 
 
-@pytest.mark.asyncio
 async def test_tracebacks_with_captured_locals_hide_the_token(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -222,7 +218,6 @@ async def test_tracebacks_with_captured_locals_hide_the_token(
     assert TOKEN not in rendered
 
 
-@pytest.mark.asyncio
 async def test_no_piece_of_the_token_survives_cutting_a_long_description(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -233,7 +228,6 @@ async def test_no_piece_of_the_token_survives_cutting_a_long_description(
     assert TOKEN[:8] not in str(caught.value)
 
 
-@pytest.mark.asyncio
 async def test_the_quota_details_are_redacted_too(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -249,10 +243,8 @@ async def test_the_quota_details_are_redacted_too(
 _BYTES_LITERAL = re.compile(r"b'(?:[^'\\]|\\.)*'" + r'|b"(?:[^"\\]|\\.)*"')
 
 
-@pytest.mark.anyio
-@pytest.mark.parametrize("anyio_backend", ["asyncio", "trio"])
 async def test_no_record_of_an_http2_exchange_shows_the_token_in_any_form(
-    anyio_backend: str, every_record: list[logging.LogRecord]
+    every_record: list[logging.LogRecord],
 ) -> None:
     path = f"/waInstance{ID_INSTANCE}/lastOutgoingMessages/{TOKEN}?minutes=5"
     # HPACK sends header values Huffman-coded: a header block logged as bytes holds the
@@ -378,7 +370,6 @@ async def failure_for(body: bytes, status: str, headers: dict[str, str], secret:
     return caught.value
 
 
-@pytest.mark.asyncio
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("escaping", ESCAPINGS)
@@ -398,7 +389,6 @@ async def test_a_json_escaped_token_in_an_error_body_is_redacted_everywhere(
         assert error.invoke_status == {"description": "quota ***"}
 
 
-@pytest.mark.asyncio
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("encoding", ENCODINGS)
 async def test_a_token_in_an_error_body_of_any_unicode_encoding_is_redacted(
@@ -418,7 +408,6 @@ async def test_a_token_in_an_error_body_of_any_unicode_encoding_is_redacted(
     assert ": quota ***" in str(error)  # the detail: invokeStatus's description
 
 
-@pytest.mark.asyncio
 async def test_an_error_body_is_decoded_with_the_charset_its_header_names() -> None:
     text = f"Неверный токен {TOKEN}"
     error = await failure_for(
