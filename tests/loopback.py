@@ -192,12 +192,12 @@ def raw_response(status: int | str, body: bytes = b"[]") -> bytes:
     return head.encode() + body
 
 
-class ResettingServer(_AcceptLoop):
-    """A raw TCP server on 127.0.0.1 that resets every connection at a chosen point.
+class ResettingServer(RawServer):
+    """A ``RawServer`` that resets every connection at a chosen point.
 
     ``after_bytes`` of a valid response (status line, headers promising more body than
     will come, part of the body) are sent, then the connection is aborted with a TCP
-    reset (SO_LINGER 0). ``after_bytes=0`` resets before any response.
+    reset. ``after_bytes=0`` resets before any response.
     """
 
     RESPONSE = (
@@ -207,19 +207,8 @@ class ResettingServer(_AcceptLoop):
     )
 
     def __init__(self, after_bytes: int) -> None:
-        super().__init__()
+        super().__init__(self.RESPONSE[:after_bytes], reset=True)
         self.after_bytes = after_bytes
-        self.connections = 0
-
-    def _handle(self, connection: socket.socket) -> None:
-        self.connections += 1
-        with connection:
-            connection.settimeout(2)
-            with contextlib.suppress(OSError):
-                connection.recv(65536)  # the request
-                connection.sendall(self.RESPONSE[: self.after_bytes])
-            # Abort instead of closing: the peer sees a reset, not an orderly end.
-            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 
 
 class H2LoopbackServer(_AcceptLoop):
