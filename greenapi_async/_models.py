@@ -19,7 +19,7 @@ import enum
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import Any, Literal, TypeAlias
+from typing import Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
@@ -305,6 +305,8 @@ class _Entry:
 
     __getstate__ = _getstate
     __setstate__ = _setstate
+    # The nested objects (fields of the kind) that may say the message was forwarded.
+    _NESTED_FORWARDING: ClassVar[tuple[str, ...]] = ()
 
     @property
     def raw(self) -> Mapping[str, Any]:
@@ -335,13 +337,17 @@ class _Entry:
         Media entries say it at the top level (``is_forwarded``); extended text, contact
         and location entries inside their nested object.
         """
+        nested = (getattr(self, name) for name in self._NESTED_FORWARDING)
         return _is_forwarded(self.is_forwarded, self.forwarding_score) or any(
-            _is_forwarded(nested.is_forwarded, nested.forwarding_score)
-            for nested in self._forwarding_holders()
+            _is_forwarded(holder.is_forwarded, holder.forwarding_score)
+            for holder in nested
+            if holder is not None
         )
 
-    def _forwarding_holders(self) -> tuple[Location | Contact | ExtendedText, ...]:
-        return ()
+
+def _text_or_preview(text_message: str | None, preview: ExtendedText | None) -> str | None:
+    # The text at the top level, or the one inside the preview object.
+    return text_message or (preview.text if preview is not None else None)
 
 
 def _is_forwarded(flag: bool | None, score: int | None) -> bool:
@@ -392,11 +398,9 @@ class ExtendedTextMessage(_Entry):
 
     @property
     def text(self) -> str | None:
-        nested = self.extended_text_message
-        return self.text_message or (nested.text if nested is not None else None)
+        return _text_or_preview(self.text_message, self.extended_text_message)
 
-    def _forwarding_holders(self) -> tuple[ExtendedText, ...]:
-        return () if self.extended_text_message is None else (self.extended_text_message,)
+    _NESTED_FORWARDING = ("extended_text_message",)
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False)
@@ -458,8 +462,7 @@ class LocationMessage(_Entry):
     type_message: Literal["locationMessage"] = _tag("locationMessage")
     location: Location | None = None
 
-    def _forwarding_holders(self) -> tuple[Location, ...]:
-        return () if self.location is None else (self.location,)
+    _NESTED_FORWARDING = ("location",)
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False)
@@ -469,8 +472,7 @@ class ContactMessage(_Entry):
     type_message: Literal["contactMessage"] = _tag("contactMessage")
     contact: Contact | None = None
 
-    def _forwarding_holders(self) -> tuple[Contact, ...]:
-        return () if self.contact is None else (self.contact,)
+    _NESTED_FORWARDING = ("contact",)
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False)
@@ -537,11 +539,9 @@ class ReplyMessage(_Entry):
 
     @property
     def text(self) -> str | None:
-        nested = self.extended_text_message
-        return self.text_message or (nested.text if nested is not None else None)
+        return _text_or_preview(self.text_message, self.extended_text_message)
 
-    def _forwarding_holders(self) -> tuple[ExtendedText, ...]:
-        return () if self.extended_text_message is None else (self.extended_text_message,)
+    _NESTED_FORWARDING = ("extended_text_message",)
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False)
