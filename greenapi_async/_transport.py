@@ -128,11 +128,9 @@ async def read_until(response: httpx.Response, take: Callable[[bytes], bool]) ->
     one step of decoding cannot inflate far past where ``take`` would stop.
     """
     with anyio.CancelScope() as reading:
-        if isinstance(response.stream, httpx.AsyncByteStream):
-            # Also a source with nothing to await (a body already in memory) ends, then.
-            encoding = response.headers.get("content-encoding", "identity").strip().lower()
-            piece = None if encoding == "identity" else _COMPRESSED_PIECE
-            response.stream = _UntilCancelled(response.stream, reading, piece)
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        if encoding != "identity" and isinstance(response.stream, httpx.AsyncByteStream):
+            response.stream = _InPieces(response.stream, reading)
         async for chunk in response.aiter_bytes():
             # Chunks already decoded may still come before the cancellation lands.
             if not reading.cancel_called and not take(chunk):
@@ -154,29 +152,25 @@ async def read_capped(response: httpx.Response, max_bytes: int) -> bytes | None:
     return None if size > max_bytes else b"".join(chunks)
 
 
-class _UntilCancelled(httpx.AsyncByteStream):
-    """A byte stream that hands nothing on once ``reading`` is cancelled.
+class _InPieces(httpx.AsyncByteStream):
+    """A compressed byte stream handed on in pieces, and not at all once reading stops.
 
-    It goes on asking for chunks, so that the cancellation lands in the source's next
-    read (a network read) and unwinds every generator above it: a source that never
-    awaits (a body already in memory) is drained instead. A compressed body is handed
-    on in pieces of ``piece`` bytes: the rest of a chunk is not decoded.
+    Pieces of ``_COMPRESSED_PIECE`` bytes: the rest of a chunk is not decoded once
+    ``reading`` is cancelled. It goes on asking for chunks, so that the cancellation lands
+    in the source's next read and unwinds every generator above it; a source that never
+    awaits (a body already in memory) is drained instead.
     """
 
-    def __init__(
-        self, stream: httpx.AsyncByteStream, reading: anyio.CancelScope, piece: int | None
-    ) -> None:
+    def __init__(self, stream: httpx.AsyncByteStream, reading: anyio.CancelScope) -> None:
         self._stream = stream
         self._reading = reading
-        self._piece = piece
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         async for chunk in self._stream:
-            step = self._piece or len(chunk) or 1
-            for start in range(0, len(chunk), step):
+            for start in range(0, len(chunk), _COMPRESSED_PIECE):
                 if self._reading.cancel_called:
                     break
-                yield chunk[start : start + step]
+                yield chunk[start : start + _COMPRESSED_PIECE]
 
     async def aclose(self) -> None:
         await self._stream.aclose()
