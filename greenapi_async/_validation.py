@@ -18,6 +18,7 @@ from ._redaction import shown_url
 __all__ = [
     "DEFAULT_API_URL",
     "MAX_MINUTES",
+    "describe",
     "fetchable_url",
     "validate_api_token",
     "validate_api_url",
@@ -55,7 +56,7 @@ def validate_id_instance(value: object) -> str:
         return value
     raise InvalidArgumentError(
         f"id_instance must be a non-negative int or a string of digits such as "
-        f"'1101000001', not {_describe(value)}"
+        f"'1101000001', not {describe(value)}"
     )
 
 
@@ -87,7 +88,7 @@ def validate_api_url(value: object) -> str:
     Only https is accepted, except plain http to a loopback host, for local test servers.
     """
     if not isinstance(value, str):
-        raise InvalidArgumentError(f"api_url must be a str, not {_describe(value)}")
+        raise InvalidArgumentError(f"api_url must be a str, not {describe(value)}")
     url = fetchable_url(value, "api_url")
     # httpx drops an empty "?" or "#", which would still end the instance path early.
     if url.query or url.fragment or "?" in value or "#" in value:
@@ -148,7 +149,7 @@ def validate_timeout(value: object) -> float:
         if seconds > 0 and math.isfinite(seconds):
             return seconds
     raise InvalidArgumentError(
-        f"timeout must be a positive, finite number of seconds, not {_describe(value)}"
+        f"timeout must be a positive, finite number of seconds, not {describe(value)}"
     )
 
 
@@ -156,14 +157,14 @@ def validate_max_retries(value: object) -> int:
     """Return the retry count."""
     if _is_plain_int(value) and value >= 0:  # type: ignore[operator]
         return value  # type: ignore[return-value]
-    raise InvalidArgumentError(f"max_retries must be an int >= 0, not {_describe(value)}")
+    raise InvalidArgumentError(f"max_retries must be an int >= 0, not {describe(value)}")
 
 
 def validate_byte_limit(value: object, *, name: str) -> int:
     """Return a size limit in bytes; ``name`` is the argument's, for the message."""
     if _is_plain_int(value) and value > 0:  # type: ignore[operator]
         return value  # type: ignore[return-value]
-    raise InvalidArgumentError(f"{name} must be an int > 0 (bytes), not {_describe(value)}")
+    raise InvalidArgumentError(f"{name} must be an int > 0 (bytes), not {describe(value)}")
 
 
 def validate_minutes(value: object) -> int | None:
@@ -173,11 +174,12 @@ def validate_minutes(value: object) -> int | None:
     if _is_plain_int(value) and 1 <= value <= MAX_MINUTES:  # type: ignore[operator]
         return value  # type: ignore[return-value]
     raise InvalidArgumentError(
-        f"minutes must be an int from 1 to {MAX_MINUTES} (a year) or None, not {_describe(value)}"
+        f"minutes must be an int from 1 to {MAX_MINUTES} (a year) or None, not {describe(value)}"
     )
 
 
-def _describe(value: object) -> str:
+def describe(value: object) -> str:
+    """Name a refused value for a message: small scalars as they are, others by type."""
     if _is_plain_int(value) and abs(value) >= _MAX_ID:  # type: ignore[arg-type]
         return "an int too large to be meant"
     if isinstance(value, (bool, int, float)) or value is None:

@@ -28,7 +28,7 @@ from ._errors import (
 from ._methods import LAST_OUTGOING_MESSAGES
 from ._models import Message, MessageStatus, UnknownMessage
 from ._retry import watch_goes_on_after
-from ._validation import MAX_MINUTES
+from ._validation import MAX_MINUTES, describe
 
 __all__ = ["OutgoingWatcher", "StatusChange", "kind_matcher", "normal_kind"]
 
@@ -402,16 +402,12 @@ def _str_set(name: str, values: Collection[str] | None) -> frozenset[str] | None
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise InvalidArgumentError(
             f"{name} must be a collection of strings such as a set or a list, "
-            f"not {_describe(values)}"
+            f"not {describe(values)}"
         )
     items = list(values)
     if not all(isinstance(item, str) for item in items):
         raise InvalidArgumentError(f"{name} must hold only strings")
     return frozenset(str(item) for item in items)  # str(): a MessageStatus is its value
-
-
-def _describe(value: object) -> str:
-    return "a str" if isinstance(value, str) else f"a value of type {type(value).__name__}"
 
 
 def _parse_state(state: object) -> tuple[float | None, dict[str, list[str]]]:
@@ -423,7 +419,7 @@ def _parse_state(state: object) -> tuple[float | None, dict[str, list[str]]]:
         )
 
     if not isinstance(state, Mapping):
-        raise invalid(f"got {_describe(state)}, not a mapping")
+        raise invalid(f"got {describe(state)}, not a mapping")
     if set(state) != {"version", "last_poll", "seen"}:
         raise invalid("it must have exactly the keys 'version', 'last_poll' and 'seen'")
     version = state["version"]
