@@ -23,8 +23,11 @@ __all__ = [
     "validate_api_token",
     "validate_api_url",
     "validate_byte_limit",
+    "validate_chat_id",
+    "validate_count",
     "validate_flag",
     "validate_id_instance",
+    "validate_id_message",
     "validate_max_retries",
     "validate_minutes",
     "validate_timeout",
@@ -176,6 +179,62 @@ def validate_minutes(value: object) -> int | None:
     raise InvalidArgumentError(
         f"minutes must be an int from 1 to {MAX_MINUTES} (a year) or None, not {describe(value)}"
     )
+
+
+# The documented forms: a person (79001234567@c.us), a group (120363043968066561@g.us,
+# or the older 79001234567-1581234048@g.us) and a linked id (12345678901234@lid).
+_CHAT_ID: Final = re.compile(r"[0-9]+@c\.us|[0-9]+(?:-[0-9]+)?@g\.us|[0-9]+@lid")
+_CHAT_ID_FORMS: Final = (
+    "'79001234567@c.us' (a person), '120363043968066561@g.us' (a group) "
+    "or '12345678901234@lid' (a linked id)"
+)
+# Far beyond any real chat id or message id, so that a message can show what was wrong.
+_MAX_SHOWN_CHARS: Final = 64
+
+
+def validate_chat_id(value: object, *, name: str = "chat_id") -> str:
+    """Return a chat id in one of the forms the service documents."""
+    if isinstance(value, str) and _CHAT_ID.fullmatch(value):
+        return value
+    hint = ""
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
+        hint = f" (a phone number alone is not a chat id: did you mean '{value.strip()}@c.us'?)"
+    elif isinstance(value, str) and value != value.strip():
+        hint = " (it has spaces around it)"
+    raise InvalidArgumentError(
+        f"{name} must be a chat id such as {_CHAT_ID_FORMS}, not {_shown_text(value)}{hint}"
+    )
+
+
+def validate_count(value: object) -> int | None:
+    """Return how many messages to ask for, or None for the service's default."""
+    if value is None:
+        return None
+    if _is_plain_int(value) and 1 <= value < _MAX_ID:  # type: ignore[operator]
+        return value  # type: ignore[return-value]
+    raise InvalidArgumentError(f"count must be an int >= 1 or None, not {describe(value)}")
+
+
+def validate_id_message(value: object) -> str:
+    """Return a message id: a non-empty string, as the journals show it."""
+    if isinstance(value, str) and value.strip() == value and value:
+        return value
+    raise InvalidArgumentError(
+        "id_message must be a message id such as 'BAE5F4886F6F2D05' (a non-empty string "
+        f"without spaces around it), not {_shown_text(value)}"
+    )
+
+
+def _shown_text(value: object) -> str:
+    # Chat and message ids are not secrets: showing the refused one finds the typo. Only
+    # its start is shown, as a value of any size may come from a program's bug.
+    if isinstance(value, str):
+        if value == "":
+            return "an empty string"
+        if len(value) > _MAX_SHOWN_CHARS:
+            return f"{value[:_MAX_SHOWN_CHARS]!r}... ({len(value):,} characters)"
+        return repr(value)
+    return describe(value)
 
 
 def describe(value: object) -> str:
