@@ -47,6 +47,7 @@ __all__ = [
     "MAX_TIMESTAMP",
     "MalformedEntry",
     "PartialMessages",
+    "decode_message",
     "decode_messages",
     "decode_messages_partially",
     "decode_outgoing_messages",
@@ -92,7 +93,7 @@ class _WrongTypeError(Exception):
 
     def __init__(self, expected: str, value: object, *, got: str | None = None) -> None:
         self.expected = expected
-        self.got = got or _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+        self.got = got or _json_type_name(value)
         super().__init__(f"expected {expected}, got {self.got}")
 
 
@@ -496,7 +497,7 @@ def _explain(data: list[Any], method: str) -> ResponseValidationError:
 
 
 def _unreadable(problem: str, method: str) -> ResponseValidationError:
-    # A body that is not a JSON array: there is no entry to name, only the body.
+    # A body of the wrong shape: there is no entry to name, only the body.
     return ResponseValidationError(f"malformed {method} response: {problem}", errors=(problem,))
 
 
@@ -624,9 +625,37 @@ def decode_messages_partially(body: Body, *, method: str) -> PartialMessages:
         if one is not None:
             kept.extend(one)
             continue
-        errors = tuple(line.replace("$[0]", f"$[{index}]", 1) for line in _problems([entry]))
-        left_out.append(MalformedEntry(index, entry, errors))
+        left_out.append(MalformedEntry(index, entry, _entry_problems(entry, f"$[{index}]")))
     return PartialMessages(kept, tuple(left_out), method)
+
+
+def decode_message(body: Body, *, method: str) -> Message:
+    """Decode an answer that is one message (``getMessage``'s), strictly.
+
+    Its rules are the lists': the same kinds, the same checks, errors naming the wire
+    path (``$.timestamp``) and ``method``. An empty body or object holds no message: that
+    is a malformed answer, not a message of no kind.
+    """
+    _check_body(body)
+    data, problem = _parse_json(body)
+    if data is _NOTHING or data == {}:
+        problem = "$: expected a message, got an empty answer"
+    elif not problem and type(data) is not dict:
+        problem = f"$: expected object, got {_json_type_name(data)}"
+    if problem:
+        raise _unreadable(problem, method)
+    messages = _structure_journal([data])
+    if messages is not None:
+        return messages[0]
+    problems = _entry_problems(data, "$")
+    raise ResponseValidationError(
+        f"malformed {method} response: {_summary(problems)}", errors=problems
+    )
+
+
+def _entry_problems(entry: Any, path: str) -> tuple[str, ...]:
+    """What is wrong with one entry that does not decode, its lines starting at ``path``."""
+    return tuple(line.replace("$[0]", path, 1) for line in _problems([entry]))
 
 
 @overload
@@ -699,15 +728,40 @@ class _collector_paused:  # noqa: N801 - used like a function: with _collector_p
 
 
 def _parse(body: bytes | bytearray | memoryview | str) -> tuple[list[Any] | None, str]:
-    """Parse the body: the JSON array, or None and what is wrong with the body."""
+    """Parse the body: the JSON array, or None and what is wrong with the body.
+
+    An empty body and an empty object are an empty list: third-party clients have seen
+    the service answer an empty journal so, and neither can mean anything else. Any
+    other object (an error report, say) is refused, never taken for a journal.
+    """
+    data, problem = _parse_json(body)
+    if type(data) is list:
+        return data, ""
+    if data is _NOTHING or data == {}:
+        return [], ""
+    if problem:
+        return None, problem
+    return None, f"$: expected array, got {_json_type_name(data)}"
+
+
+_NOTHING: Final[Any] = object()  # what an empty body parses to
+
+
+def _parse_json(body: bytes | bytearray | memoryview | str) -> tuple[Any, str]:
+    """Parse the body: its JSON value (``_NOTHING`` for an empty body), or a problem."""
+    text = _without_bom(body)
     try:
-        data = orjson.loads(_without_bom(body))
+        return orjson.loads(text), ""
     except orjson.JSONDecodeError as exc:
+        # Looked at only here, as orjson refuses an empty document: a body that parses
+        # pays nothing for it.
+        if not (text if isinstance(text, str) else bytes(text)).strip():
+            return _NOTHING, ""
         return None, f"response is not valid JSON: {exc}"
-    if type(data) is not list:
-        got = _JSON_TYPE_NAMES.get(type(data), type(data).__name__)
-        return None, f"$: expected array, got {got}"
-    return data, ""
+
+
+def _json_type_name(value: object) -> str:
+    return _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
 
 
 def _structure_journal(data: list[Any]) -> list[Message] | None:

@@ -5,6 +5,7 @@ Every failure of a call to the service is a ``GreenAPIError``::
     GreenAPIError
      +-- APIStatusError            the service answered with an error status
      |    +-- BadRequestError          400: instance not ready / bad request data
+     |    |    +-- MessageNotFoundError     getMessage: no such message in that chat
      |    +-- AuthenticationError      401: wrong apiTokenInstance (also a 401 body on a 200)
      |    +-- PermissionDeniedError    403: wrong idInstance or URL
      |    +-- RateLimitError           429: too many requests (.retry_after)
@@ -40,6 +41,7 @@ __all__ = [
     "DownloadTooLargeError",
     "GreenAPIError",
     "InvalidArgumentError",
+    "MessageNotFoundError",
     "MissingExtraError",
     "PermissionDeniedError",
     "QuotaExceededError",
@@ -104,6 +106,14 @@ class APIStatusError(GreenAPIError):
 
 class BadRequestError(APIStatusError):
     """400: the instance is starting, not authorized, expired or deleted, or bad data."""
+
+
+class MessageNotFoundError(BadRequestError):
+    """400 from ``getMessage``: the chat has no message with that id, or there is no such chat.
+
+    The service says so with a 400 whose body reads ``ID message notfound`` or ``chatId not
+    found``; any other 400 stays a plain ``BadRequestError``.
+    """
 
 
 class AuthenticationError(APIStatusError):

@@ -5,12 +5,29 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, Literal, overload
 
-from ._converter import PartialMessages, decode_messages, decode_messages_partially
+from ._converter import (
+    PartialMessages,
+    decode_message,
+    decode_messages,
+    decode_messages_partially,
+)
 from ._errors import GreenAPIError
-from ._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, MethodSpec
+from ._methods import (
+    GET_CHAT_HISTORY,
+    GET_MESSAGE,
+    LAST_INCOMING_MESSAGES,
+    LAST_OUTGOING_MESSAGES,
+    MethodSpec,
+)
 from ._models import Message, MessageStatus
 from ._transport import Transport
-from ._validation import validate_flag, validate_minutes
+from ._validation import (
+    validate_chat_id,
+    validate_count,
+    validate_flag,
+    validate_id_message,
+    validate_minutes,
+)
 from ._watch import OutgoingWatcher
 
 __all__ = ["Journals"]
@@ -29,7 +46,18 @@ class Journals:
         checked = validate_minutes(minutes)
         validate_flag("skip_malformed", skip_malformed)
         params = {} if checked is None else {"minutes": checked}
-        body = await self._transport.request(spec.verb, spec.name, params=params)
+        return await self._list(spec, skip_malformed, params=params)
+
+    async def _list(
+        self,
+        spec: MethodSpec,
+        skip_malformed: bool,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Mapping[str, Any] | None = None,
+    ) -> list[Message] | PartialMessages:
+        """Call a method that answers a list of messages, and decode the list."""
+        body = await self._transport.request(spec.verb, spec.name, params=params, json=json)
         if skip_malformed:
             return decode_messages_partially(body, method=spec.name)
         return decode_messages(body, method=spec.name)
@@ -111,6 +139,73 @@ class Journals:
 
         """
         return await self._journal(LAST_INCOMING_MESSAGES, minutes, skip_malformed)
+
+    @overload
+    async def chat_history(
+        self, chat_id: str, count: int | None = None, *, skip_malformed: Literal[False] = False
+    ) -> list[Message]: ...
+    @overload
+    async def chat_history(
+        self, chat_id: str, count: int | None = None, *, skip_malformed: Literal[True]
+    ) -> PartialMessages: ...
+    async def chat_history(
+        self, chat_id: str, count: int | None = None, *, skip_malformed: bool = False
+    ) -> list[Message] | PartialMessages:
+        """The last ``count`` messages of one chat, of both directions, newest first.
+
+        Each entry is typed by its direction: ``type`` is ``"outgoing"`` (with
+        ``status_message``, which the service sends as ``""`` in a history, and
+        ``send_by_api``) or ``"incoming"`` (with the sender fields). A history also holds
+        the entries of edits, deletions, reactions and poll votes.
+
+        Args:
+            chat_id: the chat, as ``79001234567@c.us`` (a person), ``...@g.us`` (a
+                group) or ``...@lid`` (a linked id).
+            count: how many of the newest messages, an int >= 1. ``None`` sends no
+                count, and the service uses its default of 100.
+            skip_malformed: leave out the entries that do not decode, and return them
+                listed beside the others in a ``PartialMessages``, rather than raise.
+
+        Returns:
+            One object per entry, in the service's order; with ``skip_malformed=True``,
+            a ``PartialMessages`` of them. A chat the account has no messages in gives
+            an empty list.
+
+        Raises:
+            InvalidArgumentError: an argument is wrong (checked before any I/O).
+            ResponseValidationError: the answer is not a JSON array, or (unless
+                ``skip_malformed``) an entry of a known kind is malformed.
+            GreenAPIError: the request failed; the subclass says how (see ``GreenAPIError``).
+
+        """
+        body: dict[str, str | int] = {"chatId": validate_chat_id(chat_id)}
+        checked = validate_count(count)
+        if checked is not None:
+            body["count"] = checked
+        validate_flag("skip_malformed", skip_malformed)
+        return await self._list(GET_CHAT_HISTORY, skip_malformed, json=body)
+
+    async def get_message(self, chat_id: str, id_message: str) -> Message:
+        """One message of a chat, of either direction, by its id.
+
+        Args:
+            chat_id: the chat the message is in, in the forms ``chat_history`` takes.
+            id_message: the message's id, as ``Message.id_message`` gives it.
+
+        Returns:
+            The message, typed by its kind and direction, as ``chat_history`` gives it.
+
+        Raises:
+            InvalidArgumentError: an argument is wrong (checked before any I/O).
+            MessageNotFoundError: the chat has no message with that id (the service
+                answers 400); a ``BadRequestError``.
+            ResponseValidationError: the answer is not one message, or it is malformed.
+            GreenAPIError: the request failed; the subclass says how (see ``GreenAPIError``).
+
+        """
+        body = {"chatId": validate_chat_id(chat_id), "idMessage": validate_id_message(id_message)}
+        answer = await self._transport.request(GET_MESSAGE.verb, GET_MESSAGE.name, json=body)
+        return decode_message(answer, method=GET_MESSAGE.name)
 
     def watch_outgoing(
         self,

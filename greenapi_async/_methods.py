@@ -12,7 +12,14 @@ from typing import Final, Literal
 
 import attrs
 
-__all__ = ["LAST_INCOMING_MESSAGES", "LAST_OUTGOING_MESSAGES", "METHODS", "MethodSpec"]
+__all__ = [
+    "GET_CHAT_HISTORY",
+    "GET_MESSAGE",
+    "LAST_INCOMING_MESSAGES",
+    "LAST_OUTGOING_MESSAGES",
+    "METHODS",
+    "MethodSpec",
+]
 
 
 @attrs.frozen
@@ -48,7 +55,12 @@ LAST_INCOMING_MESSAGES: Final = MethodSpec(
     "lastIncomingMessages", "GET", rate=1.0, defaults={"minutes": 1440}
 )
 
+GET_CHAT_HISTORY: Final = MethodSpec("getChatHistory", "POST", rate=1.0, defaults={"count": 100})
+
+GET_MESSAGE: Final = MethodSpec("getMessage", "POST", rate=10.0)
+
 METHODS: Final[Mapping[str, MethodSpec]] = {
-    spec.name: spec for spec in (LAST_OUTGOING_MESSAGES, LAST_INCOMING_MESSAGES)
+    spec.name: spec
+    for spec in (LAST_OUTGOING_MESSAGES, LAST_INCOMING_MESSAGES, GET_CHAT_HISTORY, GET_MESSAGE)
 }
 """Every method this version calls, by name."""

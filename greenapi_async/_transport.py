@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, Final
 
@@ -27,6 +28,7 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     GreenAPIError,
+    MessageNotFoundError,
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
@@ -35,7 +37,7 @@ from ._errors import (
     ServerError,
     mark_permanent,
 )
-from ._methods import METHODS, MethodSpec
+from ._methods import GET_MESSAGE, METHODS, MethodSpec
 from ._pacing import Pacer
 from ._redaction import (
     REDACTED,
@@ -76,6 +78,8 @@ def status_error(
     are the other ``APIStatusError`` attributes.
     """
     cls = _STATUS_ERRORS.get(status_code, ServerError if status_code >= 500 else APIStatusError)
+    if cls is BadRequestError and _says_not_found(common):
+        cls = MessageNotFoundError
     if cls is RateLimitError:
         return RateLimitError(message, retry_after=retry_after, status_code=status_code, **common)
     if cls is QuotaExceededError:
@@ -87,6 +91,20 @@ def status_error(
             **common,
         )
     return cls(message, status_code=status_code, **common)
+
+
+# What getMessage's 400 says for an id or a chat it does not know: "ID message notfound",
+# "chatId not found" (spelt as the service's error table spells them).
+_NOT_FOUND: Final = re.compile(r"not ?found", re.IGNORECASE)
+
+
+def _says_not_found(common: Mapping[str, Any]) -> bool:
+    body = common.get("body")
+    return (
+        common.get("method") == GET_MESSAGE.name
+        and isinstance(body, str)
+        and _NOT_FOUND.search(body) is not None
+    )
 
 
 def undefined_status_error(status_code: int, *, url: str) -> ResponseValidationError | None:

@@ -49,6 +49,7 @@ def test_the_public_names_are_pinned() -> None:
         "LocationMessage",
         "MalformedEntry",
         "Message",
+        "MessageNotFoundError",
         "MessageStatus",
         "OutgoingMessage",
         "OutgoingWatcher",

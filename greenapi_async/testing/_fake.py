@@ -28,7 +28,13 @@ import httpx
 import orjson
 
 from .._client import GreenAPI
-from .._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, METHODS, MethodSpec
+from .._methods import (
+    GET_CHAT_HISTORY,
+    LAST_INCOMING_MESSAGES,
+    LAST_OUTGOING_MESSAGES,
+    METHODS,
+    MethodSpec,
+)
 from .._redaction import REDACTED
 from ._clock import FakeClock
 from ._factories import WireMessage, edit_flags, text_message
@@ -117,6 +123,8 @@ class RecordedRequest:
     headers: Mapping[str, str]
     at: float
     status: int
+    json: Any = None
+    """The JSON body of a POST (``getChatHistory``, ``getMessage``), parsed; else None."""
 
 
 class FakeInstance:
@@ -237,6 +245,21 @@ class FakeInstance:
         """What ``lastIncomingMessages`` answers now: the window, newest first."""
         return self._window(minutes, incoming=True)
 
+    def chat_history(self, chat_id: str, count: int) -> list[WireMessage]:
+        """What ``getChatHistory`` answers now: the chat's ``count`` newest, both directions.
+
+        As the live service sends them: an outgoing entry's ``statusMessage`` is ``""``.
+        """
+        in_chat = [m for m in self.messages if m.get("chatId") == chat_id]
+        return [_as_in_history(m) for m in _newest_first(in_chat)[:count]]
+
+    def find(self, chat_id: str, id_message: str) -> WireMessage | None:
+        """What ``getMessage`` answers now for a chat and an id, or None if it has none."""
+        for message in self.messages:
+            if message.get("chatId") == chat_id and message.get("idMessage") == id_message:
+                return _as_in_history(message)
+        return None
+
     def _window(self, minutes: int, *, incoming: bool) -> list[WireMessage]:
         since = self._clock.now() - minutes * 60
         recent = [
@@ -247,7 +270,7 @@ class FakeInstance:
             and isinstance(m.get("timestamp"), int)
             and m["timestamp"] >= since
         ]
-        return sorted(recent, key=lambda m: m["timestamp"], reverse=True)
+        return _newest_first(recent)
 
     def _over_rate(self, api_method: str, rate: float) -> bool:
         now = time.monotonic()
@@ -373,7 +396,8 @@ class FakeGreenAPI:
             return
         if scope["type"] != "http":
             return
-        status, headers, body = await self._answer(scope)
+        request_body = await _request_body(receive)
+        status, headers, body = await self._answer(scope, request_body)
         await send(
             {
                 "type": "http.response.start",
@@ -392,7 +416,9 @@ class FakeGreenAPI:
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 
-    async def _answer(self, scope: Scope) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
+    async def _answer(
+        self, scope: Scope, request_body: bytes
+    ) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
         fault = self._faults.popleft() if self._faults else None
         if fault is not None:
             await anyio.sleep(fault.delay)
@@ -406,8 +432,8 @@ class FakeGreenAPI:
         if fault is not None and fault.status is not None:
             status, headers, body = fault.status, fault.headers, fault.body
         else:
-            status, headers, body = self._route(scope, route, instance, token_valid)
-        self._record(scope, route, token_valid, status)
+            status, headers, body = self._route(scope, route, instance, token_valid, request_body)
+        self._record(scope, route, token_valid, status, request_body)
         return status, headers, body
 
     def _route(
@@ -416,6 +442,7 @@ class FakeGreenAPI:
         route: re.Match[str] | None,
         instance: FakeInstance | None,
         token_valid: bool,
+        request_body: bytes,
     ) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
         if route is None:
             return _error(404, "Not Found")
@@ -430,6 +457,8 @@ class FakeGreenAPI:
             return _error(405, "Method Not Allowed")
         if self.rate_limit and instance._over_rate(spec.name, spec.rate):
             return _error(429, "Too Many Requests")
+        if spec.verb == "POST":
+            return _answer_post(spec, instance, request_body)
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         minutes_values = query.get("minutes", [str(spec.defaults["minutes"])])
         minutes = minutes_values[-1]
@@ -442,7 +471,12 @@ class FakeGreenAPI:
         return 200, _JSON, orjson.dumps(journals[spec.name](int(minutes)))
 
     def _record(
-        self, scope: Scope, route: re.Match[str] | None, token_valid: bool, status: int
+        self,
+        scope: Scope,
+        route: re.Match[str] | None,
+        token_valid: bool,
+        status: int,
+        request_body: bytes,
     ) -> None:
         path = scope["path"]
         if route is not None:
@@ -459,6 +493,7 @@ class FakeGreenAPI:
                 headers={k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]},
                 at=time.monotonic(),
                 status=status,
+                json=_json_or_none(request_body),
             )
         )
 
@@ -491,6 +526,70 @@ class _Life:
                 chat = self._rng.choice(("79001234567@c.us", "120363043968066561@g.us"))
                 text = f"Sandbox message #{self._rng.randrange(1000, 9999)}"
                 instance.add(text_message(text), chat_id=chat, status="pending")
+
+
+def _answer_post(
+    spec: MethodSpec, instance: FakeInstance, request_body: bytes
+) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
+    """Answer ``getChatHistory`` or ``getMessage``, checking the body as the service does."""
+    payload = _json_or_none(request_body)
+    if not isinstance(payload, dict):
+        return _error(400, "Validation failed: the body must be a JSON object")
+    chat_id = payload.get("chatId")
+    if not isinstance(chat_id, str) or not chat_id:
+        return _error(400, "Validation failed: chatId is required")
+    if spec is GET_CHAT_HISTORY:
+        count = payload.get("count", spec.defaults["count"])
+        if type(count) is not int or count < 1:
+            return _error(400, "Validation failed: count must be a positive integer")
+        return 200, _JSON, orjson.dumps(instance.chat_history(chat_id, count))
+    id_message = payload.get("idMessage")
+    if not isinstance(id_message, str) or not id_message:
+        return _error(400, "Validation failed: idMessage is required")
+    found = instance.find(chat_id, id_message)
+    if found is None:
+        # Spelt as the service's table of getMessage errors spells it.
+        return _error(400, "ID message notfound")
+    return 200, _JSON, orjson.dumps(found)
+
+
+async def _request_body(receive: Receive) -> bytes:
+    parts: list[bytes] = []
+    while True:
+        event = await receive()
+        if event["type"] != "http.request":
+            return b"".join(parts)  # the client went away
+        parts.append(event.get("body", b""))
+        if not event.get("more_body", False):
+            return b"".join(parts)
+
+
+def _json_or_none(body: bytes) -> Any:
+    if not body:
+        return None
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return None
+
+
+def _newest_first(messages: list[WireMessage]) -> list[WireMessage]:
+    # Entries of one second keep the order they were added in, as the journals do. An
+    # entry a test wrote without an int timestamp comes last, rather than not at all.
+    return sorted(messages, key=_timestamp_or_zero, reverse=True)
+
+
+def _timestamp_or_zero(message: WireMessage) -> int:
+    timestamp = message.get("timestamp")
+    return timestamp if isinstance(timestamp, int) else 0
+
+
+def _as_in_history(message: WireMessage) -> WireMessage:
+    # The live service sends outgoing entries of a chat history, and getMessage's, with
+    # an empty status: only the journal of outgoing messages says how far each got.
+    if message.get("type", "outgoing") == "outgoing" and "statusMessage" in message:
+        return {**message, "statusMessage": ""}
+    return message
 
 
 def _error(status: int, description: str) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
