@@ -8,9 +8,9 @@ import getpass
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from datetime import datetime
-from typing import Any, Final, TextIO
+from typing import Any, Final, TextIO, TypeVar
 
 import anyio
 import attrs
@@ -26,13 +26,21 @@ from ._errors import (
     AuthenticationError,
     GreenAPIError,
     InvalidArgumentError,
+    MessageNotFoundError,
     MissingExtraError,
     PermissionDeniedError,
     QuotaExceededError,
     RateLimitError,
     ResponseValidationError,
 )
-from ._validation import DEFAULT_API_URL, MAX_MINUTES, validate_minutes
+from ._validation import (
+    DEFAULT_API_URL,
+    MAX_MINUTES,
+    validate_chat_id,
+    validate_count,
+    validate_id_message,
+    validate_minutes,
+)
 from ._version import __version__
 from ._watch import kind_matcher
 
@@ -55,6 +63,8 @@ examples:
   greenapi-async last-outgoing --minutes 60 --status read
   greenapi-async last-outgoing --json | jq '.[] | select(.status_message == "failed")'
   greenapi-async last-incoming --sandbox --chat 79007654321@c.us
+  greenapi-async history 79001234567@c.us --count 20
+  greenapi-async message 79001234567@c.us BAE5F4886AFB3C57 --json
   greenapi-async watch --sandbox                  delivery events as they happen
   greenapi-async sandbox --port 8080              serve the fake for other programs
 
@@ -65,6 +75,9 @@ land in shell history and the process list); without it, an interactive terminal
 exit codes: 0 ok, 1 other API error, 2 usage, 3 authentication, 4 rate limit or quota,
 5 network or timeout, 6 malformed response, 130 interrupted, 141 output closed early.
 """
+
+
+_T = TypeVar("_T")
 
 
 class _UsageError(Exception):
@@ -81,32 +94,51 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    last = commands.add_parser(
+    last = _add_command(
+        commands,
         "last-outgoing",
         help="messages the account sent recently, with their delivery status",
         description="List the messages the account sent in the last N minutes, newest first.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_listing_options(last)
     last.add_argument("--status", help="only this status, e.g. read, delivered, failed")
 
-    incoming = commands.add_parser(
+    incoming = _add_command(
+        commands,
         "last-incoming",
         help="messages the account received recently, with who sent them",
         description="List the messages the account received in the last N minutes, newest first.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_listing_options(incoming)
 
-    watch = commands.add_parser(
+    history = _add_command(
+        commands,
+        "history",
+        help="the latest messages of one chat, both directions",
+        description="List the latest messages of one chat, sent and received, newest first.",
+    )
+    history.add_argument("chat_id", metavar="CHAT_ID", help="e.g. 79001234567@c.us")
+    history.add_argument(
+        "--count", type=int, metavar="N", help="how many of the newest (default 100)"
+    )
+    _add_output_options(history)
+
+    message = _add_command(
+        commands,
+        "message",
+        help="one message of a chat, by its id",
+        description="Show one message, sent or received, with its whole text.",
+    )
+    message.add_argument("chat_id", metavar="CHAT_ID", help="e.g. 79001234567@c.us")
+    message.add_argument("id_message", metavar="ID_MESSAGE", help="e.g. BAE5F4886AFB3C57")
+    _add_output_options(message, json_help="print one JSON object (snake_case)")
+
+    watch = _add_command(
+        commands,
         "watch",
         help="print delivery events (new messages, status changes) as they happen",
         description="Watch the outgoing journal and print one line per new message or "
         "status change, until interrupted.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     watch.add_argument("--interval", type=float, default=5.0, help="seconds between polls")
     watch.add_argument("--json", action="store_true", help="print one JSON object per line")
@@ -127,12 +159,36 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    *,
+    help: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    """A subcommand whose --help ends with the examples, credentials and exit codes."""
+    return commands.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def _add_listing_options(parser: argparse.ArgumentParser) -> None:
     """What the two journal listings share: the window, filters and output forms."""
     parser.add_argument("--minutes", type=int, metavar="N", help="the window (default 1440)")
     parser.add_argument("--chat", metavar="CHAT_ID", help="only this chat, e.g. 79001234567@c.us")
     parser.add_argument("--kind", help="only this kind, e.g. text, image, textMessage")
-    parser.add_argument("--json", action="store_true", help="print one JSON array (snake_case)")
+    _add_output_options(parser)
+
+
+def _add_output_options(
+    parser: argparse.ArgumentParser, json_help: str = "print one JSON array (snake_case)"
+) -> None:
+    """How a command that reads messages prints them, and where it asks."""
+    parser.add_argument("--json", action="store_true", help=json_help)
     parser.add_argument(
         "--raw", action="store_true", help="print the entries as the service sent them (JSON)"
     )
@@ -157,6 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve_sandbox(args)
         if args.command == "watch":
             return _watch(args)
+        if args.command == "history":
+            return _show_history(args)
+        if args.command == "message":
+            return _show_message(args)
         return _list_journal(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -192,6 +252,8 @@ def _explain(error: GreenAPIError) -> tuple[int, str]:
         return EXIT_NETWORK, " -- check the network and the API URL"
     if isinstance(error, ResponseValidationError):
         return EXIT_BAD_RESPONSE, " -- the service sent an unexpected answer; please report it"
+    if isinstance(error, MessageNotFoundError):
+        return EXIT_API_ERROR, " -- check the message id and that it is in that chat"
     if isinstance(error, APIStatusError) and error.status_code == 400:
         return EXIT_API_ERROR, " -- the instance may be starting, unauthorized or expired"
     return EXIT_API_ERROR, ""
@@ -203,8 +265,13 @@ def _list_journal(args: argparse.Namespace) -> int:
     except InvalidArgumentError:
         raise _UsageError(f"--minutes must be from 1 to {MAX_MINUTES} (a year)") from None
     incoming = args.command == "last-incoming"
-    with _credentials(args) as (id_instance, token, api_url):
-        messages = anyio.run(_fetch, id_instance, token, api_url, args.minutes, incoming)
+
+    def fetch(api: GreenAPI) -> Awaitable[list[m.Message]]:
+        if incoming:
+            return api.journals.last_incoming_messages(minutes=args.minutes)
+        return api.journals.last_outgoing_messages(minutes=args.minutes)
+
+    messages = _ask(args, fetch)
     shown = [message for message in messages if _wanted(message, args)]
     if args.json or args.raw:
         sys.stdout.write(_to_json(shown, raw=args.raw))
@@ -240,13 +307,45 @@ def _ask_token() -> str:
     return getpass.getpass("apiTokenInstance (not echoed): ").strip()
 
 
-async def _fetch(
-    id_instance: str, token: str, api_url: str, minutes: int | None, incoming: bool
-) -> list[m.Message]:
-    async with GreenAPI(id_instance, token, api_url=api_url) as api:
-        if incoming:
-            return await api.journals.last_incoming_messages(minutes=minutes)
-        return await api.journals.last_outgoing_messages(minutes=minutes)
+def _ask(args: argparse.Namespace, fetch: Callable[[GreenAPI], Awaitable[_T]]) -> _T:
+    """Make one call with the command's credentials (or the sandbox) and return its answer."""
+
+    async def call(id_instance: str, token: str, api_url: str) -> _T:
+        async with GreenAPI(id_instance, token, api_url=api_url) as api:
+            return await fetch(api)
+
+    with _credentials(args) as (id_instance, token, api_url):
+        return anyio.run(call, id_instance, token, api_url)
+
+
+def _show_history(args: argparse.Namespace) -> int:
+    # Checked before the credentials: a typo must not cost a token prompt.
+    chat_id = validate_chat_id(args.chat_id, name="CHAT_ID")
+    try:
+        count = validate_count(args.count)
+    except InvalidArgumentError:
+        raise _UsageError("--count must be 1 or more") from None
+    messages = _ask(args, lambda api: api.journals.chat_history(chat_id, count))
+    if args.json or args.raw:
+        sys.stdout.write(_to_json(messages, raw=args.raw))
+    else:
+        _print_table(messages, sys.stdout, incoming=True, nothing="No messages in this chat.")
+    return EXIT_OK
+
+
+def _show_message(args: argparse.Namespace) -> int:
+    chat_id = validate_chat_id(args.chat_id, name="CHAT_ID")
+    id_message = validate_id_message(args.id_message)
+    message = _ask(args, lambda api: api.journals.get_message(chat_id, id_message))
+    if args.raw:
+        data: object = dict(message.raw)
+    elif args.json:
+        data = _json_ready(message)
+    else:
+        _print_message(message, sys.stdout)
+        return EXIT_OK
+    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    return EXIT_OK
 
 
 def _watch(args: argparse.Namespace) -> int:
@@ -361,9 +460,16 @@ def _row(message: m.Message, *, incoming: bool = False) -> tuple[str, str, str, 
     moment = message.timestamp_utc
     when = "-" if moment is None else _local_time(moment)
     kind = message.type_message.removesuffix("Message") or "-"
-    # Who sent an incoming message; what became of an outgoing one.
-    fourth = message.sender_name or message.sender_id if incoming else message.status_message
+    # Who sent each message (a listing of both directions, or of incoming ones); else
+    # what became of an outgoing one.
+    fourth = _sender(message) if incoming else message.status_message
     return when, message.chat_id or "-", kind, str(fourth or "-"), _preview(message)
+
+
+def _sender(message: m.Message) -> str | None:
+    if message.type == "outgoing":
+        return "me"
+    return message.sender_name or message.sender_id
 
 
 def _local_time(moment: datetime) -> str:
@@ -375,9 +481,12 @@ def _local_time(moment: datetime) -> str:
         return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def _print_table(messages: list[m.Message], out: TextIO, *, incoming: bool = False) -> None:
+def _print_table(
+    messages: list[m.Message], out: TextIO, *, incoming: bool = False, nothing: str | None = None
+) -> None:
     if not messages:
-        print(f"No {'incoming' if incoming else 'outgoing'} messages in this window.", file=out)
+        direction = "incoming" if incoming else "outgoing"
+        print(nothing or f"No {direction} messages in this window.", file=out)
         return
     header = ("TIME", "CHAT", "KIND", "FROM" if incoming else "STATUS", "PREVIEW")
     rows = [header, *(_row(message, incoming=incoming) for message in messages)]
@@ -386,6 +495,37 @@ def _print_table(messages: list[m.Message], out: TextIO, *, incoming: bool = Fal
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         print("  ".join([*cells, row[-1]]).rstrip(), file=out)
     print(f"\n{len(messages)} message(s).", file=out)
+
+
+def _print_message(message: m.Message, out: TextIO) -> None:
+    """One message in full: who, when, what, and what became of it."""
+    moment = message.timestamp_utc
+    lines = [
+        ("id", message.id_message or "-"),
+        ("chat", message.chat_id or "-"),
+        ("time", "-" if moment is None else _local_time(moment)),
+        ("kind", message.type_message or "-"),
+    ]
+    if message.type == "outgoing":
+        via = " through the API" if message.send_by_api else ""
+        lines.append(("direction", f"outgoing, sent{via}"))
+        # History and getMessage answers leave the status empty; the journal has it.
+        status = message.status_message or "- (see last-outgoing for the status)"
+        lines.append(("status", str(status)))
+    else:
+        sender = message.sender_name or "-"
+        lines.append(("direction", f"{message.type or '-'}, from {sender} ({message.sender_id})"))
+    if not isinstance(message, m.UnknownMessage):  # an unknown kind's flags stay in raw
+        if message.is_edited:
+            lines.append(("edited", f"yes, by {message.edited_message_id or '?'}"))
+        if message.is_deleted:
+            lines.append(("deleted", f"yes, by {message.deleted_message_id or '?'}"))
+    if message.forwarded:
+        lines.append(("forwarded", "yes"))
+    text = message.text
+    lines.append(("text", _preview(message) if text is None else text))
+    for label, value in lines:
+        print(f"{label + ':':<11}{value}", file=out)
 
 
 def _serve_sandbox(args: argparse.Namespace) -> int:

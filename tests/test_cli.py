@@ -338,3 +338,94 @@ def test_last_incoming_on_the_sandbox(capsys: pytest.CaptureFixture[str]) -> Non
     assert messages
     assert {m["type"] for m in messages} == {"incoming"}
     assert all(m["sender_id"] for m in messages)
+
+
+def test_history_lists_a_chat_of_both_directions_newest_first(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chat = "79001111111@c.us"
+    later = int(time.time()) + 60
+    served.instance.add_incoming(
+        text_message("thanks!"), chat_id=chat, sender_name="Anna", timestamp=later
+    )
+    code, out, err = run(capsys, "history", chat)
+    assert (code, err) == (0, "")
+    header, *rows = out.strip().splitlines()
+    assert header.split() == ["TIME", "CHAT", "KIND", "FROM", "PREVIEW"]
+    assert "Anna" in rows[0]
+    assert "thanks!" in rows[0]
+    assert " me " in rows[1]
+    assert "first line second line" in rows[1]
+    assert "read one" not in out  # another chat's
+    code, out, _ = run(capsys, "history", chat, "--count", "1", "--json")
+    (message,) = json.loads(out)
+    assert (message["type"], message["sender_name"], message["text_message"]) == (
+        "incoming",
+        "Anna",
+        "thanks!",
+    )
+    assert served.requests[-1].json == {"chatId": chat, "count": 1}
+    code, out, _ = run(capsys, "history", "79009999999@c.us")
+    assert out.strip() == "No messages in this chat."
+
+
+def test_message_shows_one_message_in_full(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.instance.add(
+        text_message("a long text " * 10), chat_id="79003333333@c.us", id_message="LONG"
+    )
+    code, out, err = run(capsys, "message", "79003333333@c.us", "LONG")
+    assert (code, err) == (0, "")
+    fields = dict(line.split(":", 1) for line in out.splitlines())
+    assert fields["id"].strip() == "LONG"
+    assert fields["direction"].strip() == "outgoing, sent through the API"
+    assert fields["text"].strip() == ("a long text " * 10).strip()  # not cut to a preview
+    code, out, _ = run(capsys, "message", "79003333333@c.us", "LONG", "--json")
+    assert json.loads(out)["id_message"] == "LONG"
+    code, out, _ = run(capsys, "message", "79003333333@c.us", "LONG", "--raw")
+    assert json.loads(out)["statusMessage"] == ""  # as the service sends it there
+
+
+def test_message_that_is_not_there_is_one_line_and_exit_1(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "message", "79001111111@c.us", "NO-SUCH-ID")
+    assert (code, out) == (1, "")
+    assert "ID message notfound" in err
+    assert "check the message id" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "problem"),
+    [
+        (["history", "79001234567"], "did you mean '79001234567@c.us'"),
+        (["history", "79001234567@c.us", "--count", "0"], "--count must be 1 or more"),
+        (["message", "+79001234567", "ID"], "CHAT_ID must be a chat id"),
+        (["message", "79001234567@c.us", " ID"], "id_message must be a message id"),
+    ],
+)
+def test_history_and_message_refuse_bad_arguments_before_asking_for_credentials(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    problem: str,
+) -> None:
+    monkeypatch.delenv("GREENAPI_ID_INSTANCE", raising=False)
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert problem in err
+
+
+def test_history_and_message_on_the_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "history", "12025550123@c.us", "--sandbox", "--json")
+    assert (code, err) == (0, "")
+    history = json.loads(out)
+    assert {m["type"] for m in history} == {"incoming", "outgoing"}
+    newest = history[0]
+    code, out, err = run(
+        capsys, "message", "12025550123@c.us", newest["id_message"], "--sandbox", "--json"
+    )
+    assert (code, err) == (0, "")
+    assert json.loads(out) == newest
