@@ -17,6 +17,7 @@ import textwrap
 import threading
 import traceback
 import warnings
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,21 @@ def assert_no_token_anywhere(error: BaseException) -> None:
     assert TOKEN not in rendered
 
 
+# Every method the client calls, and how to call it.
+CALLS: dict[str, tuple[str, Callable[[ga.GreenAPI], Awaitable[object]]]] = {
+    "lastOutgoingMessages": ("GET", lambda api: api.journals.last_outgoing_messages()),
+    "lastIncomingMessages": ("GET", lambda api: api.journals.last_incoming_messages()),
+    "getChatHistory": ("POST", lambda api: api.journals.chat_history("79001234567@c.us")),
+    "getMessage": ("POST", lambda api: api.journals.get_message("79001234567@c.us", "BAE5")),
+}
+
+
+def test_every_method_of_the_client_is_checked() -> None:
+    from greenapi_async._methods import METHODS
+
+    assert set(CALLS) == set(METHODS)
+
+
 @pytest.mark.parametrize(
     "outcome",
     [
@@ -77,19 +93,34 @@ def assert_no_token_anywhere(error: BaseException) -> None:
     ],
     ids=lambda o: type(o).__name__ + str(getattr(o, "status_code", "")),
 )
+@pytest.mark.parametrize("method", sorted(CALLS))
 async def test_no_error_shows_the_token(
     respx_mock: respx.MockRouter,
     make_client: MakeClient,
     fast_backoff: None,
     outcome: httpx.Response | Exception,
+    method: str,
 ) -> None:
+    verb, call = CALLS[method]
+    route = respx_mock.route(method=verb, url=JOURNAL_URL.replace("lastOutgoingMessages", method))
     if isinstance(outcome, Exception):
-        respx_mock.get(JOURNAL_URL).mock(side_effect=outcome)
+        route.mock(side_effect=outcome)
     else:
-        respx_mock.get(JOURNAL_URL).mock(return_value=outcome)
+        route.mock(return_value=outcome)
     async with make_client(max_retries=1) as api:
         with pytest.raises(ga.GreenAPIError) as caught:
-            await api.journals.last_outgoing_messages()
+            await call(api)
+    assert_no_token_anywhere(caught.value)
+
+
+async def test_a_missing_message_shows_no_token(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    url = JOURNAL_URL.replace("lastOutgoingMessages", "getMessage")
+    respx_mock.post(url).respond(400, text=f"ID message notfound at {url}")
+    async with make_client() as api:
+        with pytest.raises(ga.MessageNotFoundError) as caught:
+            await api.journals.get_message("79001234567@c.us", "BAE5")
     assert_no_token_anywhere(caught.value)
 
 
