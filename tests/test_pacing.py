@@ -12,7 +12,7 @@ import respx
 
 from greenapi_async._pacing import Pacer
 
-from .conftest import JOURNAL_URL, MakeClient
+from .conftest import JOURNAL_URL, TOKEN, MakeClient
 
 pytestmark = pytest.mark.anyio
 
@@ -107,3 +107,41 @@ def test_pacing_holds_across_separate_event_loop_runs() -> None:
         waits.append(time.monotonic() - started)
     assert waits[0] < 0.1
     assert all(0.1 < wait < 1.0 for wait in waits[1:]), waits
+
+
+MESSAGE = {
+    "type": "outgoing", "typeMessage": "textMessage", "idMessage": "BAE5", "timestamp": 1,
+    "chatId": "79001234567@c.us", "textMessage": "hi", "statusMessage": "",
+}  # fmt: skip
+
+
+async def test_each_method_keeps_its_own_pace(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    starts: dict[str, list[float]] = {}
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        method = request.url.path.split("/")[2]
+        starts.setdefault(method, []).append(time.monotonic())
+        return httpx.Response(200, json=MESSAGE if method == "getMessage" else [])
+
+    instance_url = JOURNAL_URL.removesuffix(f"lastOutgoingMessages/{TOKEN}")
+    respx_mock.route(url__startswith=instance_url).mock(side_effect=respond)
+    async with make_client(rate_limit=True) as api:
+        await api.journals.last_outgoing_messages()
+        # Another method does not wait for this one's second...
+        await api.journals.chat_history("79001234567@c.us")
+        await api.journals.last_incoming_messages()
+        async with anyio.create_task_group() as tasks:
+            for _ in range(4):
+                tasks.start_soon(api.journals.get_message, "79001234567@c.us", "BAE5")
+        # ...and a method's second call does.
+        await api.journals.chat_history("79001234567@c.us")
+    firsts = sorted(times[0] for times in starts.values())
+    assert firsts[-1] - firsts[0] < INTERVAL / 2, starts
+    # getMessage is documented at ten a second: its calls are a tenth of a second apart,
+    # not a second.
+    message_starts = starts["getMessage"]
+    assert all(gap >= 0.1 - SLACK for gap in gaps(message_starts)), starts
+    assert message_starts[-1] - message_starts[0] < INTERVAL, starts
+    assert gaps(starts["getChatHistory"])[0] >= INTERVAL - SLACK
