@@ -80,14 +80,13 @@ def assert_no_token_anywhere(error: BaseException) -> None:
 async def test_no_error_shows_the_token(
     respx_mock: respx.MockRouter,
     make_client: MakeClient,
-    fast_backoff: None,
     outcome: httpx.Response | Exception,
 ) -> None:
     if isinstance(outcome, Exception):
         respx_mock.get(JOURNAL_URL).mock(side_effect=outcome)
     else:
         respx_mock.get(JOURNAL_URL).mock(return_value=outcome)
-    async with make_client(max_retries=1) as api:
+    async with make_client(max_retries=1, retry_backoff=0) as api:
         with pytest.raises(ga.GreenAPIError) as caught:
             await api.journals.last_outgoing_messages()
     assert_no_token_anywhere(caught.value)
@@ -361,7 +360,12 @@ async def failure_for(body: bytes, status: str, headers: dict[str, str], secret:
     async with (
         httpx.AsyncClient(transport=httpx.MockTransport(lambda request: answer)) as http,
         ga.GreenAPI(
-            ID_INSTANCE, secret, http_client=http, rate_limit=False, max_retries=retries
+            ID_INSTANCE,
+            secret,
+            http_client=http,
+            rate_limit=False,
+            max_retries=retries,
+            retry_backoff=0,
         ) as api,
     ):
         with pytest.raises(cls) as caught:
@@ -374,7 +378,7 @@ async def failure_for(body: bytes, status: str, headers: dict[str, str], secret:
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("escaping", ESCAPINGS)
 async def test_a_json_escaped_token_in_an_error_body_is_redacted_everywhere(
-    fast_backoff: None, status: str, place: str, escaping: str
+    status: str, place: str, escaping: str
 ) -> None:
     sent = STATUSES[status][0]
     code = 401 if sent == 200 else sent
@@ -392,7 +396,7 @@ async def test_a_json_escaped_token_in_an_error_body_is_redacted_everywhere(
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("encoding", ENCODINGS)
 async def test_a_token_in_an_error_body_of_any_unicode_encoding_is_redacted(
-    fast_backoff: None, status: str, encoding: str
+    status: str, encoding: str
 ) -> None:
     sent = STATUSES[status][0]
     code = 401 if sent == 200 else sent
