@@ -214,14 +214,8 @@ class GreenAPI:
         """
         max_bytes = validate_byte_limit(max_bytes, name="max_bytes")
         seconds = validate_timeout(timeout)
-        self._transport.ensure_open()
         return await download_media(
-            self._http_client,
-            message,
-            destination,
-            max_bytes=max_bytes,
-            seconds=seconds,
-            headers=self._transport.download_headers,
+            self._transport, message, destination, max_bytes=max_bytes, seconds=seconds
         )
 
     async def aclose(self) -> None:
