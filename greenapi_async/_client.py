@@ -22,6 +22,7 @@ from ._validation import (
     validate_flag,
     validate_id_instance,
     validate_max_retries,
+    validate_retry_backoff,
     validate_timeout,
 )
 
@@ -48,6 +49,9 @@ class GreenAPI:
         timeout: seconds one attempt may take, from connecting to the last byte.
         max_retries: retries of a request that failed with 429, 499, 5xx, a connection
             error or a timeout.
+        retry_backoff: seconds to wait before the first retry, default 0.5; each next
+            wait doubles, up to 16 times this, less up to 25% of jitter. A
+            ``Retry-After`` from the server replaces it. 0 retries at once (for tests).
         rate_limit: wait between requests so that each method stays within its documented
             per-instance rate, shared by every task using this client.
         http_client: an ``httpx.AsyncClient`` to borrow instead of creating one.
@@ -65,6 +69,7 @@ class GreenAPI:
         api_url: str = DEFAULT_API_URL,
         timeout: float = 30.0,
         max_retries: int = 2,
+        retry_backoff: float = 0.5,
         rate_limit: bool = True,
         http_client: httpx.AsyncClient | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
@@ -74,6 +79,7 @@ class GreenAPI:
         self._api_url = validate_api_url(api_url)
         seconds = validate_timeout(timeout)
         retries = validate_max_retries(max_retries)
+        backoff = validate_retry_backoff(retry_backoff)
         response_bytes = validate_byte_limit(max_response_bytes, name="max_response_bytes")
         validate_flag("rate_limit", rate_limit)
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
@@ -91,7 +97,7 @@ class GreenAPI:
             id_instance=self._id_instance,
             api_token=token,
             timeout=seconds,
-            retry=RetryPolicy(max_retries=retries),
+            retry=RetryPolicy(max_retries=retries, initial_delay=backoff),
             rate_limit=rate_limit,
             max_response_bytes=response_bytes,
         )
@@ -208,14 +214,8 @@ class GreenAPI:
         """
         max_bytes = validate_byte_limit(max_bytes, name="max_bytes")
         seconds = validate_timeout(timeout)
-        self._transport.ensure_open()
         return await download_media(
-            self._http_client,
-            message,
-            destination,
-            max_bytes=max_bytes,
-            seconds=seconds,
-            headers=self._transport.download_headers,
+            self._transport, message, destination, max_bytes=max_bytes, seconds=seconds
         )
 
     async def aclose(self) -> None:

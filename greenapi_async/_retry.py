@@ -138,13 +138,17 @@ def _http_date(value: str, now: float) -> float | None:
 class RetryPolicy:
     """Exponential backoff with jitter, capped, honouring what the server asks for.
 
-    ``max_retry_after``: a ``Retry-After`` longer than this is not waited out inside one
-    call; the error is raised with ``retry_after`` set, and the caller decides.
+    ``max_delay`` defaults to 16 times ``initial_delay``: four doublings, so that the
+    client's one ``retry_backoff`` setting scales the whole curve (0.5 s to 8 s by
+    default). ``max_retry_after``: a ``Retry-After`` longer than this is not waited out
+    inside one call; the error is raised with ``retry_after`` set, and the caller decides.
     """
 
     max_retries: int = 2
     initial_delay: float = 0.5
-    max_delay: float = 8.0
+    max_delay: float = attrs.field(
+        default=attrs.Factory(lambda policy: 16 * policy.initial_delay, takes_self=True)
+    )
     max_retry_after: float = 60.0
 
     def delay(self, retry_number: int, retry_after: float | None) -> float | None:

@@ -2,18 +2,21 @@
 
 One request goes: build the URL -> wait for the pacer -> send under a whole-attempt
 deadline -> map the status (or a 401-shaped body on a 200) to an exception -> retry with
-backoff when that can help. Every message, log line and exception leaving this module has
-the token redacted, and none chains to an httpx exception, whose request holds the URL.
+backoff when that can help. A media download goes through the same object, once, to the
+URL its message carries, streamed into a file. Every message, log line and exception
+leaving this module has the token redacted, and none chains to an httpx exception, whose
+request holds the URL.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from typing import Any, Final
+from typing import IO, Any, Final
 
 import anyio
 import attrs
@@ -27,6 +30,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    DownloadTooLargeError,
     GreenAPIError,
     MessageNotFoundError,
     PermissionDeniedError,
@@ -45,7 +49,10 @@ from ._redaction import (
     longest_secret_form,
     redact,
     redact_parsed,
+    redact_secrets,
+    redacting,
     register_secret,
+    shown_url,
 )
 from ._retry import RetryPolicy, is_retryable_status, parse_retry_after
 from ._version import USER_AGENT
@@ -62,6 +69,7 @@ _STATUS_ERRORS: Final[Mapping[int, type[APIStatusError]]] = {
     466: QuotaExceededError,
 }
 _MAX_DETAIL_CHARS: Final = 200
+_DOWNLOAD_ERROR_BODY_CHARS: Final = 2_000  # of a media host's error page, kept in .body
 
 
 def status_error(
@@ -168,6 +176,25 @@ async def read_capped(response: httpx.Response, max_bytes: int) -> bytes | None:
 
     await read_until(response, take)
     return None if size > max_bytes else b"".join(chunks)
+
+
+async def read_start(response: httpx.Response, limit: int) -> tuple[bytes, bool]:
+    """The first ``limit`` bytes of the body, and whether they are the whole body.
+
+    An error page is reported, not stored: its start is enough, however large it is.
+    """
+    parts: list[bytes] = []
+    size = 0
+
+    def take(chunk: bytes) -> bool:
+        nonlocal size
+        parts.append(chunk)
+        size += len(chunk)
+        return size <= limit
+
+    await read_until(response, take)
+    start = b"".join(parts)
+    return start[:limit], len(start) <= limit
 
 
 class _InPieces(httpx.AsyncByteStream):
@@ -344,7 +371,7 @@ class Transport:
         self._rate_limit = rate_limit
         self._max_response_bytes = max_response_bytes
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
-        self.download_headers: Final = {"User-Agent": USER_AGENT}
+        self._download_headers = {"User-Agent": USER_AGENT}
         self._pacers: dict[str, Pacer] = {}
         self._urls: dict[str, httpx.URL] = {}
         self._waiting: set[anyio.CancelScope] = set()
@@ -562,6 +589,112 @@ class Transport:
             attempts=attempt,
         )
         return _Failure(error, is_retryable_status(status_code), retry_after)
+
+    # Downloads.
+
+    async def download(
+        self, url: httpx.URL, sink: IO[bytes], *, max_bytes: int, seconds: float
+    ) -> int:
+        """Stream the file at ``url`` (a media host's) into ``sink``; return its size.
+
+        Sent once, neither paced nor retried, through the same HTTP client as calls; the
+        whole transfer must end within ``seconds``. A status, a broken exchange or a file
+        over ``max_bytes`` raises the class an API call would (``DownloadTooLargeError``
+        for the size); a failure to write to ``sink`` is raised as it is.
+        """
+        self.ensure_open()
+        # The query of a pre-signed URL is a secret while the download runs: httpx's
+        # request line, an exception's text and an error body echoing the request hide
+        # it too, as they hide every client's token.
+        query = url.query.decode("ascii")
+        with redacting(query) if query else contextlib.nullcontext():
+            return await self._stream_download(str(url), sink, max_bytes, seconds)
+
+    async def _stream_download(
+        self, url: str, sink: IO[bytes], max_bytes: int, seconds: float
+    ) -> int:
+        shown = shown_url(url)
+        written = 0
+        failure: Exception | None = None
+        # A failure to write locally (a full disk, a closed file object) is the caller's
+        # to see as it is, not a network error: kept apart from the catch-all below.
+        sink_error: Exception | None = None
+        try:
+            with anyio.fail_after(seconds):
+                async with self._http.stream(
+                    "GET", url, headers=self._download_headers, timeout=seconds
+                ) as response:
+                    undefined = undefined_status_error(response.status_code, url=shown)
+                    if undefined is not None:
+                        failure = undefined
+                    elif not response.is_success:
+                        failure = await _download_status_error(response, shown)
+                    else:
+                        announced = response.headers.get("content-length")
+                        if announced and announced.isdigit() and int(announced) > max_bytes:
+                            failure = _download_too_large(shown, max_bytes)
+                        else:
+
+                            def take(chunk: bytes) -> bool:
+                                nonlocal written, failure, sink_error
+                                written += len(chunk)
+                                if written > max_bytes:
+                                    failure = _download_too_large(shown, max_bytes)
+                                    return False
+                                try:
+                                    sink.write(chunk)
+                                except Exception as exc:  # noqa: BLE001 - raised as it is, below
+                                    sink_error = exc
+                                    return False
+                                return True
+
+                            await read_until(response, take)
+        except LOCAL_FAILURES:
+            raise  # this process's trouble, not the media host's
+        except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
+            failure = exchange_failure(
+                exc,
+                self._http,
+                verb="GET",
+                url=shown,
+                method="download",
+                seconds=seconds,
+                scrub=redact_secrets,
+            ).error
+        if sink_error is not None:
+            raise sink_error
+        if failure is not None:
+            # Raised outside the except blocks: no httpx exception rides along.
+            raise failure
+        with contextlib.suppress(AttributeError, OSError):
+            sink.flush()
+        return written
+
+
+async def _download_status_error(response: httpx.Response, shown: str) -> APIStatusError:
+    """The error for a media host's error status: the class an API call's status gets."""
+    # Redacted before it is cut to length, so that no cut leaves the start of a token
+    # behind: a page is read with room for the longest form of a token, at up to four
+    # bytes a character (UTF-32).
+    limit = 4 * (_DOWNLOAD_ERROR_BODY_CHARS + longest_secret_form())
+    start, whole = await read_start(response, limit)
+    # Every live client's token, not only this one's: a media host may echo any of them.
+    report = error_body(start, response, redact_secrets, whole=whole)
+    return status_error(
+        f"{response.status_code} from GET {shown}: {report.detail}",
+        status_code=response.status_code,
+        retry_after=parse_retry_after(response.headers),
+        payload=report.payload,
+        body=report.text[:_DOWNLOAD_ERROR_BODY_CHARS],
+        url=shown,
+        method="download",
+    )
+
+
+def _download_too_large(shown: str, max_bytes: int) -> DownloadTooLargeError:
+    return DownloadTooLargeError(
+        f"GET {shown}: the file is larger than max_bytes={max_bytes}", max_bytes=max_bytes
+    )
 
 
 @attrs.frozen

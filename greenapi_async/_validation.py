@@ -30,6 +30,7 @@ __all__ = [
     "validate_id_message",
     "validate_max_retries",
     "validate_minutes",
+    "validate_retry_backoff",
     "validate_timeout",
 ]
 
@@ -142,17 +143,34 @@ def validate_flag(name: str, value: object) -> bool:
     )
 
 
+def _seconds(value: object) -> float | None:
+    """A finite int or float as seconds; None for anything else (a bool, a str, nan...)."""
+    if not (_is_plain_int(value) or isinstance(value, float)):
+        return None
+    try:
+        seconds = float(value)  # type: ignore[arg-type]
+    except OverflowError:  # an int beyond any float
+        return None
+    return seconds if math.isfinite(seconds) else None
+
+
 def validate_timeout(value: object) -> float:
     """Return the timeout in seconds as a float."""
-    if _is_plain_int(value) or isinstance(value, float):
-        try:
-            seconds = float(value)  # type: ignore[arg-type]
-        except OverflowError:
-            seconds = math.inf
-        if seconds > 0 and math.isfinite(seconds):
-            return seconds
+    seconds = _seconds(value)
+    if seconds is not None and seconds > 0:
+        return seconds
     raise InvalidArgumentError(
         f"timeout must be a positive, finite number of seconds, not {describe(value)}"
+    )
+
+
+def validate_retry_backoff(value: object) -> float:
+    """Return the wait before the first retry in seconds; 0 retries at once."""
+    seconds = _seconds(value)
+    if seconds is not None and seconds >= 0:
+        return seconds
+    raise InvalidArgumentError(
+        f"retry_backoff must be a finite number of seconds >= 0, not {describe(value)}"
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import warnings
 from collections.abc import Callable, Iterator
@@ -10,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import trio.testing
 
 import greenapi_async as ga
-from greenapi_async import _client, _retry
 
 from .loopback import LoopbackServer
 
@@ -127,22 +126,23 @@ def token_never_in_errors_or_warnings(
 
 
 @pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
+def anyio_backend(request: pytest.FixtureRequest) -> str | tuple[str, dict[str, Any]]:
     """Run every ``pytest.mark.anyio`` test on both event loops the SDK supports.
 
-    A module whose tests need one loop (aiohttp runs on asyncio only) overrides this.
+    A module whose tests need one loop (aiohttp runs on asyncio only) overrides this; a
+    test marked ``virtual_time`` runs on trio with a clock of its own (see below).
     """
+    if request.param == VIRTUAL_TIME_BACKEND:
+        # Time moves only when every task sleeps, and then at once to the next wake-up:
+        # a sleep of an hour takes no time, and anyio.current_time() tells how long each
+        # sleep was, to the nanosecond.
+        return "trio", {"clock": trio.testing.MockClock(autojump_threshold=0)}
     return str(request.param)
 
 
-@pytest.fixture
-def fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Shrink backoff delays so retry tests take milliseconds; the policy logic is unchanged."""
-    monkeypatch.setattr(
-        _client,
-        "RetryPolicy",
-        functools.partial(_retry.RetryPolicy, initial_delay=0.001, max_delay=0.004),
-    )
+VIRTUAL_TIME_BACKEND = "trio-virtual-time"
+virtual_time = pytest.mark.parametrize("anyio_backend", [VIRTUAL_TIME_BACKEND], indirect=True)
+"""Run a test on trio with a virtual clock, to measure the waits of a client or a watcher."""
 
 
 @pytest.fixture

@@ -48,10 +48,29 @@ class LoopbackServer:
         self.replies: collections.deque[Reply] = collections.deque()
         self.default = Reply()
         self.received: list[ReceivedRequest] = []
+        self._open: set[object] = set()  # the handlers of connections the client holds
+        self._lock = threading.Lock()
+        self.all_closed = threading.Event()
+        """Set while the client holds no connection to this server."""
+        self.all_closed.set()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                with server._lock:
+                    server._open.add(self)
+                    server.all_closed.clear()
+
+            def finish(self) -> None:
+                # Reached when the client closes the connection (or breaks it).
+                with server._lock:
+                    server._open.discard(self)
+                    if not server._open:
+                        server.all_closed.set()
+                super().finish()
 
             def do_GET(self) -> None:
                 server.received.append(
@@ -102,6 +121,11 @@ class LoopbackServer:
 
     def queue(self, *replies: Reply) -> None:
         self.replies.extend(replies)
+
+    @property
+    def open_connections(self) -> int:
+        """Connections accepted that the client has not closed yet (kept alive, say)."""
+        return len(self._open)
 
     def __enter__(self) -> LoopbackServer:
         self._thread.start()

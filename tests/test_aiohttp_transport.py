@@ -18,7 +18,7 @@ from greenapi_async.testing import FakeGreenAPI, serve, text_message
 
 from .loopback import LoopbackServer, RawServer, Reply, ResettingServer, raw_response
 
-pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("fast_backoff")]
+pytestmark = pytest.mark.anyio
 
 TOKEN = "aiohttpToken0123456789"
 ID = "1101000002"
@@ -33,6 +33,19 @@ def anyio_backend() -> str:
 async def http() -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(transport=AiohttpTransport()) as client:
         yield client
+
+
+def quick_retries(http: httpx.AsyncClient, url: str, *, max_retries: int) -> ga.GreenAPI:
+    """A client that retries at once: these tests count retries, not their waits."""
+    return ga.GreenAPI(
+        ID,
+        TOKEN,
+        api_url=url,
+        http_client=http,
+        rate_limit=False,
+        max_retries=max_retries,
+        retry_backoff=0,
+    )
 
 
 def _everything_shown(error: BaseException) -> str:
@@ -55,9 +68,7 @@ async def test_a_server_error_is_retried_and_reported_without_the_token(
     http: httpx.AsyncClient, loopback: LoopbackServer
 ) -> None:
     loopback.queue(Reply(500, b'{"message": "boom"}'), Reply(500, b'{"message": "boom"}'))
-    async with ga.GreenAPI(
-        ID, TOKEN, api_url=loopback.url, http_client=http, rate_limit=False, max_retries=1
-    ) as api:
+    async with quick_retries(http, loopback.url, max_retries=1) as api:
         with pytest.raises(ga.ServerError) as caught:
             await api.journals.last_outgoing_messages()
     assert len(loopback.received) == 2
@@ -70,9 +81,7 @@ async def test_a_dropped_connection_is_a_typed_error_without_the_token(
     http: httpx.AsyncClient, after_bytes: int
 ) -> None:
     with ResettingServer(after_bytes) as server:
-        async with ga.GreenAPI(
-            ID, TOKEN, api_url=server.url, http_client=http, rate_limit=False, max_retries=1
-        ) as api:
+        async with quick_retries(http, server.url, max_retries=1) as api:
             with pytest.raises(ga.GreenAPIError) as caught:
                 await api.journals.last_outgoing_messages()
     # httpx-aiohttp reports some dropped connections as connect timeouts.
@@ -158,7 +167,9 @@ async def test_a_foreign_runtime_or_socket_error_is_redacted_and_socket_errors_r
     transport = _RaisingTransport(error)
     async with (
         httpx.AsyncClient(transport=transport) as http,
-        ga.GreenAPI(ID, TOKEN, http_client=http, rate_limit=False, max_retries=2) as api,
+        ga.GreenAPI(
+            ID, TOKEN, http_client=http, rate_limit=False, max_retries=2, retry_backoff=0
+        ) as api,
     ):
         with pytest.raises(ga.APIConnectionError, match=error.__name__) as caught:
             await api.journals.last_outgoing_messages()

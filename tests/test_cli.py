@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import importlib.metadata
 import io
 import json
 import os
@@ -10,16 +11,38 @@ import signal
 import subprocess
 import sys
 import time
+import unittest.mock
 from collections.abc import Iterator
 
 import pytest
 
-from greenapi_async import _cli
 from greenapi_async.testing import FakeClock, FakeGreenAPI, Fault, serve, text_message
+
+# The command as installed: the console script pyproject.toml declares.
+(_ENTRY_POINT,) = importlib.metadata.entry_points(group="console_scripts", name="greenapi-async")
+_command = _ENTRY_POINT.load()
+
+# The exit codes docs/cli.md documents.
+EXIT_API_ERROR = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_LIMIT = 4
+EXIT_NETWORK = 5
+EXIT_BAD_RESPONSE = 6
+EXIT_INTERRUPTED = 130
+EXIT_OUTPUT_CLOSED = 141
+
+
+def command_line(*argv: str) -> int:
+    """Run the command in this process as its console script does: argv from sys.argv."""
+    with unittest.mock.patch.object(sys, "argv", ["greenapi-async", *argv]):
+        code = _command()
+    assert isinstance(code, int)
+    return code
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = _cli.main(list(argv))
+    code = command_line(*argv)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -79,20 +102,20 @@ def test_minutes_are_sent_to_the_service(
     assert served.requests[-1].query == {"minutes": "15"}
     for out_of_range in ("0", "525601", "9" * 50):
         code, _, err = run(capsys, "last-outgoing", "--minutes", out_of_range)
-        assert code == _cli.EXIT_USAGE
+        assert code == EXIT_USAGE
         assert "--minutes must be from 1 to 525600" in err
 
 
 @pytest.mark.parametrize(
     ("fault", "code", "hint"),
     [
-        (Fault(401, b'{"code":401,"description":"Unauthorized"}'), _cli.EXIT_AUTH, "TOKEN"),
-        (Fault(403, b'{"code":403,"description":"Forbidden"}'), _cli.EXIT_AUTH, "INSTANCE"),
-        (Fault.rate_limited(retry_after=600), _cli.EXIT_LIMIT, "wait"),
-        (Fault.quota_exceeded(), _cli.EXIT_LIMIT, "quota"),
-        (Fault.malformed(), _cli.EXIT_BAD_RESPONSE, "report"),
-        (Fault(400, b'{"code":400,"description":"Bad"}'), _cli.EXIT_API_ERROR, "expired"),
-        (Fault(418, b"teapot"), _cli.EXIT_API_ERROR, "teapot"),
+        (Fault(401, b'{"code":401,"description":"Unauthorized"}'), EXIT_AUTH, "TOKEN"),
+        (Fault(403, b'{"code":403,"description":"Forbidden"}'), EXIT_AUTH, "INSTANCE"),
+        (Fault.rate_limited(retry_after=600), EXIT_LIMIT, "wait"),
+        (Fault.quota_exceeded(), EXIT_LIMIT, "quota"),
+        (Fault.malformed(), EXIT_BAD_RESPONSE, "report"),
+        (Fault(400, b'{"code":400,"description":"Bad"}'), EXIT_API_ERROR, "expired"),
+        (Fault(418, b"teapot"), EXIT_API_ERROR, "teapot"),
     ],
 )
 def test_errors_are_one_line_with_a_distinct_exit_code(
@@ -119,7 +142,7 @@ def test_an_unreachable_host_is_a_network_error(
     monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1")
     monkeypatch.setenv("GREENAPI_API_TOKEN", "abc")
     code, _, err = run(capsys, "last-outgoing", "--api-url", "http://127.0.0.1:9")
-    assert code == _cli.EXIT_NETWORK
+    assert code == EXIT_NETWORK
     assert "check the network" in err
 
 
@@ -128,7 +151,7 @@ def test_missing_credentials_point_to_the_sandbox(
 ) -> None:
     monkeypatch.delenv("GREENAPI_ID_INSTANCE", raising=False)
     code, _, err = run(capsys, "last-outgoing")
-    assert code == _cli.EXIT_USAGE
+    assert code == EXIT_USAGE
     assert "--sandbox" in err
 
 
@@ -136,14 +159,14 @@ def test_the_token_is_never_a_flag_and_not_read_without_a_terminal(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with pytest.raises(SystemExit) as caught:
-        _cli.main(["last-outgoing", "--api-token", "x"])
-    assert caught.value.code == _cli.EXIT_USAGE
+        command_line("last-outgoing", "--api-token", "x")
+    assert caught.value.code == EXIT_USAGE
     monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1")
     monkeypatch.delenv("GREENAPI_API_TOKEN", raising=False)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal
     capsys.readouterr()
     code, _, err = run(capsys, "last-outgoing")
-    assert code == _cli.EXIT_USAGE
+    assert code == EXIT_USAGE
     assert "never taken as a command-line option" in err
 
 
@@ -167,7 +190,7 @@ def test_the_token_is_asked_for_without_echo_on_a_terminal(
 
 def test_help_has_examples_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        _cli.main(["last-outgoing", "--help"])
+        command_line("last-outgoing", "--help")
     out = capsys.readouterr().out
     assert "greenapi-async last-outgoing --sandbox" in out
     assert "exit codes:" in out
@@ -208,7 +231,7 @@ def test_the_sandbox_command_serves_until_interrupted() -> None:
             assert result.returncode == 0, result.stderr
             assert len(json.loads(result.stdout)) > 10
             process.send_signal(signal.SIGINT)
-            assert process.wait(timeout=10) == _cli.EXIT_INTERRUPTED
+            assert process.wait(timeout=10) == EXIT_INTERRUPTED
         finally:
             if process.poll() is None:
                 process.kill()
@@ -225,7 +248,7 @@ def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
         # Closed before the command (which first starts a server) can print anything.
         process.stdout.close()
         errors = process.stderr.read()
-        assert process.wait(timeout=60) == _cli.EXIT_OUTPUT_CLOSED
+        assert process.wait(timeout=60) == EXIT_OUTPUT_CLOSED
     assert b"Traceback" not in errors
 
 
@@ -248,7 +271,7 @@ def test_watch_prints_readable_lines(capsys: pytest.CaptureFixture[str]) -> None
 @pytest.mark.parametrize("argv", [["--interval", "0.5"], ["--count", "0"]])
 def test_watch_refuses_bad_options(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     code, _, err = run(capsys, "watch", "--sandbox", *argv)
-    assert code == _cli.EXIT_USAGE
+    assert code == EXIT_USAGE
     assert "must be" in err
 
 
@@ -260,7 +283,7 @@ def test_without_the_sandbox_extra_the_command_says_what_to_install(
 ) -> None:
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # what a missing package looks like
     code, _, err = run(capsys, *argv)
-    assert code == _cli.EXIT_USAGE
+    assert code == EXIT_USAGE
     assert "pip install 'greenapi-async[sandbox]'" in err
     assert "Traceback" not in err
 
@@ -327,8 +350,8 @@ def test_last_incoming_lists_who_sent_what(
 
 def test_last_incoming_has_no_status_filter(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        _cli.main(["last-incoming", "--status", "read"])
-    assert exit_info.value.code == _cli.EXIT_USAGE
+        command_line("last-incoming", "--status", "read")
+    assert exit_info.value.code == EXIT_USAGE
 
 
 def test_last_incoming_on_the_sandbox(capsys: pytest.CaptureFixture[str]) -> None:

@@ -78,6 +78,12 @@ def test_api_url_rejects_plain_http_elsewhere_and_malformed_urls(value: Any) -> 
         ("max_retries", -1),
         ("max_retries", 1.0),
         ("max_retries", False),
+        ("retry_backoff", -0.5),
+        ("retry_backoff", float("inf")),
+        ("retry_backoff", float("nan")),
+        ("retry_backoff", "0.5"),
+        ("retry_backoff", None),
+        ("retry_backoff", True),
         ("rate_limit", 1),
         ("rate_limit", None),
         ("http_client", object()),
@@ -139,8 +145,17 @@ async def test_journal_arguments_are_checked_before_any_request(
         ("id_instance", "1" * 5000),
         ("timeout", 10**400),
         ("max_retries", -(10**5000)),
+        ("retry_backoff", 10**400),
     ],
-    ids=["empty-query", "empty-fragment", "huge-id", "long-id", "huge-timeout", "huge-retries"],
+    ids=[
+        "empty-query",
+        "empty-fragment",
+        "huge-id",
+        "long-id",
+        "huge-timeout",
+        "huge-retries",
+        "huge-backoff",
+    ],
 )
 def test_extreme_arguments_are_argument_errors(option: str, value: Any) -> None:
     options: dict[str, Any] = {"id_instance": ID_INSTANCE, "api_token": TOKEN, option: value}

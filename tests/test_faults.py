@@ -51,7 +51,6 @@ async def fetch(base_url: str, **options: object) -> list[ga.OutgoingMessage]:
             return await api.journals.last_outgoing_messages()
 
 
-@pytest.mark.usefixtures("fast_backoff")
 @pytest.mark.parametrize(
     "faults",
     [
@@ -68,7 +67,7 @@ async def test_transient_statuses_are_retried_to_success(
 ) -> None:
     for fault in faults:
         fake.queue_fault(fault)
-    (message,) = await fetch(base_url, max_retries=2)
+    (message,) = await fetch(base_url, max_retries=2, retry_backoff=0)
     assert isinstance(message, ga.TextMessage)
     assert [r.status for r in fake.requests] == [*(f.status for f in faults), 200]
 
@@ -88,7 +87,6 @@ async def test_retry_after_as_an_http_date_is_waited_out(fake: FakeGreenAPI, bas
     assert 0.9 <= second.at - first.at <= 3.0
 
 
-@pytest.mark.usefixtures("fast_backoff")
 @pytest.mark.parametrize(
     ("fault", "error"),
     [
@@ -103,20 +101,19 @@ async def test_exhausted_retries_raise_the_last_error_with_its_attempts(
 ) -> None:
     fake.queue_fault(fault, times=10)
     with pytest.raises(error) as caught:
-        await fetch(base_url, max_retries=2)
+        await fetch(base_url, max_retries=2, retry_backoff=0)
     assert type(caught.value) is error
     assert caught.value.attempts == 3
     assert len(fake.requests) == 3
 
 
-@pytest.mark.usefixtures("fast_backoff")
 @pytest.mark.parametrize("max_retries", [0, 1, 4])
 async def test_retries_never_exceed_the_configured_count(
     fake: FakeGreenAPI, base_url: str, max_retries: int
 ) -> None:
     fake.queue_fault(Fault(502), times=10)
     with pytest.raises(ga.ServerError):
-        await fetch(base_url, max_retries=max_retries)
+        await fetch(base_url, max_retries=max_retries, retry_backoff=0)
     assert len(fake.requests) == max_retries + 1
 
 
@@ -131,14 +128,13 @@ async def test_total_time_honours_timeout_times_attempts_plus_capped_backoff(
     assert time.monotonic() - started <= 3 * 0.3 + 0.5 + 1.0 + 1.0
 
 
-@pytest.mark.usefixtures("fast_backoff")
 @pytest.mark.parametrize(
     "after_bytes", [0, 60, 200], ids=["before-response", "in-headers", "mid-body"]
 )
 async def test_a_reset_connection_is_retried_then_a_connection_error(after_bytes: int) -> None:
     with ResettingServer(after_bytes) as server:
         with pytest.raises(ga.APIConnectionError) as caught:
-            await fetch(server.url, max_retries=2)
+            await fetch(server.url, max_retries=2, retry_backoff=0)
         assert server.connections == 3
     assert TOKEN not in str(caught.value)
 

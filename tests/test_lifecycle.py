@@ -12,19 +12,21 @@ import respx
 import greenapi_async as ga
 
 from .conftest import API_URL, ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
+from .loopback import LoopbackServer
 
 pytestmark = pytest.mark.anyio
 
 
 async def test_a_client_works_without_async_with_and_closes_its_own_pool(
-    respx_mock: respx.MockRouter, make_client: MakeClient
+    make_client: MakeClient, loopback: LoopbackServer
 ) -> None:
-    respx_mock.get(JOURNAL_URL).respond(json=[])
-    api = make_client()
+    api = make_client(api_url=loopback.url)
     assert await api.journals.last_outgoing_messages() == []
+    assert loopback.open_connections == 1  # kept alive in the client's pool
     await api.aclose()
     assert api.closed
-    assert api._http_client.is_closed
+    # The server sees the connection closed.
+    assert await anyio.to_thread.run_sync(loopback.all_closed.wait, 5)
 
 
 async def test_a_closed_client_refuses_requests_plainly(make_client: MakeClient) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+
 import pytest
 
 import greenapi_async as ga
@@ -62,6 +64,14 @@ async def test_the_server_fixture_serves_the_same_fake_over_http(
 def test_the_plugin_is_registered_through_its_entry_point(
     pytestconfig: pytest.Config,
 ) -> None:
-    plugin = pytestconfig.pluginmanager.get_plugin("greenapi_async")
+    (entry_point,) = (
+        entry_point
+        for entry_point in importlib.metadata.entry_points(group="pytest11")
+        if entry_point.dist is not None and entry_point.dist.name == "greenapi-async"
+    )
+    # pytest loads a pytest11 entry point under its name: the module it names is the
+    # plugin in use, without this test naming the module.
+    plugin = pytestconfig.pluginmanager.get_plugin(entry_point.name)
     assert plugin is not None
-    assert plugin.__name__ == "greenapi_async.testing._pytest_plugin"
+    assert plugin is entry_point.load()
+    assert {"green_api_fake", "green_api_client", "green_api_server"} <= set(vars(plugin))

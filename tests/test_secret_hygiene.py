@@ -97,7 +97,6 @@ def test_every_method_of_the_client_is_checked() -> None:
 async def test_no_error_shows_the_token(
     respx_mock: respx.MockRouter,
     make_client: MakeClient,
-    fast_backoff: None,
     outcome: httpx.Response | Exception,
     method: str,
 ) -> None:
@@ -107,7 +106,7 @@ async def test_no_error_shows_the_token(
         route.mock(side_effect=outcome)
     else:
         route.mock(return_value=outcome)
-    async with make_client(max_retries=1) as api:
+    async with make_client(max_retries=1, retry_backoff=0) as api:
         with pytest.raises(ga.GreenAPIError) as caught:
             await call(api)
     assert_no_token_anywhere(caught.value)
@@ -392,7 +391,12 @@ async def failure_for(body: bytes, status: str, headers: dict[str, str], secret:
     async with (
         httpx.AsyncClient(transport=httpx.MockTransport(lambda request: answer)) as http,
         ga.GreenAPI(
-            ID_INSTANCE, secret, http_client=http, rate_limit=False, max_retries=retries
+            ID_INSTANCE,
+            secret,
+            http_client=http,
+            rate_limit=False,
+            max_retries=retries,
+            retry_backoff=0,
         ) as api,
     ):
         with pytest.raises(cls) as caught:
@@ -405,7 +409,7 @@ async def failure_for(body: bytes, status: str, headers: dict[str, str], secret:
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("escaping", ESCAPINGS)
 async def test_a_json_escaped_token_in_an_error_body_is_redacted_everywhere(
-    fast_backoff: None, status: str, place: str, escaping: str
+    status: str, place: str, escaping: str
 ) -> None:
     sent = STATUSES[status][0]
     code = 401 if sent == 200 else sent
@@ -423,7 +427,7 @@ async def test_a_json_escaped_token_in_an_error_body_is_redacted_everywhere(
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("encoding", ENCODINGS)
 async def test_a_token_in_an_error_body_of_any_unicode_encoding_is_redacted(
-    fast_backoff: None, status: str, encoding: str
+    status: str, encoding: str
 ) -> None:
     sent = STATUSES[status][0]
     code = 401 if sent == 200 else sent

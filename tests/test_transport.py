@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import time
 from typing import Any
 
@@ -13,7 +14,15 @@ import respx
 
 import greenapi_async as ga
 
-from .conftest import API_URL, ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient, data_bytes
+from .conftest import (
+    API_URL,
+    ID_INSTANCE,
+    JOURNAL_URL,
+    TOKEN,
+    MakeClient,
+    data_bytes,
+    virtual_time,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -90,11 +99,11 @@ async def test_a_quota_error_carries_the_invoke_status(
 
 
 async def test_an_html_error_page_is_summarised_not_dumped(
-    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+    respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
     page = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
     respx_mock.get(JOURNAL_URL).respond(502, text=page, headers={"Content-Type": "text/html"})
-    async with make_client(max_retries=1) as api:
+    async with make_client(max_retries=1, retry_backoff=0) as api:
         with pytest.raises(ga.ServerError) as caught:
             await api.journals.last_outgoing_messages()
     assert "HTML page of" in str(caught.value)
@@ -103,7 +112,7 @@ async def test_an_html_error_page_is_summarised_not_dumped(
 
 
 async def test_a_server_error_is_retried_until_it_succeeds(
-    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+    respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
     route = respx_mock.get(JOURNAL_URL)
     route.side_effect = [
@@ -111,29 +120,61 @@ async def test_a_server_error_is_retried_until_it_succeeds(
         httpx.Response(500, text="oops"),
         httpx.Response(200, content=data_bytes("text.json")),
     ]
-    async with make_client(max_retries=2) as api:
+    async with make_client(max_retries=2, retry_backoff=0) as api:
         assert len(await api.journals.last_outgoing_messages()) == 1
     assert route.call_count == 3
 
 
 @pytest.mark.parametrize("max_retries", [0, 1, 3])
 async def test_retries_never_exceed_the_configured_count(
-    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None, max_retries: int
+    respx_mock: respx.MockRouter, make_client: MakeClient, max_retries: int
 ) -> None:
     route = respx_mock.get(JOURNAL_URL).respond(500, text="down")
-    async with make_client(max_retries=max_retries) as api:
+    async with make_client(max_retries=max_retries, retry_backoff=0) as api:
         with pytest.raises(ga.ServerError) as caught:
             await api.journals.last_outgoing_messages()
     assert route.call_count == max_retries + 1
     assert caught.value.attempts == max_retries + 1
 
 
-async def test_499_is_retried(
-    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+@virtual_time
+@pytest.mark.parametrize(
+    ("options", "ceilings"),
+    [
+        ({}, [0.5, 1, 2, 4, 8, 8]),  # the documented default
+        ({"retry_backoff": 2}, [2, 4, 8, 16, 32, 32]),
+        ({"retry_backoff": 0.01}, [0.01, 0.02, 0.04, 0.08, 0.16, 0.16]),
+        ({"retry_backoff": 0}, [0, 0, 0, 0, 0, 0]),
+    ],
+    ids=["default", "slower", "faster", "none"],
+)
+async def test_the_wait_before_each_retry_doubles_from_retry_backoff_up_to_16_times_it(
+    respx_mock: respx.MockRouter,
+    make_client: MakeClient,
+    options: dict[str, float],
+    ceilings: list[float],
 ) -> None:
+    sent_at: list[float] = []
+
+    def busy(request: httpx.Request) -> httpx.Response:
+        sent_at.append(anyio.current_time())
+        return httpx.Response(503, text="busy")
+
+    respx_mock.get(JOURNAL_URL).side_effect = busy
+    async with make_client(max_retries=len(ceilings), **options) as api:
+        with pytest.raises(ga.ServerError):
+            await api.journals.last_outgoing_messages()
+    waits = [later - earlier for earlier, later in itertools.pairwise(sent_at)]
+    assert len(waits) == len(ceilings)
+    # Each wait is its ceiling less up to 25% of jitter.
+    for wait, ceiling in zip(waits, ceilings, strict=True):
+        assert 0.75 * ceiling - 1e-9 <= wait <= ceiling + 1e-9, (waits, ceilings)
+
+
+async def test_499_is_retried(respx_mock: respx.MockRouter, make_client: MakeClient) -> None:
     route = respx_mock.get(JOURNAL_URL)
     route.side_effect = [httpx.Response(499), httpx.Response(200, json=[])]
-    async with make_client() as api:
+    async with make_client(retry_backoff=0) as api:
         assert await api.journals.last_outgoing_messages() == []
     assert route.call_count == 2
 
@@ -180,10 +221,10 @@ async def test_a_retry_after_beyond_the_cap_is_raised_at_once(
 
 
 async def test_a_connection_error_is_retried_then_reported_as_connection_error(
-    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+    respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
     route = respx_mock.get(JOURNAL_URL).mock(side_effect=httpx.ConnectError("refused"))
-    async with make_client(max_retries=2) as api:
+    async with make_client(max_retries=2, retry_backoff=0) as api:
         with pytest.raises(ga.APIConnectionError, match="ConnectError: refused") as caught:
             await api.journals.last_outgoing_messages()
     assert type(caught.value) is ga.APIConnectionError
@@ -192,11 +233,11 @@ async def test_a_connection_error_is_retried_then_reported_as_connection_error(
 
 
 async def test_an_httpx_timeout_is_an_api_timeout_error(
-    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None
+    respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
     route = respx_mock.get(JOURNAL_URL)
     route.side_effect = [httpx.ReadTimeout("slow"), httpx.Response(200, json=[])]
-    async with make_client(max_retries=1) as api:
+    async with make_client(max_retries=1, retry_backoff=0) as api:
         assert await api.journals.last_outgoing_messages() == []
     route.side_effect = httpx.ReadTimeout("slow")
     async with make_client(max_retries=0) as api:
@@ -260,7 +301,7 @@ async def test_an_error_body_with_a_strange_charset_is_still_a_typed_error(
 
 
 async def test_a_borrowed_client_raising_for_status_in_a_hook_keeps_error_classes(
-    respx_mock: respx.MockRouter, fast_backoff: None
+    respx_mock: respx.MockRouter,
 ) -> None:
     route = respx_mock.get(JOURNAL_URL)
     route.side_effect = [
@@ -272,7 +313,7 @@ async def test_a_borrowed_client_raising_for_status_in_a_hook_keeps_error_classe
         response.raise_for_status()
 
     async with httpx.AsyncClient(event_hooks={"response": [raise_for_status]}) as http:
-        api = ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http)
+        api = ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http, retry_backoff=0)
         with pytest.raises(ga.AuthenticationError):
             await api.journals.last_outgoing_messages()
     assert route.call_count == 2  # the 500 was retried
@@ -284,11 +325,11 @@ async def test_a_borrowed_client_raising_for_status_in_a_hook_keeps_error_classe
     ids=["huge-year", "inf", "underscore", "arabic-digit"],
 )
 async def test_a_retry_after_outside_the_http_grammar_is_ignored_by_a_call(
-    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None, retry_after: str
+    respx_mock: respx.MockRouter, make_client: MakeClient, retry_after: str
 ) -> None:
     header = [(b"Retry-After", retry_after.encode())]  # UTF-8 on the wire, as httpx reads it
     route = respx_mock.get(JOURNAL_URL).respond(429, headers=header)
-    async with make_client(max_retries=2) as api:
+    async with make_client(max_retries=2, retry_backoff=0) as api:
         with anyio.fail_after(5), pytest.raises(ga.RateLimitError) as caught:
             await api.journals.last_outgoing_messages()
     # Retried on the client's own backoff, as if the server had not said how long to wait.
@@ -328,7 +369,7 @@ async def test_a_journal_of_exactly_max_response_bytes_decodes_and_one_byte_more
 
 @pytest.mark.parametrize("status", [404, 429, 500, 502])
 async def test_an_error_body_past_its_cap_is_refused_and_not_retried(
-    respx_mock: respx.MockRouter, make_client: MakeClient, fast_backoff: None, status: int
+    respx_mock: respx.MockRouter, make_client: MakeClient, status: int
 ) -> None:
     route = respx_mock.get(JOURNAL_URL)
     route.side_effect = [
@@ -339,7 +380,7 @@ async def test_an_error_body_past_its_cap_is_refused_and_not_retried(
         with pytest.raises(ga.APIStatusError) as reported:
             await api.journals.last_outgoing_messages()
     assert len(reported.value.body) == ERROR_BODY_CAP
-    async with make_client(max_retries=2) as api:
+    async with make_client(max_retries=2, retry_backoff=0) as api:
         with pytest.raises(ga.ResponseTooLargeError) as caught:
             await api.journals.last_outgoing_messages()
     assert route.call_count == 2

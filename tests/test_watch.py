@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import time
@@ -12,7 +13,18 @@ import anyio
 import pytest
 
 import greenapi_async as ga
-from greenapi_async.testing import FakeClock, FakeGreenAPI, Fault, image_message, text_message
+from greenapi_async.testing import (
+    FakeClock,
+    FakeGreenAPI,
+    Fault,
+    extended_text_message,
+    image_message,
+    poll_message,
+    reaction_message,
+    text_message,
+)
+
+from .conftest import virtual_time
 
 pytestmark = pytest.mark.anyio
 
@@ -386,23 +398,27 @@ async def test_a_wrong_url_ends_the_watch(fake: FakeGreenAPI, api: ga.GreenAPI) 
             await take(watcher, 1)
 
 
-def test_backoff_after_a_day_of_failures_stays_finite_and_capped() -> None:
-    async def never_called(minutes: int) -> ga.PartialMessages:
-        raise AssertionError
-
-    watcher = ga.OutgoingWatcher(
-        never_called,
-        interval=5.0,
-        margin=180.0,
-        backfill=False,
-        chats=None,
-        kinds=None,
-        statuses=None,
-        state=None,
-        on_error=None,
-        forget_after=86_400.0,
-    )
-    assert watcher._next_delay(5_000) == 60.0
+@virtual_time
+async def test_backoff_after_a_day_of_failures_stays_finite_and_capped(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    # Past 1,024 failures an uncapped doubling would overflow a float.
+    failures = 1_100
+    fake.queue_fault(Fault(500), times=failures)
+    fake.instance.add(text_message(), id_message="A", timestamp=NOW - 10)
+    failed_at: list[float] = []
+    async with api.journals.watch_outgoing(
+        5.0, backfill=True, on_error=lambda error: failed_at.append(anyio.current_time())
+    ) as watcher:
+        started = anyio.current_time()
+        change = await watcher.__anext__()  # once the service is back
+        ended = anyio.current_time()
+    assert change.message.id_message == "A"
+    assert len(failed_at) == failures
+    waits = [later - earlier for earlier, later in itertools.pairwise([*failed_at, ended])]
+    # The interval doubled after each failure, capped at a minute; the first try was at once.
+    assert failed_at[0] == started
+    assert waits == pytest.approx([10.0, 20.0, 40.0] + [60.0] * (failures - 3))
 
 
 async def test_an_id_listed_twice_in_one_answer_is_one_event(
@@ -424,14 +440,26 @@ async def test_an_id_listed_twice_in_one_answer_is_one_event(
         ("textmessage", "textMessage"),
         ("ExtendedText", "extendedTextMessage"),
         ("pollMessage", "pollMessage"),
-        ("reaction", "reactionMessage"),  # a kind this version does not model
+        ("reaction", "reactionMessage"),
         ("reactionMessage", "reactionMessage"),
+        ("buttons", "buttonsMessage"),  # a kind this version does not model
     ],
 )
-def test_kinds_are_named_in_any_case_or_as_wire_tags(given: str, tag: str) -> None:
-    from greenapi_async._watch import normal_kind
-
-    assert normal_kind(given) == tag
+async def test_kinds_are_named_in_any_case_or_as_wire_tags(
+    fake: FakeGreenAPI, api: ga.GreenAPI, given: str, tag: str
+) -> None:
+    contents = [
+        text_message(),
+        extended_text_message(),
+        poll_message(),
+        reaction_message(stanza_id="A"),
+        {"typeMessage": "buttonsMessage"},
+        image_message(),
+    ]
+    for content in contents:
+        fake.instance.add(content, id_message=content["typeMessage"], timestamp=NOW - 10)
+    async with api.journals.watch_outgoing(0.01, backfill=True, kinds=[given]) as watcher:
+        assert [change.message.type_message for change in await watcher.poll()] == [tag]
 
 
 async def test_an_id_listed_twice_reports_the_newest_entry_and_chains_statuses(

@@ -17,7 +17,13 @@ import greenapi_async as ga
 
 async def journal_types(http: httpx.AsyncClient) -> None:
     api = ga.GreenAPI(
-        1101000001, "token", http_client=http, timeout=5, max_retries=0, max_response_bytes=2**20
+        1101000001,
+        "token",
+        http_client=http,
+        timeout=5,
+        max_retries=0,
+        retry_backoff=0.25,
+        max_response_bytes=2**20,
     )
     assert_type(ga.GreenAPI.from_env(), ga.GreenAPI)
     async with api as opened:
