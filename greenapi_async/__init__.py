@@ -62,7 +62,7 @@ from ._models import (
     VideoMessage,
 )
 from ._version import __version__
-from ._watch import OutgoingWatcher, StatusChange
+from ._watch import IncomingWatcher, OutgoingWatcher, StatusChange
 
 __all__ = [
     "APIConnectionError",
@@ -87,6 +87,7 @@ __all__ = [
     "GroupInvite",
     "GroupInviteMessage",
     "ImageMessage",
+    "IncomingWatcher",
     "InvalidArgumentError",
     "Journals",
     "Location",

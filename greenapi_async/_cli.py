@@ -42,7 +42,7 @@ from ._validation import (
     validate_minutes,
 )
 from ._version import __version__
-from ._watch import kind_matcher
+from ._watch import IncomingWatcher, OutgoingWatcher, StatusChange, kind_matcher
 
 __all__ = ["main"]
 
@@ -136,13 +136,23 @@ def _parser() -> argparse.ArgumentParser:
     watch = _add_command(
         commands,
         "watch",
-        help="print delivery events (new messages, status changes) as they happen",
+        help="print delivery events (new messages, status changes), or with --incoming "
+        "the messages received, as they happen",
         description="Watch the outgoing journal and print one line per new message or "
-        "status change, until interrupted.",
+        "status change, or with --incoming the incoming journal and one line per new "
+        "message received, until interrupted.",
+    )
+    watch.add_argument(
+        "--incoming", action="store_true", help="watch the messages the account receives"
     )
     watch.add_argument("--interval", type=float, default=5.0, help="seconds between polls")
     watch.add_argument("--json", action="store_true", help="print one JSON object per line")
     watch.add_argument("--count", type=int, metavar="N", help="stop after N events")
+    watch.add_argument(
+        "--backfill", action="store_true", help="print the messages already in the journal too"
+    )
+    _add_filter_options(watch)
+    watch.add_argument("--status", help="only on reaching this status (not with --incoming)")
     _add_connection_options(
         watch, "watch the built-in fake, whose messages move along on their own"
     )
@@ -179,8 +189,7 @@ def _add_command(
 def _add_listing_options(parser: argparse.ArgumentParser) -> None:
     """What the two journal listings share: the window, filters and output forms."""
     parser.add_argument("--minutes", type=int, metavar="N", help="the window (default 1440)")
-    parser.add_argument("--chat", metavar="CHAT_ID", help="only this chat, e.g. 79001234567@c.us")
-    parser.add_argument("--kind", help="only this kind, e.g. text, image, textMessage")
+    _add_filter_options(parser)
     _add_output_options(parser)
 
 
@@ -195,6 +204,12 @@ def _add_output_options(
     _add_connection_options(
         parser, "ask the built-in fake service over HTTP on 127.0.0.1; needs no account"
     )
+
+
+def _add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The filters of the listings and of ``watch``, read by ``_wanted``."""
+    parser.add_argument("--chat", metavar="CHAT_ID", help="only this chat, e.g. 79001234567@c.us")
+    parser.add_argument("--kind", help="only this kind, e.g. text, image, textMessage")
 
 
 def _add_connection_options(parser: argparse.ArgumentParser, sandbox_help: str) -> None:
@@ -349,6 +364,8 @@ def _show_message(args: argparse.Namespace) -> int:
 
 
 def _watch(args: argparse.Namespace) -> int:
+    if args.incoming and args.status:
+        raise _UsageError("--status does not go with --incoming: received messages have none")
     if args.interval < 1:
         raise _UsageError("--interval must be 1 second or more")
     if args.count is not None and args.count < 1:
@@ -364,26 +381,45 @@ async def _print_events(
     printed = 0
     async with (
         GreenAPI(id_instance, token, api_url=api_url) as api,
-        api.journals.watch_outgoing(args.interval, backfill=False) as watcher,
+        _watcher(api, args) as watcher,
     ):
         if not args.json:
             print(f"Watching instance {id_instance}; Ctrl-C to stop.", file=sys.stderr)
-        async for change in watcher:
-            message = change.message
-            if args.json:
-                event = {
-                    "previous_status": None if change.previous_status is None
-                    else str(change.previous_status),
-                    "message": _json_ready(message),
-                }  # fmt: skip
-                print(orjson.dumps(event).decode(), flush=True)
-            else:
-                when, chat, kind, status, preview = _row(message)
-                was = "new" if change.is_new else f"was {change.previous_status}"
-                print(f"{when}  {chat}  {kind}  {status} ({was})  {preview}", flush=True)
+        async for event in watcher:
+            message = event.message if isinstance(event, StatusChange) else event
+            if not _wanted(message, args):
+                continue
+            _print_event(event, args)
             printed += 1
             if args.count is not None and printed >= args.count:
                 return
+
+
+def _watcher(api: GreenAPI, args: argparse.Namespace) -> OutgoingWatcher | IncomingWatcher:
+    if args.incoming:
+        return api.journals.watch_incoming(args.interval, backfill=args.backfill)
+    return api.journals.watch_outgoing(args.interval, backfill=args.backfill)
+
+
+def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> None:
+    """One line: a delivery event, or an incoming message (its sender before its kind)."""
+    if not isinstance(event, StatusChange):
+        if args.json:
+            print(orjson.dumps(_json_ready(event)).decode(), flush=True)
+        else:
+            when, chat, kind, sender, preview = _row(event, incoming=True)
+            print(f"{when}  {chat}  {sender}  {kind}  {preview}", flush=True)
+    elif args.json:
+        line = {
+            "previous_status": None if event.previous_status is None
+            else str(event.previous_status),
+            "message": _json_ready(event.message),
+        }  # fmt: skip
+        print(orjson.dumps(line).decode(), flush=True)
+    else:
+        when, chat, kind, status, preview = _row(event.message)
+        was = "new" if event.is_new else f"was {event.previous_status}"
+        print(f"{when}  {chat}  {kind}  {status} ({was})  {preview}", flush=True)
 
 
 def _wanted(message: m.Message, args: argparse.Namespace) -> bool:

@@ -28,7 +28,7 @@ from ._validation import (
     validate_id_message,
     validate_minutes,
 )
-from ._watch import OutgoingWatcher
+from ._watch import Fetch, IncomingWatcher, OutgoingWatcher
 
 __all__ = ["Journals"]
 
@@ -62,10 +62,16 @@ class Journals:
             return decode_messages_partially(body, method=spec.name)
         return decode_messages(body, method=spec.name)
 
-    async def _journal_for_watching(self, minutes: int) -> PartialMessages:
-        # A malformed entry is left out (and reported) rather than failing the poll: one
-        # odd entry must not hide every delivery event while it stays in the window.
-        return await self.last_outgoing_messages(minutes, skip_malformed=True)
+    def _for_watching(self, spec: MethodSpec) -> Fetch:
+        """How a watcher reads ``spec``'s journal; it asks for valid windows only."""
+
+        async def fetch(minutes: int) -> PartialMessages:
+            # A malformed entry is left out (and reported) rather than failing the poll:
+            # one odd entry must not hide every event while it stays in the window.
+            body = await self._transport.request(spec.verb, spec.name, params={"minutes": minutes})
+            return decode_messages_partially(body, method=spec.name)
+
+        return fetch
 
     def __repr__(self) -> str:
         return f"<Journals of {self._transport.redacted_url('')}>"
@@ -250,13 +256,67 @@ class Journals:
 
         """
         return OutgoingWatcher(
-            self._journal_for_watching,
+            self._for_watching(LAST_OUTGOING_MESSAGES),
             interval=interval,
             margin=margin,
             backfill=backfill,
             chats=chats,
             kinds=kinds,
             statuses=statuses,
+            state=state,
+            on_error=on_error,
+            forget_after=forget_after,
+        )
+
+    def watch_incoming(
+        self,
+        interval: float = 5.0,
+        *,
+        margin: float = 180.0,
+        backfill: bool = False,
+        chats: Collection[str] | None = None,
+        kinds: Collection[str] | None = None,
+        senders: Collection[str] | None = None,
+        state: Mapping[str, Any] | None = None,
+        on_error: Callable[[GreenAPIError], None] | None = None,
+        forget_after: float = 86_400.0,
+    ) -> IncomingWatcher:
+        """Watch the incoming journal: one event per new message received.
+
+        Use it as ``async for message in api.journals.watch_incoming(): ...``, or inside
+        ``async with`` to close it cleanly. Each event is the message itself (a
+        ``TextMessage``, ``ImageMessage``, ..., or ``UnknownMessage``), reported once,
+        in timestamp order; polling, back-off and ``state`` work as for
+        ``watch_outgoing``, whose machinery this shares.
+
+        Args:
+            interval: seconds between polls (at least 1); the client's pacing applies too.
+            margin: extra seconds of journal asked for, for entries that appear late.
+            backfill: report the messages already in the first window; by default they
+                are only remembered.
+            chats: report only messages in these chat ids (a collection of strings, as
+                are the two filters below).
+            kinds: report only these kinds (``"textMessage"`` or ``"text"``, any case).
+            senders: report only messages from these ``sender_id``s (in a group, the
+                participant who wrote).
+            state: a ``watcher.state`` of an incoming watcher saved earlier, to resume
+                without missing or repeating messages (see ``IncomingWatcher.state``);
+                an outgoing watcher's is refused.
+            on_error: called with each transient error, after which the watcher backs
+                off and goes on, as for ``watch_outgoing``; any other error ends the
+                iteration.
+            forget_after: seconds after which a message the journal no longer shows is
+                forgotten, so that memory stays bounded over weeks.
+
+        """
+        return IncomingWatcher(
+            self._for_watching(LAST_INCOMING_MESSAGES),
+            interval=interval,
+            margin=margin,
+            backfill=backfill,
+            chats=chats,
+            kinds=kinds,
+            senders=senders,
             state=state,
             on_error=on_error,
             forget_after=forget_after,

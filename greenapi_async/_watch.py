@@ -1,10 +1,15 @@
-"""Watching the outgoing journal for new messages and status changes.
+"""Watching the journals for new messages and, outgoing, their status changes.
 
-The service only offers a journal of the last N minutes; a bot that wants to know what
-happened to what it sent has to poll it, remember what it saw, and compare. This module
-does that once, carefully: windows that always cover the gap since the last poll plus the
-service's delay in showing entries, at most one event per (message, status), bounded
-memory, resumable state, and failures that back off instead of ending the watch.
+The service only offers journals of the last N minutes; a bot that wants to know what it
+received, or what happened to what it sent, has to poll one, remember what it saw, and
+compare. This module does that once, carefully, for both journals: windows that always
+cover the gap since the last poll plus the service's delay in showing entries, at most
+one event per (message, status) (incoming messages have no status: one per message),
+bounded memory, resumable state, and failures that back off instead of ending the watch.
+
+``_JournalWatcher`` is that machinery, given the journal's ``MethodSpec``;
+``OutgoingWatcher`` and ``IncomingWatcher`` only say what an event is and add their own
+filter.
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ from __future__ import annotations
 import logging
 import math
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from types import TracebackType
-from typing import Any, Final, get_args
+from typing import Any, Final, Generic, TypeVar, get_args
 
 import anyio
 import attrs
@@ -25,21 +31,33 @@ from ._errors import (
     GreenAPIError,
     InvalidArgumentError,
 )
-from ._methods import LAST_OUTGOING_MESSAGES
+from ._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, MethodSpec
 from ._models import Message, MessageStatus, UnknownMessage
 from ._retry import watch_goes_on_after
 from ._validation import MAX_MINUTES, describe
 
-__all__ = ["OutgoingWatcher", "StatusChange", "kind_matcher", "normal_kind"]
+__all__ = [
+    "IncomingWatcher",
+    "OutgoingWatcher",
+    "StatusChange",
+    "kind_matcher",
+    "normal_kind",
+]
 
 logger: Final = logging.getLogger("greenapi_async")
 
 _STATE_VERSION: Final = 1
+# The journal whose watcher's states carry no "journal" key: they were written before
+# there was a second watcher, and still load.
+_UNNAMED_IN_STATES: Final = LAST_OUTGOING_MESSAGES
+# The journals a watcher's state may belong to, to name the one a state given to the
+# other's watcher came from.
+_WATCHED_JOURNALS: Final = (LAST_OUTGOING_MESSAGES.name, LAST_INCOMING_MESSAGES.name)
 _MAX_FAILURE_DELAY: Final = 60.0
-# The service's own default window.
-_FIRST_WINDOW_MINUTES: Final = LAST_OUTGOING_MESSAGES.defaults["minutes"]
 
 Fetch = Callable[[int], Awaitable[PartialMessages]]  # minutes -> the journal
+EventT = TypeVar("EventT")
+_W = TypeVar("_W", bound="_JournalWatcher[Any]")
 
 
 @attrs.frozen
@@ -67,11 +85,13 @@ class StatusChange:
 _STATUS_RANK: Final[Mapping[str, int]] = {"pending": 0, "sent": 1, "delivered": 2, "read": 3}
 
 
-def _in_order_of_events(messages: Iterable[Message]) -> list[Message]:
+def _in_order_of_events(
+    messages: Iterable[Message], status_of: Callable[[Message], str]
+) -> list[Message]:
     """Put a journal's entries in the order their events happened, oldest first.
 
     Within one second, messages keep the journal's order, and the entries of one message
-    follow the order of its statuses.
+    follow the order of its statuses (as ``status_of`` tells them).
     """
     listed = list(messages)
     first_at: dict[tuple[int, str | None], int] = {}
@@ -80,8 +100,7 @@ def _in_order_of_events(messages: Iterable[Message]) -> list[Message]:
 
     def key(message: Message) -> tuple[int, int, int]:
         second = message.timestamp or 0
-        status = _status_key(message.status_message)
-        rank = _STATUS_RANK.get(status, len(_STATUS_RANK))
+        rank = _STATUS_RANK.get(status_of(message), len(_STATUS_RANK))
         return second, first_at[(second, message.id_message)], rank
 
     return sorted(listed, key=key)
@@ -127,10 +146,13 @@ def kind_matcher(kinds: Iterable[str]) -> Callable[[str], bool]:
     return lambda tag: tag.lower() in accepted
 
 
-class OutgoingWatcher:
-    """An async iterator of ``StatusChange`` events; also an async context manager.
+class _JournalWatcher(ABC, Generic[EventT]):
+    """What every journal watcher does: poll, remember, report once, back off, resume.
 
-    Made by ``GreenAPI.journals.watch_outgoing()``; see its documentation.
+    Given the journal's ``MethodSpec`` (its name for log lines and states, its default
+    window for the first poll). A subclass says what an event is (``_event``), what
+    besides its id makes an entry new (``_status_of``), and adds its own filters to
+    ``_wanted``.
     """
 
     MIN_INTERVAL: float = 1.0
@@ -139,13 +161,13 @@ class OutgoingWatcher:
     def __init__(
         self,
         fetch: Fetch,
+        spec: MethodSpec,
         *,
         interval: float,
         margin: float,
         backfill: bool,
         chats: Collection[str] | None,
         kinds: Collection[str] | None,
-        statuses: Collection[MessageStatus | str] | None,
         state: Mapping[str, Any] | None,
         on_error: Callable[[GreenAPIError], None] | None,
         forget_after: float,
@@ -160,12 +182,12 @@ class OutgoingWatcher:
         if not _is_seconds(forget_after) or not forget_after > 0:
             raise InvalidArgumentError("forget_after must be a number of seconds > 0")
         self._fetch = fetch
+        self._spec = spec
         self._interval = float(interval)
         self._margin = float(margin)
         self._chats = _str_set("chats", chats)
         kind_names = _str_set("kinds", kinds)
         self._kind_wanted = kind_matcher(kind_names) if kind_names is not None else None
-        self._statuses = _str_set("statuses", statuses)
         self._on_error = on_error
         self._reported_left_out: frozenset[bytes] = frozenset()
         self._forget_after = forget_after
@@ -180,30 +202,46 @@ class OutgoingWatcher:
         # `state` saves as "last_poll".
         self._handed_over_until: float | None = None
         self._baseline_pending = not backfill
-        self._pending: list[StatusChange] = []
+        # Each event waiting to be handed over, with the entry it reports.
+        self._pending: list[tuple[Message, EventT]] = []
         self._closed = False
         if state is not None:
             self._restore(state, backfill=backfill)
 
+    # What the subclasses say.
+
+    @abstractmethod
+    def _status_of(self, message: Message) -> str:
+        """What, besides its id, makes an entry of a message a new event ("" for none)."""
+
+    @abstractmethod
+    def _event(self, message: Message, previous_status: str | None) -> EventT:
+        """The event for an entry; ``previous_status`` is the last one seen, if any."""
+
+    def _wanted(self, message: Message) -> bool:
+        if self._chats is not None and message.chat_id not in self._chats:
+            return False
+        return self._kind_wanted is None or self._kind_wanted(message.type_message)
+
     # Iteration and lifecycle.
 
-    def __aiter__(self) -> OutgoingWatcher:
+    def __aiter__(self: _W) -> _W:
         return self
 
-    async def __anext__(self) -> StatusChange:
+    async def __anext__(self) -> EventT:
         while not self._pending:
             if self._closed:
                 raise StopAsyncIteration
             await self._poll_once_or_back_off()
-        change = self._pending.pop(0)
+        message, event = self._pending.pop(0)
         # Marked as reported only now, as it is handed over: a state saved after
         # handling this event holds it, and no event still waiting in the queue.
-        self._mark_reported(change)
+        self._mark_reported(message)
         if not self._pending:
             self._handed_over_until = self._last_poll
-        return change
+        return event
 
-    async def __aenter__(self) -> OutgoingWatcher:
+    async def __aenter__(self: _W) -> _W:
         return self
 
     async def __aexit__(
@@ -231,16 +269,21 @@ class OutgoingWatcher:
 
         ``last_poll`` is where the next window reaches back from: the last poll's time,
         or the start of its window while some of its events wait to be handed over, so
-        that a watcher resumed from it fetches them again.
+        that a watcher resumed from it fetches them again. ``seen`` maps each message id
+        to the statuses seen for it (``[""]`` for an incoming message, which has none).
+        An incoming watcher's state also says ``"journal": "lastIncomingMessages"``, so
+        that it is not taken for an outgoing watcher's, nor the reverse.
         """
+        named = {} if self._spec == _UNNAMED_IN_STATES else {"journal": self._spec.name}
         return {
             "version": _STATE_VERSION,
+            **named,
             "last_poll": self._handed_over_until,
             "seen": {message_id: list(statuses) for message_id, statuses in self._seen.items()},
         }
 
     def _restore(self, state: object, *, backfill: bool) -> None:
-        last_poll, seen = _parse_state(state)
+        last_poll, seen = _parse_state(state, spec=self._spec, owner=type(self).__name__)
         now = time.monotonic()
         self._seen = seen
         self._last_sighting = dict.fromkeys(seen, now)
@@ -255,39 +298,39 @@ class OutgoingWatcher:
         if self._last_poll is None:
             # The first poll sees all the journal shows by default, so that the baseline
             # (or the backfill) knows every message whose status may still change.
-            return _FIRST_WINDOW_MINUTES
+            return self._spec.defaults["minutes"]
         gap = max(0.0, now - self._last_poll)
         # Capped: after a very long outage, ask for all the service can keep.
         return min(MAX_MINUTES, max(1, math.ceil((gap + self._margin) / 60)))
 
-    async def poll(self) -> list[StatusChange]:
+    async def poll(self) -> list[EventT]:
         """Fetch the journal once, now, and return its events (errors are raised as-is).
 
         For callers who schedule polls themselves; iterating does this every
         ``interval`` seconds and rides out transient errors.
         """
-        changes, journal = await self._fetch_changes()
+        found, journal = await self._fetch_changes()
         # Before marking: if on_error raises, these events come again at the next poll.
         self._report_left_out(journal)
-        for change in changes:
-            self._mark_reported(change)
+        for message, _ in found:
+            self._mark_reported(message)
         self._handed_over_until = self._last_poll
-        return changes
+        return [event for _, event in found]
 
-    async def _fetch_changes(self) -> tuple[list[StatusChange], PartialMessages]:
+    async def _fetch_changes(self) -> tuple[list[tuple[Message, EventT]], PartialMessages]:
         started = time.time()
         minutes = self._window_minutes(started)
         journal = await self._fetch(minutes)
         # Moved on only after a success: a failed poll's gap is covered by the next one.
         self._last_poll = started
-        changes = self._changes(journal.messages)
-        if changes:
+        found = self._changes(journal.messages)
+        if found:
             # Until they are all handed over, a resumed watcher must see this window
             # again: its first window then reaches back as far as this one did.
             self._handed_over_until = started - minutes * 60 + self._margin
         else:
             self._handed_over_until = started
-        return changes, journal
+        return found, journal
 
     def _report_left_out(self, journal: PartialMessages) -> None:
         # Entries the journal sent malformed were left out of this poll; they are not
@@ -302,7 +345,7 @@ class OutgoingWatcher:
         self._reported_left_out = left_out
         problem = journal.problem
         if new and problem is not None:
-            logger.warning("watching lastOutgoingMessages: %s", problem)
+            logger.warning("watching %s: %s", self._spec.name, problem)
             if self._on_error is not None:
                 self._on_error(problem)
 
@@ -312,17 +355,17 @@ class OutgoingWatcher:
             if self._last_poll is not None or failures:
                 await anyio.sleep(self._next_delay(failures))
             try:
-                changes, journal = await self._fetch_changes()
+                found, journal = await self._fetch_changes()
             except GreenAPIError as error:
                 if not watch_goes_on_after(error):
                     raise
                 failures += 1
-                logger.warning("watching lastOutgoingMessages: %s; retrying", error)
+                logger.warning("watching %s: %s; retrying", self._spec.name, error)
                 if self._on_error is not None:
                     self._on_error(error)
                 continue
             if not self._closed:
-                self._pending.extend(changes)
+                self._pending.extend(found)
             self._report_left_out(journal)
             return
 
@@ -333,10 +376,11 @@ class OutgoingWatcher:
         backoff: float = self._interval * 2.0 ** min(failures, 16)
         return min(backoff, max(self._interval, _MAX_FAILURE_DELAY))
 
-    def _changes(self, messages: Iterable[Message]) -> list[StatusChange]:
+    def _changes(self, messages: Iterable[Message]) -> list[tuple[Message, EventT]]:
         """The events in a journal, in timestamp order; unwanted ones are marked seen."""
         now = time.monotonic()
-        changes: list[StatusChange] = []
+        # Each event's newest entry, and the status seen before it.
+        found: list[tuple[Message, str | None]] = []
         # The service has been seen to list one idMessage twice in one answer. Each
         # (message, status) pair still makes one event, carrying the newest entry; a
         # second status of the same id in this answer follows the first.
@@ -344,15 +388,15 @@ class OutgoingWatcher:
         status_in_this_poll: dict[str, str] = {}
         baseline = self._baseline_pending
         self._baseline_pending = False
-        for message in _in_order_of_events(messages):
+        for message in _in_order_of_events(messages, self._status_of):
             message_id = message.id_message
             if not message_id:
                 continue  # nothing to track it by (documented)
             self._last_sighting[message_id] = now
-            status = _status_key(message.status_message)
+            status = self._status_of(message)
             index = event_at.get((message_id, status))
             if index is not None:
-                changes[index] = attrs.evolve(changes[index], message=message)
+                found[index] = (message, found[index][1])
                 continue
             seen = self._seen.get(message_id)
             if seen is not None and status in seen:
@@ -363,25 +407,18 @@ class OutgoingWatcher:
                 self._seen.setdefault(message_id, []).append(status)
                 continue
             status_in_this_poll[message_id] = status
-            event_at[(message_id, status)] = len(changes)
-            changes.append(StatusChange(message, _as_status(previous)))
+            event_at[(message_id, status)] = len(found)
+            found.append((message, previous))
         self._forget(now)
-        return changes
+        return [(message, self._event(message, previous)) for message, previous in found]
 
-    def _mark_reported(self, change: StatusChange) -> None:
-        message_id = change.message.id_message
+    def _mark_reported(self, message: Message) -> None:
+        message_id = message.id_message
         if message_id:
             statuses = self._seen.setdefault(message_id, [])
-            status = _status_key(change.message.status_message)
+            status = self._status_of(message)
             if status not in statuses:
                 statuses.append(status)
-
-    def _wanted(self, message: Message) -> bool:
-        if self._chats is not None and message.chat_id not in self._chats:
-            return False
-        if self._kind_wanted is not None and not self._kind_wanted(message.type_message):
-            return False
-        return self._statuses is None or _status_key(message.status_message) in self._statuses
 
     def _forget(self, now: float) -> None:
         # Memory stays bounded: a message the journal has not shown for forget_after
@@ -392,6 +429,100 @@ class OutgoingWatcher:
         for key in stale:
             del self._last_sighting[key]
             self._seen.pop(key, None)
+
+
+class OutgoingWatcher(_JournalWatcher[StatusChange]):
+    """An async iterator of ``StatusChange`` events; also an async context manager.
+
+    Made by ``GreenAPI.journals.watch_outgoing()``; see its documentation.
+    """
+
+    def __init__(
+        self,
+        fetch: Fetch,
+        *,
+        interval: float,
+        margin: float,
+        backfill: bool,
+        chats: Collection[str] | None,
+        kinds: Collection[str] | None,
+        statuses: Collection[MessageStatus | str] | None,
+        state: Mapping[str, Any] | None,
+        on_error: Callable[[GreenAPIError], None] | None,
+        forget_after: float,
+    ) -> None:
+        self._statuses = _str_set("statuses", statuses)
+        super().__init__(
+            fetch,
+            LAST_OUTGOING_MESSAGES,
+            interval=interval,
+            margin=margin,
+            backfill=backfill,
+            chats=chats,
+            kinds=kinds,
+            state=state,
+            on_error=on_error,
+            forget_after=forget_after,
+        )
+
+    def _status_of(self, message: Message) -> str:
+        return _status_key(message.status_message)
+
+    def _event(self, message: Message, previous_status: str | None) -> StatusChange:
+        return StatusChange(message, _as_status(previous_status))
+
+    def _wanted(self, message: Message) -> bool:
+        if not super()._wanted(message):
+            return False
+        return self._statuses is None or self._status_of(message) in self._statuses
+
+
+class IncomingWatcher(_JournalWatcher[Message]):
+    """An async iterator of the messages received, each once; also an async context manager.
+
+    Made by ``GreenAPI.journals.watch_incoming()``; see its documentation.
+    """
+
+    def __init__(
+        self,
+        fetch: Fetch,
+        *,
+        interval: float,
+        margin: float,
+        backfill: bool,
+        chats: Collection[str] | None,
+        kinds: Collection[str] | None,
+        senders: Collection[str] | None,
+        state: Mapping[str, Any] | None,
+        on_error: Callable[[GreenAPIError], None] | None,
+        forget_after: float,
+    ) -> None:
+        self._senders = _str_set("senders", senders)
+        super().__init__(
+            fetch,
+            LAST_INCOMING_MESSAGES,
+            interval=interval,
+            margin=margin,
+            backfill=backfill,
+            chats=chats,
+            kinds=kinds,
+            state=state,
+            on_error=on_error,
+            forget_after=forget_after,
+        )
+
+    def _status_of(self, message: Message) -> str:
+        # One event per message: what the journal shows of it later (an edit, a status
+        # the service might add one day) is still the message already reported.
+        return ""
+
+    def _event(self, message: Message, previous_status: str | None) -> Message:
+        return message
+
+    def _wanted(self, message: Message) -> bool:
+        if not super()._wanted(message):
+            return False
+        return self._senders is None or message.sender_id in self._senders
 
 
 def _str_set(name: str, values: Collection[str] | None) -> frozenset[str] | None:
@@ -410,18 +541,32 @@ def _str_set(name: str, values: Collection[str] | None) -> frozenset[str] | None
     return frozenset(str(item) for item in items)  # str(): a MessageStatus is its value
 
 
-def _parse_state(state: object) -> tuple[float | None, dict[str, list[str]]]:
-    """Check a saved ``state`` field by field; return its last_poll and seen statuses."""
+def _parse_state(
+    state: object, *, spec: MethodSpec, owner: str
+) -> tuple[float | None, dict[str, list[str]]]:
+    """Check a saved ``state`` of ``spec``'s watcher field by field.
+
+    Returns its last_poll and seen statuses; ``owner`` names the watcher's class.
+    """
 
     def invalid(reason: str) -> InvalidArgumentError:
         return InvalidArgumentError(
-            f"state must be a value of OutgoingWatcher.state from this version: {reason}"
+            f"state must be a value of {owner}.state from this version: {reason}"
         )
 
     if not isinstance(state, Mapping):
         raise invalid(f"got {describe(state)}, not a mapping")
-    if set(state) != {"version", "last_poll", "seen"}:
-        raise invalid("it must have exactly the keys 'version', 'last_poll' and 'seen'")
+    named = state.get("journal", _UNNAMED_IN_STATES.name)
+    if named != spec.name and named in _WATCHED_JOURNALS:
+        raise invalid(f"it is the state of a {named} watcher, and this one watches {spec.name}")
+    keys = ["version", "last_poll", "seen"]
+    if spec != _UNNAMED_IN_STATES:
+        keys.insert(1, "journal")
+    if set(state) != set(keys):
+        listed = ", ".join(repr(key) for key in keys[:-1])
+        raise invalid(f"it must have exactly the keys {listed} and {keys[-1]!r}")
+    if named != spec.name:
+        raise invalid(f"'journal' must be {spec.name!r}")
     version = state["version"]
     if type(version) is not int or version != _STATE_VERSION:
         raise invalid(f"'version' must be {_STATE_VERSION}")

@@ -16,7 +16,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from greenapi_async.testing import FakeClock, FakeGreenAPI, Fault, serve, text_message
+from greenapi_async.testing import (
+    FakeClock,
+    FakeGreenAPI,
+    Fault,
+    image_message,
+    serve,
+    text_message,
+)
 
 # The command as installed: the console script pyproject.toml declares.
 (_ENTRY_POINT,) = importlib.metadata.entry_points(group="console_scripts", name="greenapi-async")
@@ -452,3 +459,77 @@ def test_history_and_message_on_the_sandbox(capsys: pytest.CaptureFixture[str]) 
     )
     assert (code, err) == (0, "")
     assert json.loads(out) == newest
+
+
+def test_watch_incoming_prints_one_line_per_message_received(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inbox = served.instance
+    inbox.add_incoming(
+        text_message("Where is my order?"), chat_id="79007654321@c.us", sender_name="Anna"
+    )
+    inbox.add_incoming(
+        text_message("Me too"),
+        chat_id="120363043968066561@g.us",
+        sender_id="4915112345678@c.us",
+        sender_name="Jonas",
+    )
+    code, out, err = run(capsys, "watch", "--incoming", "--backfill", "--count", "2")
+    assert code == 0
+    assert "Watching instance 1101000001" in err
+    lines = out.splitlines()
+    assert len(lines) == 2
+    # time, chat, sender, kind, text; the outgoing journal's messages are not printed.
+    assert [line.split("  ")[1:] for line in lines] == [
+        ["79007654321@c.us", "Anna", "text", "Where is my order?"],
+        ["120363043968066561@g.us", "Jonas", "text", "Me too"],
+    ]
+    assert {request.api_method for request in served.requests} == {"lastIncomingMessages"}
+
+
+def test_watch_incoming_filters_by_chat_and_kind_and_prints_json(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inbox = served.instance
+    inbox.add_incoming(text_message("other chat"), chat_id="79001111111@c.us")
+    inbox.add_incoming(image_message("a photo"), chat_id="79007654321@c.us")
+    inbox.add_incoming(text_message("wanted"), chat_id="79007654321@c.us", sender_name="Anna")
+    argv = ["watch", "--incoming", "--backfill", "--count", "1", "--json"]
+    code, out, _ = run(capsys, *argv, "--chat", "79007654321@c.us", "--kind", "TEXT")
+    assert code == 0
+    (line,) = out.splitlines()
+    message = json.loads(line)
+    assert (message["type"], message["sender_name"], message["text_message"]) == (
+        "incoming",
+        "Anna",
+        "wanted",
+    )
+
+
+def test_watch_filters_outgoing_events_by_status_and_backfills(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["watch", "--backfill", "--status", "READ", "--count", "1", "--json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    (line,) = out.splitlines()
+    event = json.loads(line)
+    assert (event["previous_status"], event["message"]["text_message"]) == (None, "read one")
+
+
+def test_watch_incoming_refuses_a_status_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "watch", "--sandbox", "--incoming", "--status", "read")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err.startswith("greenapi-async: error: ")
+    assert "--status" in err
+    assert "--incoming" in err
+
+
+def test_watch_incoming_on_the_lively_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["watch", "--incoming", "--sandbox", "--interval", "1", "--count", "1", "--json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    (line,) = out.splitlines()
+    message = json.loads(line)
+    assert message["type"] == "incoming"
+    assert message["sender_id"]

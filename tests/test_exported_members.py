@@ -43,6 +43,7 @@ def test_the_public_names_are_pinned() -> None:
         "GroupInvite",
         "GroupInviteMessage",
         "ImageMessage",
+        "IncomingWatcher",
         "InvalidArgumentError",
         "Journals",
         "Location",

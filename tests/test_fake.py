@@ -195,6 +195,25 @@ async def test_the_sandbox_shows_every_kind_and_status_deterministically() -> No
     assert [m["idMessage"] for m in outgoing] == [m["idMessage"] for m in two.instance.messages]
 
 
+async def test_a_lively_sandbox_receives_replies_as_time_passes() -> None:
+    sandboxes = [
+        FakeGreenAPI.sandbox(seed=3, count=10, rate_limit=False, lively=True) for _ in "ab"
+    ]
+    await anyio.sleep(2.2)  # one step of the sandbox's life
+    seen = []
+    for fake in sandboxes:
+        async with fake.connect() as api:
+            inbox = await api.journals.last_incoming_messages()
+            outbox = await api.journals.last_outgoing_messages()
+        seen.append(([(m.id_message, m.sender_id, m.text) for m in inbox], outbox))
+    (received, sent), (received_again, sent_again) = seen
+    assert len(received) == 10 // 2 + 1  # the seeded ones and a reply
+    assert received_again == received  # the same seed, the same life
+    assert [(m.id_message, m.status_message) for m in sent] == [
+        (m.id_message, m.status_message) for m in sent_again
+    ]
+
+
 async def test_the_fake_serves_real_http_on_loopback(fake: FakeGreenAPI) -> None:
     fake.instance.add(text_message("over the wire"))
     with serve(fake) as base_url:

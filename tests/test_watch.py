@@ -1,15 +1,22 @@
-"""watch_outgoing: exact event sequences against the fake, on asyncio and trio."""
+"""The journal watchers: exact event sequences against the fake, on asyncio and trio.
+
+``watch_outgoing`` and ``watch_incoming`` share their machinery; what they share is tested
+on both (the ``watched`` fixture), and what is theirs alone on each.
+"""
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import json
+import logging
 import random
 import time
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Sequence
+from typing import Any, get_args
 
 import anyio
+import attrs
 import pytest
 
 import greenapi_async as ga
@@ -21,6 +28,7 @@ from greenapi_async.testing import (
     image_message,
     poll_message,
     reaction_message,
+    serve,
     text_message,
 )
 
@@ -30,11 +38,55 @@ pytestmark = pytest.mark.anyio
 
 NOW = 1_764_000_000
 
+Watcher = ga.OutgoingWatcher | ga.IncomingWatcher
+
+
+@attrs.frozen
+class Watched:
+    """One journal's watcher: how to start it, and how to put an entry in its journal."""
+
+    name: str
+    watch: Callable[..., Watcher]
+    add: Callable[..., dict[str, Any]]
+    # What the summary of a new message's event shows as its status: the fake's default
+    # for an outgoing one; an incoming one has none.
+    fresh: str
+    # The filters only this journal's watcher has.
+    own_filters: tuple[str, ...]
+
+    def state(self, state: object) -> object:
+        """A state of this journal's watcher from the fields of an outgoing one."""
+        if self.name == "lastIncomingMessages" and isinstance(state, dict):
+            return {**state, "journal": self.name}
+        return state
+
+
+OUTGOING = Watched(
+    "lastOutgoingMessages",
+    lambda api, *args, **options: api.journals.watch_outgoing(*args, **options),
+    lambda instance, content, **options: instance.add(content, **options),
+    fresh="sent",
+    own_filters=("statuses",),
+)
+INCOMING = Watched(
+    "lastIncomingMessages",
+    lambda api, *args, **options: api.journals.watch_incoming(*args, **options),
+    lambda instance, content, **options: instance.add_incoming(content, **options),
+    fresh="-",
+    own_filters=("senders",),
+)
+
+
+@pytest.fixture(params=[OUTGOING, INCOMING], ids=lambda watched: watched.name)
+def watched(request: pytest.FixtureRequest) -> Watched:
+    return request.param  # type: ignore[no-any-return]
+
 
 @pytest.fixture(autouse=True)
 def fast_polls(monkeypatch: pytest.MonkeyPatch) -> None:
     """Poll every 10 ms: the logic under test is the same at any interval."""
     monkeypatch.setattr(ga.OutgoingWatcher, "MIN_INTERVAL", 0.01)
+    monkeypatch.setattr(ga.IncomingWatcher, "MIN_INTERVAL", 0.01)
 
 
 @pytest.fixture
@@ -50,32 +102,38 @@ async def api(fake: FakeGreenAPI) -> AsyncIterator[ga.GreenAPI]:
         yield api
 
 
-def summary(changes: list[ga.StatusChange]) -> list[tuple[str | None, str, str | None]]:
-    return [
-        (
-            change.message.id_message,
-            str(change.message.status_message),
-            None if change.previous_status is None else str(change.previous_status),
-        )
-        for change in changes
-    ]
+def summary(events: Sequence[object]) -> list[tuple[str | None, str, str | None]]:
+    """(id, status, previous status) of each event; an incoming message has neither."""
+    rows = []
+    for event in events:
+        if isinstance(event, ga.StatusChange):
+            message, previous = event.message, event.previous_status
+        else:
+            assert isinstance(event, get_args(ga.Message))
+            message, previous = event, None
+        status = "-" if message.status_message is None else str(message.status_message)
+        rows.append((message.id_message, status, None if previous is None else str(previous)))
+    return rows
 
 
-async def take(watcher: ga.OutgoingWatcher, count: int) -> list[ga.StatusChange]:
-    changes = []
+async def take(watcher: Watcher, count: int) -> list[Any]:
+    events = []
     with anyio.fail_after(5):
-        async for change in watcher:
-            changes.append(change)
-            if len(changes) == count:
+        async for event in watcher:
+            events.append(event)
+            if len(events) == count:
                 break
-    return changes
+    return events
 
 
-async def nothing_more(watcher: ga.OutgoingWatcher) -> None:
+async def nothing_more(watcher: Watcher) -> None:
     with anyio.move_on_after(0.2) as scope:
-        change = await watcher.__anext__()
-        raise AssertionError(f"unexpected event: {change}")
+        event = await watcher.__anext__()
+        raise AssertionError(f"unexpected event: {event}")
     assert scope.cancelled_caught
+
+
+# Outgoing only: statuses.
 
 
 async def test_statuses_move_along_and_each_step_is_one_event(
@@ -119,64 +177,6 @@ async def test_every_intermediate_status_seen_by_a_poll_is_reported_once(
     ]
 
 
-async def test_backfill_reports_the_first_window_in_timestamp_order(
-    fake: FakeGreenAPI, api: ga.GreenAPI
-) -> None:
-    fake.instance.add(text_message(), id_message="new", timestamp=NOW - 10)
-    fake.instance.add(text_message(), id_message="old", timestamp=NOW - 100)
-    fake.instance.add(text_message(), id_message="too old", timestamp=NOW - 2 * 86400)
-    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
-        assert [c.message.id_message for c in await watcher.poll()] == ["old", "new"]
-
-
-async def test_a_message_that_appears_late_is_still_reported(
-    fake: FakeGreenAPI, api: ga.GreenAPI
-) -> None:
-    async with api.journals.watch_outgoing(0.01) as watcher:
-        await watcher.poll()
-        fake.clock.advance(90)
-        # Sent 100 s ago, shown only now: inside the margin of the next window.
-        fake.instance.add(text_message("late"), id_message="late", timestamp=NOW - 10)
-        assert summary(await take(watcher, 1)) == [("late", "sent", None)]
-
-
-async def test_transient_failures_back_off_and_the_watch_goes_on(
-    fake: FakeGreenAPI, api: ga.GreenAPI
-) -> None:
-    errors: list[ga.GreenAPIError] = []
-    async with api.journals.watch_outgoing(0.01, on_error=errors.append) as watcher:
-        await watcher.poll()
-        fake.queue_fault(Fault(500), times=2)
-        fake.queue_fault(Fault.rate_limited())
-        fake.queue_fault(Fault.malformed())
-        fake.instance.add(text_message(), id_message="after")
-        assert summary(await take(watcher, 1)) == [("after", "sent", None)]
-    assert [type(e) for e in errors] == [
-        ga.ServerError,
-        ga.ServerError,
-        ga.RateLimitError,
-        ga.ResponseValidationError,
-    ]
-
-
-@pytest.mark.parametrize(
-    ("fault", "error"),
-    [
-        (Fault(401, b'{"code":401,"description":"Unauthorized"}'), ga.AuthenticationError),
-        (Fault(403, b'{"code":403,"description":"Forbidden"}'), ga.PermissionDeniedError),
-        (Fault.quota_exceeded(), ga.QuotaExceededError),
-    ],
-)
-async def test_authentication_and_quota_errors_end_the_watch(
-    fake: FakeGreenAPI, api: ga.GreenAPI, fault: Fault, error: type[Exception]
-) -> None:
-    async with api.journals.watch_outgoing(0.01) as watcher:
-        await watcher.poll()
-        fake.queue_fault(fault)
-        with pytest.raises(error):
-            await take(watcher, 1)
-
-
 async def test_a_restarted_watcher_neither_misses_nor_repeats(
     fake: FakeGreenAPI, api: ga.GreenAPI
 ) -> None:
@@ -215,139 +215,6 @@ async def test_filters_by_chat_kind_and_status_reached(
         assert summary(await watcher.poll()) == [("sent", "read", "sent")]
 
 
-async def test_cancelling_the_consumer_stops_polling_at_once(
-    fake: FakeGreenAPI, api: ga.GreenAPI
-) -> None:
-    watcher = api.journals.watch_outgoing(0.01)
-    with anyio.move_on_after(0.3):
-        async for _ in watcher:
-            pass
-    polls = len(fake.requests)
-    assert polls > 3
-    await anyio.sleep(0.2)
-    assert len(fake.requests) == polls
-
-
-async def test_messages_that_left_the_journal_are_forgotten(
-    fake: FakeGreenAPI, api: ga.GreenAPI
-) -> None:
-    for n in range(50):
-        fake.instance.add(text_message(), id_message=f"M{n}")
-    async with api.journals.watch_outgoing(0.01, forget_after=0.05) as watcher:
-        await watcher.poll()
-        assert len(watcher.state["seen"]) == 50
-        fake.clock.advance(24 * 3600)  # every message leaves the journal's window
-        await anyio.sleep(0.1)
-        await watcher.poll()
-        assert watcher.state["seen"] == {}
-
-
-async def test_aclose_ends_the_iteration(api: ga.GreenAPI) -> None:
-    watcher = api.journals.watch_outgoing(0.01)
-    await watcher.aclose()
-    assert [change async for change in watcher] == []
-
-
-@pytest.mark.parametrize(
-    "options",
-    [{"interval": 0}, {"interval": "5"}, {"margin": -1}, {"forget_after": 0}],
-)
-async def test_bad_options_are_argument_errors(
-    api: ga.GreenAPI, options: dict[str, object]
-) -> None:
-    with pytest.raises(ga.InvalidArgumentError):
-        api.journals.watch_outgoing(**options)  # type: ignore[arg-type]
-
-
-GOOD_STATE = {"version": 1, "last_poll": 1_764_000_000.5, "seen": {"A": ["sent", "read"]}}
-
-
-@pytest.mark.parametrize(
-    "state",
-    [
-        {},
-        "x",
-        ["version", "last_poll", "seen"],
-        {**GOOD_STATE, "version": 99},
-        {**GOOD_STATE, "version": True},  # equal to 1, and still not a version
-        {**GOOD_STATE, "version": "1"},
-        {**GOOD_STATE, "extra": 1},
-        {"version": 1, "seen": {}},
-        {**GOOD_STATE, "last_poll": "-inf"},
-        {**GOOD_STATE, "last_poll": float("-inf")},
-        {**GOOD_STATE, "last_poll": float("inf")},
-        {**GOOD_STATE, "last_poll": float("nan")},
-        {**GOOD_STATE, "last_poll": -1},
-        {**GOOD_STATE, "last_poll": True},
-        {**GOOD_STATE, "last_poll": 10**400},
-        {**GOOD_STATE, "last_poll": "1764000000"},
-        {**GOOD_STATE, "seen": {"A": "read"}},  # a string is not a list of statuses
-        {**GOOD_STATE, "seen": {"A": ["read", 1]}},
-        {**GOOD_STATE, "seen": {"A": None}},
-        {**GOOD_STATE, "seen": {1: ["read"]}},
-        {**GOOD_STATE, "seen": [["A", ["read"]]]},
-        {**GOOD_STATE, "seen": None},
-    ],
-)
-async def test_a_state_not_in_this_versions_format_is_refused(
-    api: ga.GreenAPI, state: object
-) -> None:
-    with pytest.raises(ga.InvalidArgumentError, match="state must be a value of"):
-        api.journals.watch_outgoing(0.01, state=state)  # type: ignore[arg-type]
-
-
-async def test_a_state_in_this_versions_format_is_taken_as_it_is(api: ga.GreenAPI) -> None:
-    for state in (GOOD_STATE, {**GOOD_STATE, "last_poll": None}, {**GOOD_STATE, "seen": {}}):
-        assert api.journals.watch_outgoing(0.01, state=state).state == state
-
-
-@pytest.mark.parametrize("option", ["chats", "kinds", "statuses"])
-@pytest.mark.parametrize("value", ["79001234567@c.us", b"text", 5, ["text", 5], [None]])
-async def test_filters_must_be_collections_of_strings(
-    api: ga.GreenAPI, option: str, value: object
-) -> None:
-    # A bare string would be taken as a set of one-character names and match nothing.
-    with pytest.raises(ga.InvalidArgumentError, match=f"{option} must"):
-        api.journals.watch_outgoing(0.01, **{option: value})  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    "kinds",
-    [{"interactiveButtons"}, {"INTERACTIVEBUTTONS"}, {"interactivebuttons", "text"}],
-)
-async def test_a_kind_filter_matches_wire_tags_that_do_not_end_in_message(
-    fake: FakeGreenAPI, api: ga.GreenAPI, kinds: set[str]
-) -> None:
-    async with api.journals.watch_outgoing(0.01, kinds=kinds) as watcher:
-        await watcher.poll()
-        fake.instance.add({"typeMessage": "interactiveButtons"}, id_message="buttons")
-        fake.instance.add(image_message(), id_message="image")
-        assert summary(await watcher.poll()) == [("buttons", "sent", None)]
-
-
-async def test_events_not_yet_handled_survive_a_restart(
-    fake: FakeGreenAPI, api: ga.GreenAPI
-) -> None:
-    async with api.journals.watch_outgoing(0.01) as first:
-        await first.poll()
-        for n in range(3):
-            fake.instance.add(text_message(), id_message=f"M{n}")
-        (handled,) = await take(first, 1)
-        saved = first.state  # saved after handling the first event only
-    assert handled.message.id_message == "M0"
-    async with api.journals.watch_outgoing(0.01, state=saved) as second:
-        assert summary(await second.poll()) == [("M1", "sent", None), ("M2", "sent", None)]
-
-
-async def test_a_state_saved_before_the_first_poll_still_takes_a_baseline(
-    fake: FakeGreenAPI, api: ga.GreenAPI
-) -> None:
-    fake.instance.add(text_message(), id_message="old")
-    saved = api.journals.watch_outgoing(0.01).state
-    async with api.journals.watch_outgoing(0.01, state=saved) as watcher:
-        assert await watcher.poll() == []
-
-
 async def test_the_baseline_remembers_the_whole_default_window(
     fake: FakeGreenAPI, api: ga.GreenAPI
 ) -> None:
@@ -359,43 +226,38 @@ async def test_the_baseline_remembers_the_whole_default_window(
         assert summary(await watcher.poll()) == [("hours ago", "read", "sent")]
 
 
-@pytest.mark.parametrize(
-    "fault",
-    [
-        Fault(499, b'{"code":499}'),
-        Fault(400, b'{"code":400,"description":"Instance is starting"}'),
-    ],
-    ids=["499", "instance-starting"],
-)
-async def test_499_and_a_starting_instance_are_ridden_out(
-    fake: FakeGreenAPI, api: ga.GreenAPI, fault: Fault
+async def test_an_id_listed_twice_reports_the_newest_entry_and_chains_statuses(
+    fake: FakeGreenAPI, api: ga.GreenAPI
 ) -> None:
-    errors: list[ga.GreenAPIError] = []
-    async with api.journals.watch_outgoing(0.01, on_error=errors.append) as watcher:
-        await watcher.poll()
-        fake.queue_fault(fault, times=2)
-        fake.instance.add(text_message(), id_message="after")
-        assert summary(await take(watcher, 1)) == [("after", "sent", None)]
-    assert len(errors) == 2
+    add = fake.instance.add
+    add(text_message("first"), id_message="SAME", timestamp=NOW - 30, status="read")
+    add(text_message("edited"), id_message="SAME", timestamp=NOW - 20, status="read")
+    add(text_message(), id_message="TWO", timestamp=NOW - 25, status="sent")
+    add(text_message(), id_message="TWO", timestamp=NOW - 15, status="delivered")
+    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
+        changes = await watcher.poll()
+    assert summary(changes) == [
+        ("SAME", "read", None),
+        ("TWO", "sent", None),
+        ("TWO", "delivered", "sent"),
+    ]
+    first = changes[0].message
+    assert isinstance(first, ga.TextMessage)
+    assert first.text_message == "edited"  # the message as the journal shows it now
 
 
-async def test_a_journal_over_the_size_cap_ends_the_watch(fake: FakeGreenAPI) -> None:
-    for n in range(20):
-        fake.instance.add(text_message("x" * 100), id_message=f"M{n}")
-    async with fake.connect(max_retries=0, max_response_bytes=1024) as api:
-        errors: list[ga.GreenAPIError] = []
-        async with api.journals.watch_outgoing(0.01, on_error=errors.append) as watcher:
-            with pytest.raises(ga.ResponseTooLargeError):
-                await take(watcher, 1)
-        assert errors == []
-
-
-async def test_a_wrong_url_ends_the_watch(fake: FakeGreenAPI, api: ga.GreenAPI) -> None:
-    async with api.journals.watch_outgoing(0.01) as watcher:
-        await watcher.poll()
-        fake.queue_fault(Fault(404, b'{"code":404,"description":"Not Found"}'))
-        with pytest.raises(ga.APIStatusError, match="404"):
-            await take(watcher, 1)
+async def test_two_statuses_of_one_message_in_the_same_second_come_in_their_order(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    # Listed newest first, as the service does: delivered above sent.
+    fake.instance.add(text_message(), id_message="TIE", timestamp=NOW - 5, status="delivered")
+    fake.instance.add(text_message(), id_message="TIE", timestamp=NOW - 5, status="sent")
+    fake.instance.messages.reverse()
+    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
+        assert summary(await watcher.poll()) == [
+            ("TIE", "sent", None),
+            ("TIE", "delivered", "sent"),
+        ]
 
 
 @virtual_time
@@ -419,17 +281,6 @@ async def test_backoff_after_a_day_of_failures_stays_finite_and_capped(
     # The interval doubled after each failure, capped at a minute; the first try was at once.
     assert failed_at[0] == started
     assert waits == pytest.approx([10.0, 20.0, 40.0] + [60.0] * (failures - 3))
-
-
-async def test_an_id_listed_twice_in_one_answer_is_one_event(
-    fake: FakeGreenAPI, api: ga.GreenAPI
-) -> None:
-    # Green API's own example response repeats an idMessage.
-    fake.instance.add(text_message(), id_message="DUP", timestamp=NOW - 20, status="read")
-    fake.instance.add(text_message(), id_message="DUP", timestamp=NOW - 10, status="read")
-    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
-        assert summary(await watcher.poll()) == [("DUP", "read", None)]
-        assert await watcher.poll() == []
 
 
 @pytest.mark.parametrize(
@@ -462,78 +313,397 @@ async def test_kinds_are_named_in_any_case_or_as_wire_tags(
         assert [change.message.type_message for change in await watcher.poll()] == [tag]
 
 
-async def test_an_id_listed_twice_reports_the_newest_entry_and_chains_statuses(
-    fake: FakeGreenAPI, api: ga.GreenAPI
+GOOD_STATE = {"version": 1, "last_poll": 1_764_000_000.5, "seen": {"A": ["sent", "read"]}}
+
+
+async def test_an_outgoing_state_keeps_its_format(api: ga.GreenAPI) -> None:
+    # States saved before the incoming watcher existed carry no "journal" key, and load.
+    assert api.journals.watch_outgoing(0.01, state=GOOD_STATE).state == GOOD_STATE
+    assert list(api.journals.watch_outgoing(0.01).state) == ["version", "last_poll", "seen"]
+
+
+# Both journals: the machinery they share.
+
+
+async def test_backfill_reports_the_first_window_in_timestamp_order(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
-    add = fake.instance.add
-    add(text_message("first"), id_message="SAME", timestamp=NOW - 30, status="read")
-    add(text_message("edited"), id_message="SAME", timestamp=NOW - 20, status="read")
-    add(text_message(), id_message="TWO", timestamp=NOW - 25, status="sent")
-    add(text_message(), id_message="TWO", timestamp=NOW - 15, status="delivered")
-    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
-        changes = await watcher.poll()
-    assert summary(changes) == [
-        ("SAME", "read", None),
-        ("TWO", "sent", None),
-        ("TWO", "delivered", "sent"),
+    watched.add(fake.instance, text_message(), id_message="new", timestamp=NOW - 10)
+    watched.add(fake.instance, text_message(), id_message="old", timestamp=NOW - 100)
+    watched.add(fake.instance, text_message(), id_message="too old", timestamp=NOW - 2 * 86400)
+    async with watched.watch(api, 0.01, backfill=True) as watcher:
+        assert summary(await watcher.poll()) == [
+            ("old", watched.fresh, None),
+            ("new", watched.fresh, None),
+        ]
+
+
+async def test_the_baseline_is_not_reported_and_a_new_message_is_once(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    watched.add(fake.instance, text_message(), id_message="before", timestamp=NOW - 3600)
+    async with watched.watch(api, 0.01) as watcher:
+        assert await watcher.poll() == []
+        fake.clock.advance(5)
+        watched.add(fake.instance, text_message(), id_message="after")
+        assert summary(await take(watcher, 1)) == [("after", watched.fresh, None)]
+        await nothing_more(watcher)
+
+
+async def test_a_message_that_appears_late_is_still_reported(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    async with watched.watch(api, 0.01) as watcher:
+        await watcher.poll()
+        fake.clock.advance(90)
+        # Sent 100 s ago, shown only now: inside the margin of the next window.
+        watched.add(fake.instance, text_message("late"), id_message="late", timestamp=NOW - 10)
+        assert summary(await take(watcher, 1)) == [("late", watched.fresh, None)]
+
+
+@pytest.mark.usefixtures("wall_clock_is_the_services")
+async def test_the_first_window_is_the_journals_default_and_later_ones_cover_the_gap(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    watched.add(fake.instance, text_message(), id_message="hours ago", timestamp=NOW - 5 * 3600)
+    async with watched.watch(api, 0.01, margin=120) as watcher:
+        await watcher.poll()
+        fake.clock.advance(600)
+        await watcher.poll()
+    first, second = fake.requests
+    assert (first.api_method, first.query) == (watched.name, {"minutes": "1440"})
+    # 600 s since the last poll and 120 s of margin: 12 minutes.
+    assert (second.api_method, second.query) == (watched.name, {"minutes": "12"})
+
+
+async def test_transient_failures_back_off_and_the_watch_goes_on(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    errors: list[ga.GreenAPIError] = []
+    async with watched.watch(api, 0.01, on_error=errors.append) as watcher:
+        await watcher.poll()
+        fake.queue_fault(Fault(500), times=2)
+        fake.queue_fault(Fault.rate_limited())
+        fake.queue_fault(Fault.malformed())
+        watched.add(fake.instance, text_message(), id_message="after")
+        assert summary(await take(watcher, 1)) == [("after", watched.fresh, None)]
+    assert [type(e) for e in errors] == [
+        ga.ServerError,
+        ga.ServerError,
+        ga.RateLimitError,
+        ga.ResponseValidationError,
     ]
-    first = changes[0].message
-    assert isinstance(first, ga.TextMessage)
-    assert first.text_message == "edited"  # the message as the journal shows it now
+
+
+async def test_a_transient_failure_is_logged_with_the_journals_name(
+    fake: FakeGreenAPI,
+    api: ga.GreenAPI,
+    watched: Watched,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async with watched.watch(api, 0.01) as watcher:
+        await watcher.poll()
+        fake.queue_fault(Fault(500))
+        watched.add(fake.instance, text_message(), id_message="after")
+        with caplog.at_level(logging.WARNING, logger="greenapi_async"):
+            await take(watcher, 1)
+    (record,) = [r for r in caplog.records if r.getMessage().startswith("watching ")]
+    assert record.getMessage().startswith(f"watching {watched.name}: ")
+    assert record.getMessage().endswith("; retrying")
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        (Fault(401, b'{"code":401,"description":"Unauthorized"}'), ga.AuthenticationError),
+        (Fault(403, b'{"code":403,"description":"Forbidden"}'), ga.PermissionDeniedError),
+        (Fault.quota_exceeded(), ga.QuotaExceededError),
+    ],
+)
+async def test_authentication_and_quota_errors_end_the_watch(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, fault: Fault, error: type[Exception]
+) -> None:
+    async with watched.watch(api, 0.01) as watcher:
+        await watcher.poll()
+        fake.queue_fault(fault)
+        with pytest.raises(error):
+            await take(watcher, 1)
+
+
+async def test_messages_that_arrive_while_the_bot_is_down_come_after_a_restart(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    watched.add(fake.instance, text_message(), id_message="A")
+    async with watched.watch(api, 0.01) as first:
+        await first.poll()
+        fake.clock.advance(5)
+        watched.add(fake.instance, text_message(), id_message="B")
+        assert summary(await first.poll()) == [("B", watched.fresh, None)]
+        saved = json.dumps(first.state)  # e.g. written to disk before a restart
+    fake.clock.advance(5)
+    watched.add(fake.instance, text_message(), id_message="C")  # while the bot is down
+    async with watched.watch(api, 0.01, state=json.loads(saved)) as second:
+        assert summary(await second.poll()) == [("C", watched.fresh, None)]
+        assert await second.poll() == []
+
+
+async def test_filters_by_chat_and_kind(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    instance = fake.instance
+    async with watched.watch(api, 0.01, chats={"1@c.us"}, kinds={"text"}) as watcher:
+        await watcher.poll()
+        watched.add(instance, text_message(), id_message="other chat", chat_id="2@c.us")
+        watched.add(instance, image_message(), id_message="image", chat_id="1@c.us")
+        watched.add(instance, text_message(), id_message="wanted", chat_id="1@c.us")
+        assert summary(await watcher.poll()) == [("wanted", watched.fresh, None)]
+        assert await watcher.poll() == []  # what a filter left out is not reported later
+
+
+async def test_cancelling_the_consumer_stops_polling_at_once(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    watcher = watched.watch(api, 0.01)
+    with anyio.move_on_after(0.3):
+        async for _ in watcher:
+            pass
+    polls = len(fake.requests)
+    assert polls > 3
+    await anyio.sleep(0.2)
+    assert len(fake.requests) == polls
+
+
+async def test_messages_that_left_the_journal_are_forgotten(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    for n in range(50):
+        watched.add(fake.instance, text_message(), id_message=f"M{n}")
+    async with watched.watch(api, 0.01, forget_after=0.05) as watcher:
+        await watcher.poll()
+        assert len(watcher.state["seen"]) == 50
+        fake.clock.advance(24 * 3600)  # every message leaves the journal's window
+        await anyio.sleep(0.1)
+        await watcher.poll()
+        assert watcher.state["seen"] == {}
+
+
+async def test_aclose_ends_the_iteration(api: ga.GreenAPI, watched: Watched) -> None:
+    watcher = watched.watch(api, 0.01)
+    await watcher.aclose()
+    assert [event async for event in watcher] == []
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"interval": 0}, {"interval": "5"}, {"margin": -1}, {"forget_after": 0}],
+)
+async def test_bad_options_are_argument_errors(
+    api: ga.GreenAPI, watched: Watched, options: dict[str, object]
+) -> None:
+    with pytest.raises(ga.InvalidArgumentError):
+        watched.watch(api, **options)
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {},
+        "x",
+        ["version", "last_poll", "seen"],
+        {**GOOD_STATE, "version": 99},
+        {**GOOD_STATE, "version": True},  # equal to 1, and still not a version
+        {**GOOD_STATE, "version": "1"},
+        {**GOOD_STATE, "extra": 1},
+        {"version": 1, "seen": {}},
+        {**GOOD_STATE, "last_poll": "-inf"},
+        {**GOOD_STATE, "last_poll": float("-inf")},
+        {**GOOD_STATE, "last_poll": float("inf")},
+        {**GOOD_STATE, "last_poll": float("nan")},
+        {**GOOD_STATE, "last_poll": -1},
+        {**GOOD_STATE, "last_poll": True},
+        {**GOOD_STATE, "last_poll": 10**400},
+        {**GOOD_STATE, "last_poll": "1764000000"},
+        {**GOOD_STATE, "seen": {"A": "read"}},  # a string is not a list of statuses
+        {**GOOD_STATE, "seen": {"A": ["read", 1]}},
+        {**GOOD_STATE, "seen": {"A": None}},
+        {**GOOD_STATE, "seen": {1: ["read"]}},
+        {**GOOD_STATE, "seen": [["A", ["read"]]]},
+        {**GOOD_STATE, "seen": None},
+    ],
+)
+async def test_a_state_not_in_this_versions_format_is_refused(
+    api: ga.GreenAPI, watched: Watched, state: object
+) -> None:
+    with pytest.raises(ga.InvalidArgumentError, match="state must be a value of"):
+        watched.watch(api, 0.01, state=watched.state(state))
+
+
+async def test_a_state_in_this_versions_format_is_taken_as_it_is(
+    api: ga.GreenAPI, watched: Watched
+) -> None:
+    for state in (GOOD_STATE, {**GOOD_STATE, "last_poll": None}, {**GOOD_STATE, "seen": {}}):
+        own = watched.state(state)
+        assert watched.watch(api, 0.01, state=own).state == own
+
+
+@pytest.mark.parametrize("value", ["79001234567@c.us", b"text", 5, ["text", 5], [None]])
+async def test_filters_must_be_collections_of_strings(
+    api: ga.GreenAPI, watched: Watched, value: object
+) -> None:
+    # A bare string would be taken as a set of one-character names and match nothing.
+    for option in ("chats", "kinds", *watched.own_filters):
+        with pytest.raises(ga.InvalidArgumentError, match=f"{option} must"):
+            watched.watch(api, 0.01, **{option: value})
+
+
+@pytest.mark.parametrize(
+    "kinds",
+    [{"interactiveButtons"}, {"INTERACTIVEBUTTONS"}, {"interactivebuttons", "text"}],
+)
+async def test_a_kind_filter_matches_wire_tags_that_do_not_end_in_message(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, kinds: set[str]
+) -> None:
+    async with watched.watch(api, 0.01, kinds=kinds) as watcher:
+        await watcher.poll()
+        watched.add(fake.instance, {"typeMessage": "interactiveButtons"}, id_message="buttons")
+        watched.add(fake.instance, image_message(), id_message="image")
+        assert summary(await watcher.poll()) == [("buttons", watched.fresh, None)]
+
+
+async def test_events_not_yet_handled_survive_a_restart(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    async with watched.watch(api, 0.01) as first:
+        await first.poll()
+        for n in range(3):
+            watched.add(fake.instance, text_message(), id_message=f"M{n}")
+        (handled,) = await take(first, 1)
+        saved = first.state  # saved after handling the first event only
+    assert summary([handled]) == [("M0", watched.fresh, None)]
+    async with watched.watch(api, 0.01, state=saved) as second:
+        assert summary(await second.poll()) == [
+            ("M1", watched.fresh, None),
+            ("M2", watched.fresh, None),
+        ]
+
+
+async def test_a_state_saved_before_the_first_poll_still_takes_a_baseline(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    watched.add(fake.instance, text_message(), id_message="old")
+    saved = watched.watch(api, 0.01).state
+    async with watched.watch(api, 0.01, state=saved) as watcher:
+        assert await watcher.poll() == []
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault(499, b'{"code":499}'),
+        Fault(400, b'{"code":400,"description":"Instance is starting"}'),
+    ],
+    ids=["499", "instance-starting"],
+)
+async def test_499_and_a_starting_instance_are_ridden_out(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, fault: Fault
+) -> None:
+    errors: list[ga.GreenAPIError] = []
+    async with watched.watch(api, 0.01, on_error=errors.append) as watcher:
+        await watcher.poll()
+        fake.queue_fault(fault, times=2)
+        watched.add(fake.instance, text_message(), id_message="after")
+        assert summary(await take(watcher, 1)) == [("after", watched.fresh, None)]
+    assert len(errors) == 2
+
+
+async def test_a_journal_over_the_size_cap_ends_the_watch(
+    fake: FakeGreenAPI, watched: Watched
+) -> None:
+    for n in range(20):
+        watched.add(fake.instance, text_message("x" * 100), id_message=f"M{n}")
+    async with fake.connect(max_retries=0, max_response_bytes=1024) as api:
+        errors: list[ga.GreenAPIError] = []
+        async with watched.watch(api, 0.01, on_error=errors.append) as watcher:
+            with pytest.raises(ga.ResponseTooLargeError):
+                await take(watcher, 1)
+        assert errors == []
+
+
+async def test_a_wrong_url_ends_the_watch(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    async with watched.watch(api, 0.01) as watcher:
+        await watcher.poll()
+        fake.queue_fault(Fault(404, b'{"code":404,"description":"Not Found"}'))
+        with pytest.raises(ga.APIStatusError, match="404"):
+            await take(watcher, 1)
+
+
+async def test_an_id_listed_twice_in_one_answer_is_one_event_with_the_newest_entry(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    # Green API's own example response repeats an idMessage.
+    watched.add(fake.instance, text_message("first"), id_message="DUP", timestamp=NOW - 20)
+    watched.add(fake.instance, text_message("edited"), id_message="DUP", timestamp=NOW - 10)
+    async with watched.watch(api, 0.01, backfill=True) as watcher:
+        events = await watcher.poll()
+        assert summary(events) == [("DUP", watched.fresh, None)]
+        assert await watcher.poll() == []
+    assert summary(events)[0][0] == "DUP"
+    (message,) = [e.message if isinstance(e, ga.StatusChange) else e for e in events]
+    assert message.text == "edited"  # the message as the journal shows it now
+
+
+async def test_an_entry_without_an_id_is_skipped(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    entry = watched.add(fake.instance, text_message("no id"), id_message="X")
+    del entry["idMessage"]
+    watched.add(fake.instance, text_message(), id_message="Y")
+    async with watched.watch(api, 0.01, backfill=True) as watcher:
+        assert summary(await watcher.poll()) == [("Y", watched.fresh, None)]
 
 
 async def test_a_malformed_entry_is_left_out_and_reported_once_not_a_stall(
-    fake: FakeGreenAPI, api: ga.GreenAPI
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
-    good = fake.instance.add(text_message("fine"), id_message="GOOD", timestamp=NOW - 20)
-    bad = fake.instance.add(
-        text_message("odd", sendByApi="yes"), id_message="BAD", timestamp=NOW - 10
+    watched.add(fake.instance, text_message("fine"), id_message="GOOD", timestamp=NOW - 20)
+    bad = watched.add(
+        fake.instance, text_message("odd", sendByApi="yes"), id_message="BAD", timestamp=NOW - 10
     )
     errors: list[ga.GreenAPIError] = []
-    async with api.journals.watch_outgoing(0.01, backfill=True, on_error=errors.append) as w:
-        assert summary(await w.poll()) == [("GOOD", "sent", None)]
+    async with watched.watch(api, 0.01, backfill=True, on_error=errors.append) as w:
+        assert summary(await w.poll()) == [("GOOD", watched.fresh, None)]
         (error,) = errors
         assert isinstance(error, ga.ResponseValidationError)
         assert "$[0].sendByApi: expected bool, got str" in error.errors
+        assert watched.name in str(error)
         assert await w.poll() == []
         assert len(errors) == 1  # the same problem is not reported at every poll
-        fake.instance.add(text_message(), id_message="NEWER", timestamp=NOW - 5)
-        assert summary(await w.poll()) == [("NEWER", "sent", None)]
+        watched.add(fake.instance, text_message(), id_message="NEWER", timestamp=NOW - 5)
+        assert summary(await w.poll()) == [("NEWER", watched.fresh, None)]
         assert len(errors) == 1  # nor again when newer messages push it down the journal
 
         bad["sendByApi"] = True  # the service corrects the entry
-        assert summary(await w.poll()) == [("BAD", "sent", None)]
-    assert good["idMessage"] == "GOOD"
+        assert summary(await w.poll()) == [("BAD", watched.fresh, None)]
 
 
 async def test_an_on_error_that_raises_ends_the_poll_and_loses_no_event(
-    fake: FakeGreenAPI, api: ga.GreenAPI
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
-    fake.instance.add(text_message(), id_message="GOOD", timestamp=NOW - 20)
-    bad = fake.instance.add(text_message(sendByApi="yes"), id_message="BAD", timestamp=NOW - 9)
+    watched.add(fake.instance, text_message(), id_message="GOOD", timestamp=NOW - 20)
+    bad = watched.add(
+        fake.instance, text_message(sendByApi="yes"), id_message="BAD", timestamp=NOW - 9
+    )
 
     def fatal(error: ga.GreenAPIError) -> None:
         raise error
 
-    async with api.journals.watch_outgoing(0.01, backfill=True, on_error=fatal) as watcher:
+    async with watched.watch(api, 0.01, backfill=True, on_error=fatal) as watcher:
         with pytest.raises(ga.ResponseValidationError, match="left out 1 malformed"):
             await watcher.poll()
         fake.instance.messages.remove(bad)
-        assert summary(await watcher.poll()) == [("GOOD", "sent", None)]
-
-
-async def test_two_statuses_of_one_message_in_the_same_second_come_in_their_order(
-    fake: FakeGreenAPI, api: ga.GreenAPI
-) -> None:
-    # Listed newest first, as the service does: delivered above sent.
-    fake.instance.add(text_message(), id_message="TIE", timestamp=NOW - 5, status="delivered")
-    fake.instance.add(text_message(), id_message="TIE", timestamp=NOW - 5, status="sent")
-    fake.instance.messages.reverse()
-    async with api.journals.watch_outgoing(0.01, backfill=True) as watcher:
-        assert summary(await watcher.poll()) == [
-            ("TIE", "sent", None),
-            ("TIE", "delivered", "sent"),
-        ]
+        assert summary(await watcher.poll()) == [("GOOD", watched.fresh, None)]
 
 
 # Resuming: a restarted watcher reports what the journal still shows and it had not handed
@@ -546,27 +716,29 @@ def wall_clock_is_the_services(fake: FakeGreenAPI, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(time, "time", fake.clock.now)
 
 
-def resumed(api: ga.GreenAPI, state: dict[str, object], **options: Any) -> ga.OutgoingWatcher:
+def resumed(
+    api: ga.GreenAPI, watched: Watched, state: dict[str, object], **options: Any
+) -> Watcher:
     # Through JSON, as a bot saves it to disk.
-    return api.journals.watch_outgoing(0.01, state=json.loads(json.dumps(state)), **options)
+    return watched.watch(api, 0.01, state=json.loads(json.dumps(state)), **options)
 
 
 @pytest.mark.usefixtures("wall_clock_is_the_services")
 async def test_a_backfill_interrupted_after_one_event_is_resumed_whole(
-    fake: FakeGreenAPI, api: ga.GreenAPI
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
     for n in range(3):
-        fake.instance.add(text_message(), id_message=f"M{n}", timestamp=NOW - 3600 + n)
-    async with api.journals.watch_outgoing(0.01, backfill=True) as first:
+        watched.add(fake.instance, text_message(), id_message=f"M{n}", timestamp=NOW - 3600 + n)
+    async with watched.watch(api, 0.01, backfill=True) as first:
         (handled,) = await take(first, 1)
         saved = first.state
-    assert handled.message.id_message == "M0"
+    assert summary([handled]) == [("M0", watched.fresh, None)]
     for restart in range(2):  # and again, from a state saved by a resumed watcher
-        async with resumed(api, saved, backfill=True) as watcher:
+        async with resumed(api, watched, saved, backfill=True) as watcher:
             (handled,) = await take(watcher, 1)
             saved = watcher.state
-        assert handled.message.id_message == f"M{restart + 1}"
-    async with resumed(api, saved) as last:
+        assert summary([handled]) == [(f"M{restart + 1}", watched.fresh, None)]
+    async with resumed(api, watched, saved) as last:
         await nothing_more(last)
 
 
@@ -582,43 +754,63 @@ async def test_events_of_an_outage_survive_a_restart_after_the_first_is_handled(
     for n in range(3):  # the bot is down for an hour; the messages are delivered
         fake.clock.advance(20 * 60)
         fake.instance.set_status(f"M{n}", "delivered")
-    async with resumed(api, saved) as watcher:
+    async with resumed(api, OUTGOING, saved) as watcher:
         (handled,) = await take(watcher, 1)
         saved = watcher.state
     assert summary([handled]) == [("M0", "delivered", "sent")]
-    async with resumed(api, saved) as watcher:
+    async with resumed(api, OUTGOING, saved) as watcher:
         rest = await take(watcher, 2)
         await nothing_more(watcher)
     assert summary(rest) == [("M1", "delivered", "sent"), ("M2", "delivered", "sent")]
 
 
 @pytest.mark.usefixtures("wall_clock_is_the_services")
+async def test_messages_of_an_outage_survive_a_restart_after_the_first_is_handled(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+) -> None:
+    async with watched.watch(api, 0.01) as watcher:
+        await watcher.poll()  # the baseline
+        saved = watcher.state
+    for n in range(3):  # the bot is down for an hour; messages come and go
+        fake.clock.advance(20 * 60)
+        watched.add(fake.instance, text_message(), id_message=f"M{n}")
+    async with resumed(api, watched, saved) as watcher:
+        (handled,) = await take(watcher, 1)
+        saved = watcher.state
+    assert summary([handled]) == [("M0", watched.fresh, None)]
+    async with resumed(api, watched, saved) as watcher:
+        rest = await take(watcher, 2)
+        await nothing_more(watcher)
+    assert summary(rest) == [("M1", watched.fresh, None), ("M2", watched.fresh, None)]
+
+
+@pytest.mark.usefixtures("wall_clock_is_the_services")
 async def test_a_state_saved_after_aclose_still_reaches_back_to_dropped_events(
-    fake: FakeGreenAPI, api: ga.GreenAPI
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
     for n in range(2):
-        fake.instance.add(text_message(), id_message=f"M{n}", timestamp=NOW - 7200)
-    async with api.journals.watch_outgoing(0.01, backfill=True) as first:
+        watched.add(fake.instance, text_message(), id_message=f"M{n}", timestamp=NOW - 7200)
+    async with watched.watch(api, 0.01, backfill=True) as first:
         await take(first, 1)
     fake.clock.advance(600)
-    async with resumed(api, first.state) as second:
-        assert summary(await take(second, 1)) == [("M1", "sent", None)]
+    async with resumed(api, watched, first.state) as second:
+        assert summary(await take(second, 1)) == [("M1", watched.fresh, None)]
 
 
 async def test_a_state_saved_before_the_first_poll_of_a_backfill_backfills(
-    fake: FakeGreenAPI, api: ga.GreenAPI
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
-    fake.instance.add(text_message(), id_message="old", timestamp=NOW - 3600)
-    saved = api.journals.watch_outgoing(0.01, backfill=True).state
-    async with resumed(api, saved, backfill=True) as watcher:
-        assert summary(await watcher.poll()) == [("old", "sent", None)]
+    watched.add(fake.instance, text_message(), id_message="old", timestamp=NOW - 3600)
+    saved = watched.watch(api, 0.01, backfill=True).state
+    async with resumed(api, watched, saved, backfill=True) as watcher:
+        assert summary(await watcher.poll()) == [("old", watched.fresh, None)]
 
 
 _STATUSES = ("pending", "sent", "delivered", "read", "failed", "noAccount", "yellowCard")
 Pair = tuple[str, str]
 
 
-async def random_restarts(fake: FakeGreenAPI, seed: int) -> None:
+async def random_restarts(fake: FakeGreenAPI, watched: Watched, seed: int) -> None:
     """Random journals, consumption, save points, outages and restarts, on the fake.
 
     Every (message, status) pair the journal showed when some request was made is
@@ -627,19 +819,23 @@ async def random_restarts(fake: FakeGreenAPI, seed: int) -> None:
     replaced by a newer status while the bot was stopped after fetching it: no request
     can show it any more, and the newer status is reported in its place. The bot saves
     ``watcher.state`` after handling each event, as the docs show, and when it stops
-    cleanly; a crash keeps the state saved after the last event.
+    cleanly; a crash keeps the state saved after the last event. Incoming messages have
+    no status: each is one pair, with the status ``-``, and only new ones arrive.
     """
     rng = random.Random(seed)
     journal = fake.instance
+    incoming = watched is INCOMING
     backfill = rng.random() < 0.5
     ids: list[str] = []
 
     def add(age: float) -> None:
-        message = journal.add(
+        options = {} if incoming else {"status": rng.choice(_STATUSES[:2])}
+        message = watched.add(
+            journal,
             text_message(),
             id_message=f"M{len(ids)}",
-            status=rng.choice(_STATUSES[:2]),
             timestamp=int(fake.clock.now() - age),
+            **options,
         )
         ids.append(message["idMessage"])
 
@@ -655,7 +851,8 @@ async def random_restarts(fake: FakeGreenAPI, seed: int) -> None:
     reported: list[Pair] = []
 
     def now_shown() -> set[Pair]:
-        return {(m["idMessage"], m["statusMessage"]) for m in journal.journal(1440)}
+        entries = journal.incoming_journal(1440) if incoming else journal.journal(1440)
+        return {(m["idMessage"], m.get("statusMessage", "-")) for m in entries}
 
     def note_requests() -> None:
         # The journal changes only in change_journal(), which calls this first: requests
@@ -677,25 +874,26 @@ async def random_restarts(fake: FakeGreenAPI, seed: int) -> None:
         note_requests()
         fake.clock.advance(rng.choice([0, 1, 30, 200]))
         for _ in range(rng.randint(0, 3)):
-            if ids and rng.random() < 0.7:
+            if ids and rng.random() < 0.7 and not incoming:
                 journal.set_status(rng.choice(ids), rng.choice(_STATUSES))
             else:
                 add(age=0)
 
     state: dict[str, Any] = {}  # the last one saved
 
-    async def consume(watcher: ga.OutgoingWatcher, count: int, wait: float) -> None:
+    async def consume(watcher: Watcher, count: int, wait: float) -> None:
         nonlocal state
         for _ in range(count):
             with anyio.move_on_after(wait) as scope:
-                change = await watcher.__anext__()
+                event = await watcher.__anext__()
             if scope.cancelled_caught:
                 return
-            reported.append((change.message.id_message or "", str(change.message.status_message)))
+            ((id_message, status, _),) = summary([event])
+            reported.append((id_message or "", status))
             state = watcher.state  # saved after handling the event
 
     async with fake.connect(max_retries=0) as api:
-        watcher = api.journals.watch_outgoing(0.01, backfill=backfill)
+        watcher = watched.watch(api, 0.01, backfill=backfill)
         state = watcher.state
         for _ in range(rng.randint(5, 30)):
             action = rng.random()
@@ -713,8 +911,8 @@ async def random_restarts(fake: FakeGreenAPI, seed: int) -> None:
                 for _ in range(rng.randint(0, 2)):
                     fake.clock.advance(rng.choice([0, 60, 1800, 3600]))
                     change_journal()
-                watcher = api.journals.watch_outgoing(
-                    0.01, backfill=backfill, state=json.loads(json.dumps(state))
+                watcher = watched.watch(
+                    api, 0.01, backfill=backfill, state=json.loads(json.dumps(state))
                 )
         # The journal no longer changes: everything it shows now must come out.
         await consume(watcher, 10_000, wait=0.5)
@@ -731,12 +929,16 @@ async def random_restarts(fake: FakeGreenAPI, seed: int) -> None:
 
 @pytest.mark.usefixtures("wall_clock_is_the_services")
 @pytest.mark.parametrize("seed", range(4))
-async def test_random_restarts_neither_miss_nor_repeat(fake: FakeGreenAPI, seed: int) -> None:
-    await random_restarts(fake, seed)
+async def test_random_restarts_neither_miss_nor_repeat(
+    fake: FakeGreenAPI, watched: Watched, seed: int
+) -> None:
+    await random_restarts(fake, watched, seed)
 
 
 @pytest.mark.slow
-async def test_random_restarts_over_many_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_random_restarts_over_many_seeds(
+    monkeypatch: pytest.MonkeyPatch, watched: Watched
+) -> None:
     # Bounded in count and in time; each run is about half a second.
     started = time.monotonic()
     runs = 0
@@ -744,9 +946,132 @@ async def test_random_restarts_over_many_seeds(monkeypatch: pytest.MonkeyPatch) 
         fake = FakeGreenAPI(clock=FakeClock(NOW), rate_limit=False)
         fake.add_instance()
         monkeypatch.setattr(time, "time", fake.clock.now)
-        await random_restarts(fake, seed)
+        await random_restarts(fake, watched, seed)
         runs += 1
         if time.monotonic() - started > 60:
             break
     print(f"random restarts: {runs} seeds in {time.monotonic() - started:.0f} s")
     assert runs >= 20
+
+
+# Incoming only: messages as events, senders, and a state of its own.
+
+
+async def test_incoming_events_are_the_messages_themselves(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    inbox = fake.instance
+    async with api.journals.watch_incoming(0.01) as watcher:
+        await watcher.poll()
+        inbox.add_incoming(text_message("Where is my order?"), id_message="T", sender_name="Anna")
+        inbox.add_incoming(image_message("The parcel"), id_message="I", sender_name="Jonas")
+        seen = []
+        for message in await take(watcher, 2):
+            match message:
+                case ga.TextMessage(sender_name=name, text_message=text):
+                    seen.append(f"{name}: {text}")
+                case ga.ImageMessage(sender_name=name, caption=caption):
+                    seen.append(f"{name} sent a photo: {caption}")
+    assert seen == ["Anna: Where is my order?", "Jonas sent a photo: The parcel"]
+
+
+async def test_an_incoming_message_shown_again_is_not_reported_again(
+    fake: FakeGreenAPI, api: ga.GreenAPI
+) -> None:
+    inbox = fake.instance
+    async with api.journals.watch_incoming(0.01) as watcher:
+        await watcher.poll()
+        entry = inbox.add_incoming(text_message("Hi"), id_message="IN")
+        assert summary(await watcher.poll()) == [("IN", "-", None)]
+        # Edited by its sender, stamped anew, even given a status: still the same message.
+        fake.clock.advance(30)
+        entry.update(textMessage="Hi!", isEdited=True, timestamp=NOW + 30, statusMessage="read")
+        assert await watcher.poll() == []
+
+
+async def test_incoming_messages_filtered_by_sender(fake: FakeGreenAPI, api: ga.GreenAPI) -> None:
+    inbox = fake.instance
+    group = "120363043968066561@g.us"
+    async with api.journals.watch_incoming(0.01, senders=["79007654321@c.us"]) as watcher:
+        await watcher.poll()
+        inbox.add_incoming(text_message(), id_message="Anna", chat_id="79007654321@c.us")
+        inbox.add_incoming(text_message(), id_message="Jonas", chat_id="4915112345678@c.us")
+        inbox.add_incoming(
+            text_message(),
+            id_message="Anna in a group",
+            chat_id=group,
+            sender_id="79007654321@c.us",
+        )
+        inbox.add_incoming(
+            text_message(),
+            id_message="Jonas in a group",
+            chat_id=group,
+            sender_id="4915112345678@c.us",
+        )
+        assert summary(await watcher.poll()) == [
+            ("Anna", "-", None),
+            ("Anna in a group", "-", None),
+        ]
+
+
+async def test_an_incoming_state_names_its_journal(api: ga.GreenAPI) -> None:
+    state = api.journals.watch_incoming(0.01).state
+    assert state == {
+        "version": 1,
+        "journal": "lastIncomingMessages",
+        "last_poll": None,
+        "seen": {},
+    }
+
+
+@pytest.mark.parametrize(
+    ("saved_by", "given_to"), [(OUTGOING, INCOMING), (INCOMING, OUTGOING)], ids=["out-in", "in-out"]
+)
+async def test_a_state_of_the_other_journal_is_refused_naming_it(
+    fake: FakeGreenAPI, api: ga.GreenAPI, saved_by: Watched, given_to: Watched
+) -> None:
+    async with saved_by.watch(api, 0.01) as watcher:
+        await watcher.poll()
+        state = json.loads(json.dumps(watcher.state))
+    with pytest.raises(ga.InvalidArgumentError, match=f"state of a {saved_by.name} watcher"):
+        given_to.watch(api, 0.01, state=state)
+
+
+async def test_an_incoming_state_naming_no_known_journal_is_refused(api: ga.GreenAPI) -> None:
+    for journal in ("lastIncomingMessage", None, 1, ["lastIncomingMessages"]):
+        state = {**GOOD_STATE, "journal": journal}
+        with pytest.raises(ga.InvalidArgumentError, match="state must be a value of"):
+            api.journals.watch_incoming(0.01, state=state)
+
+
+async def test_watch_incoming_over_real_http(fake: FakeGreenAPI) -> None:
+    inbox = fake.instance
+    inbox.add_incoming(text_message("before"), id_message="OLD", timestamp=NOW - 600)
+    with serve(fake) as base_url:
+        async with (
+            ga.GreenAPI(
+                inbox.id_instance, inbox.api_token, api_url=base_url, rate_limit=False
+            ) as api,
+            api.journals.watch_incoming(0.01) as watcher,
+        ):
+            assert await watcher.poll() == []
+            inbox.add_incoming(text_message("Where is my order?"), sender_name="Anna")
+            inbox.add(text_message("sent, not received"))
+            (message,) = await take(watcher, 1)
+    assert isinstance(message, ga.TextMessage)
+    assert (message.type, message.sender_name, message.text) == (
+        "incoming",
+        "Anna",
+        "Where is my order?",
+    )
+    assert {request.api_method for request in fake.requests} == {"lastIncomingMessages"}
+
+
+def test_both_watchers_take_the_same_options_with_the_same_defaults() -> None:
+    def shared(method: Callable[..., object], own: str) -> list[inspect.Parameter]:
+        parameters = inspect.signature(method).parameters
+        return [parameter for name, parameter in parameters.items() if name != own]
+
+    assert shared(ga.Journals.watch_outgoing, "statuses") == shared(
+        ga.Journals.watch_incoming, "senders"
+    )

@@ -61,6 +61,21 @@ async def journal_types(http: httpx.AsyncClient) -> None:
     await api.aclose()
 
 
+async def watcher_types(api: ga.GreenAPI) -> None:
+    async with api.journals.watch_outgoing(statuses={ga.MessageStatus.READ}) as outgoing:
+        assert_type(outgoing, ga.OutgoingWatcher)
+        assert_type(await outgoing.poll(), list[ga.StatusChange])
+        async for change in outgoing:
+            assert_type(change, ga.StatusChange)
+        assert_type(outgoing.state, dict[str, Any])
+    async with api.journals.watch_incoming(senders={"79001234567@c.us"}) as incoming:
+        assert_type(incoming, ga.IncomingWatcher)
+        assert_type(await incoming.poll(), list[ga.Message])
+        async for message in incoming:
+            assert_type(message, ga.Message)
+        assert_type(incoming.state, dict[str, Any])
+
+
 def error_types(error: ga.GreenAPIError) -> None:
     if isinstance(error, ga.RateLimitError):
         assert_type(error.retry_after, float | None)

@@ -38,7 +38,7 @@ from .._methods import (
 from .._redaction import REDACTED
 from ._clock import FakeClock
 from ._factories import WireMessage, edit_flags, text_message
-from ._seed import STATUS_PROGRESSION, seeded_incoming, seeded_messages
+from ._seed import STATUS_PROGRESSION, incoming_reply, seeded_incoming, seeded_messages
 
 __all__ = ["FakeGreenAPI", "FakeInstance", "Fault", "RecordedRequest"]
 
@@ -321,7 +321,8 @@ class FakeGreenAPI:
             rate_limit: refuse a second request within a second with 429, as the
                 service does.
             lively: as real time passes, move messages along pending -> sent ->
-                delivered -> read and send new ones, so that a watcher has events to show.
+                delivered -> read, send new ones and receive replies, so that a watcher
+                of either journal has events to show.
 
         Returns:
             The fake; its instance is ``fake.instance`` (id ``1101000001``).
@@ -499,12 +500,16 @@ class FakeGreenAPI:
 
 
 class _Life:
-    """Makes a sandbox journal move on its own, lazily, as requests arrive."""
+    """Makes a sandbox's journals move on their own, lazily, as requests arrive."""
 
     _EVERY: Final = 2.0  # seconds of real time per step
 
     def __init__(self, seed: int) -> None:
         self._rng = random.Random(seed)  # noqa: S311 - reproducible sandbox data
+        # Replies draw from their own generator: the outgoing journal's life stays what
+        # it was for each seed.
+        self._replies = random.Random(seed + 2)  # noqa: S311 - reproducible sandbox data
+        self._replied = 0
         self._last_step = time.monotonic()
 
     def step(self, instance: FakeInstance) -> None:
@@ -526,6 +531,9 @@ class _Life:
                 chat = self._rng.choice(("79001234567@c.us", "120363043968066561@g.us"))
                 text = f"Sandbox message #{self._rng.randrange(1000, 9999)}"
                 instance.add(text_message(text), chat_id=chat, status="pending")
+            # Someone writes back at every step; past the seeded kinds, mostly text.
+            self._replied += 1
+            instance.add_incoming(incoming_reply(self._replies, 100 + self._replied))
 
 
 def _answer_post(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from . import _factories as make
 from ._factories import WireMessage
 
-__all__ = ["STATUS_PROGRESSION", "seeded_incoming", "seeded_messages"]
+__all__ = ["STATUS_PROGRESSION", "incoming_reply", "seeded_incoming", "seeded_messages"]
 
 STATUS_PROGRESSION = ("pending", "sent", "delivered", "read")
 """The statuses a message that goes well moves through, in order (``advance_status``)."""
@@ -140,25 +140,33 @@ def _incoming_content(rng: random.Random, n: int) -> WireMessage:
     return kinds[0]() if rng.random() < 0.7 else rng.choice(kinds)()
 
 
-def seeded_incoming(count: int, *, seed: int, now: float) -> list[WireMessage]:
-    """``count`` realistic incoming entries, the same for the same seed and ``now``.
+def incoming_reply(rng: random.Random, n: int) -> WireMessage:
+    """The ``n``-th realistic incoming message, without its id and time.
 
     People and a group write back: text mostly, some media, a location, a reaction.
     """
+    sender, name = _SENDERS[n % len(_SENDERS)]
+    in_group = rng.random() < 0.25
+    content = _incoming_content(rng, n)
+    content.update(
+        type="incoming",
+        chatId="120363043968066561@g.us" if in_group else sender,
+        senderId=sender,
+        senderName=name,
+        senderContactName=name,
+    )
+    return content
+
+
+def seeded_incoming(count: int, *, seed: int, now: float) -> list[WireMessage]:
+    """``count`` realistic incoming entries, the same for the same seed and ``now``."""
     rng = random.Random(seed + 1)  # noqa: S311 - reproducible test data, not secrets
     messages = []
     for n in range(count):
-        sender, name = _SENDERS[n % len(_SENDERS)]
-        in_group = rng.random() < 0.25
-        content = _incoming_content(rng, n)
+        content = incoming_reply(rng, n)
         content.update(
-            type="incoming",
             idMessage=f"{rng.getrandbits(128):032X}",
             timestamp=int(now) - rng.randrange(0, 20 * 3600),
-            chatId="120363043968066561@g.us" if in_group else sender,
-            senderId=sender,
-            senderName=name,
-            senderContactName=name,
         )
         messages.append({**make.edit_flags(content), **content})
     return messages
