@@ -17,18 +17,20 @@ import functools
 import gc
 import types
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, Literal, TypeAlias, Union, get_args, get_origin, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Literal,
+    TypeAlias,
+    Union,
+    get_args,
+    get_origin,
+    overload,
+)
 
 import attrs
-import cattrs
 import orjson
-from cattrs.errors import (
-    ClassValidationError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, override
-from cattrs.strategies import configure_tagged_union
 
 from ._errors import LOCAL_FAILURES, InvalidArgumentError, ResponseValidationError
 from ._fastpath import make_fast_structure_fn
@@ -42,6 +44,12 @@ from ._models import (
     UnknownMessage,
 )
 from ._validation import validate_flag
+
+# cattrs (and typing_extensions, which it brings) is imported where a converter is built,
+# on the first decode: importing it was a third of what ``import greenapi_async`` cost
+# beyond httpx, and a program that never decodes a journal never needs it.
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "MAX_TIMESTAMP",
@@ -252,6 +260,8 @@ def _camel_case_hook_factory(
             )
             if fast is not None:
                 return fast
+        from cattrs.gen import make_dict_structure_fn, override  # see the imports
+
         fields = attrs.fields_dict(cls)
         renames = {name: override(rename=_to_camel(name)) for name in fields}
         if cls in _MESSAGE_CLASSES:
@@ -308,6 +318,11 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 def _strict_tuple_hook_factory(
     converter: cattrs.Converter, *, detailed: bool
 ) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    from cattrs.errors import (  # see the imports
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
     def factory(type_: Any) -> Callable[[Any, Any], Any]:
         item_type = get_args(type_)[0]
         structure_item = converter.get_structure_hook(item_type)
@@ -339,6 +354,9 @@ def _strict_tuple_hook_factory(
 
 
 def _build_converter(*, detailed: bool) -> cattrs.Converter:
+    import cattrs  # see the imports
+    from cattrs.strategies import configure_tagged_union
+
     converter = cattrs.Converter(detailed_validation=detailed)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -470,6 +488,9 @@ def _detailed_converter() -> cattrs.Converter:
 
 def _describe(exc: BaseException, path: str) -> list[str]:
     """Flatten a cattrs error tree into ``path: problem`` lines in wire terms."""
+    # Only called with what the detailed converter raised: cattrs is imported by then.
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
     if isinstance(exc, IterableValidationError):
         items, rest = exc.group_exceptions()
         found = [line for e, item in items for line in _describe(e, f"{path}[{item.index}]")]
