@@ -637,7 +637,7 @@ def test_importing_the_package_leaves_the_converter_library_to_the_first_decode(
     probe = (
         "import sys, greenapi_async as ga\n"
         "loaded = sorted(m for m in ('cattrs', 'typing_extensions') if m in sys.modules)\n"
-        "body = b'[{\"typeMessage\": \"textMessage\", \"idMessage\": \"A\", \"timestamp\": 1,"
+        'body = b\'[{"typeMessage": "textMessage", "idMessage": "A", "timestamp": 1,'
         ' "chatId": "1@c.us", "textMessage": "hi"}]\'\n'
         "(message,) = ga.decode_outgoing_messages(body)\n"
         "print(loaded, message.text, 'cattrs' in sys.modules)\n"
