@@ -17,18 +17,20 @@ import functools
 import gc
 import types
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, Literal, TypeAlias, Union, get_args, get_origin, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Literal,
+    TypeAlias,
+    Union,
+    get_args,
+    get_origin,
+    overload,
+)
 
 import attrs
-import cattrs
 import orjson
-from cattrs.errors import (
-    ClassValidationError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, override
-from cattrs.strategies import configure_tagged_union
 
 from ._errors import LOCAL_FAILURES, InvalidArgumentError, ResponseValidationError
 from ._fastpath import make_fast_structure_fn
@@ -42,6 +44,12 @@ from ._models import (
     UnknownMessage,
 )
 from ._validation import validate_flag
+
+# cattrs (and typing_extensions, which it brings) is imported where a converter is built,
+# on the first decode: importing it was a third of what ``import greenapi_async`` cost
+# beyond httpx, and a program that never decodes a journal never needs it.
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "MAX_TIMESTAMP",
@@ -69,8 +77,12 @@ _MAX_REPORTED_ERRORS: Final = 10
 # thousand messages) is parsed and turned into objects. Every dict and message allocated
 # counts towards the collector's thresholds, so a decode of 100,000 messages triggers many
 # collections, each walking the growing young generations and finding nothing: parsed
-# JSON and message objects hold no reference cycles. Pausing cut that decode by about a
-# quarter. Its previous state is restored whatever happens, so no global state is changed
+# JSON and message objects hold no reference cycles. The collection it postpones runs at
+# the caller's next allocation and walks the objects once; measured with it (bench/
+# decode.py), pausing cut a 100,000-message call by a fifth, and decoding journal after
+# journal by a quarter at 10,000 messages and by half at 100,000, where the objects of
+# one die before a collection ever reaches them. At 10,000 one call is about even.
+# Its previous state is restored whatever happens, so no global state is changed
 # after the call; a caller who disabled the collector keeps it disabled. Smaller bodies
 # rarely trigger a collection at all.
 _PAUSE_COLLECTOR_FROM_BYTES: Final = 256 * 1024
@@ -253,6 +265,8 @@ def _camel_case_hook_factory(
             )
             if fast is not None:
                 return fast
+        from cattrs.gen import make_dict_structure_fn, override  # see the imports
+
         fields = attrs.fields_dict(cls)
         renames = {name: override(rename=_to_camel(name)) for name in fields}
         if cls in _MESSAGE_CLASSES:
@@ -309,6 +323,11 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 def _strict_tuple_hook_factory(
     converter: cattrs.Converter, *, detailed: bool
 ) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    from cattrs.errors import (  # see the imports
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
     def factory(type_: Any) -> Callable[[Any, Any], Any]:
         item_type = get_args(type_)[0]
         structure_item = converter.get_structure_hook(item_type)
@@ -340,6 +359,9 @@ def _strict_tuple_hook_factory(
 
 
 def _build_converter(*, detailed: bool) -> cattrs.Converter:
+    import cattrs  # see the imports
+    from cattrs.strategies import configure_tagged_union
+
     converter = cattrs.Converter(detailed_validation=detailed)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -471,6 +493,9 @@ def _detailed_converter() -> cattrs.Converter:
 
 def _describe(exc: BaseException, path: str) -> list[str]:
     """Flatten a cattrs error tree into ``path: problem`` lines in wire terms."""
+    # Only called with what the detailed converter raised: cattrs is imported by then.
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
     if isinstance(exc, IterableValidationError):
         items, rest = exc.group_exceptions()
         found = [line for e, item in items for line in _describe(e, f"{path}[{item.index}]")]

@@ -177,13 +177,23 @@ def make_fast_structure_fn(
             required_keys += 1
             required.extend(f"    {line}" for line in checks)
             continue
-        lines = rare.setdefault(field.name, []) if field.name in read_last else common
-        lines.append(f"    if left and {key!r} in o:")
-        lines.append(f"        {var} = o[{key!r}]")
-        lines.append("        left -= 1")
-        lines.extend(f"        {line}" for line in checks)
-        lines.append("    else:")
-        lines.append(f"        {var} = None")
+        if field.name in read_last:
+            lines = rare.setdefault(field.name, [])
+            lines.append(f"    if left and {key!r} in o:")
+            lines.append(f"        {var} = o[{key!r}]")
+            lines.append("        left -= 1")
+            lines.extend(f"        {line}" for line in checks)
+            lines.append("    else:")
+            lines.append(f"        {var} = None")
+            continue
+        # A key that is usually there costs one lookup with get() rather than two (a test,
+        # then the read). An absent key and a null read the same: None, valid for an
+        # optional field. A null then leaves ``left`` one too high, which only costs the
+        # lookups of the rest; it never skips a key the dict has.
+        common.append(f"    {var} = o.get({key!r}) if left else None")
+        common.append(f"    if {var} is not None:")
+        common.append("        left -= 1")
+        common.extend(f"        {line}" for line in checks)
     unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
     counting = [f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else "")]
     builder = _builder_for(cls)

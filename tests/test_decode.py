@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
@@ -634,3 +636,21 @@ def test_skipping_cannot_save_an_answer_that_is_not_an_array(body: bytes) -> Non
 def test_skip_malformed_is_a_bool(flag: Any) -> None:
     with pytest.raises(ga.InvalidArgumentError, match="skip_malformed must be True or False"):
         ga.decode_outgoing_messages(b"[]", skip_malformed=flag)
+
+
+def test_importing_the_package_leaves_the_converter_library_to_the_first_decode() -> None:
+    # cattrs (and typing_extensions with it) was a third of the import's own cost; a
+    # program that never decodes never needs it. A fresh interpreter shows what an
+    # import loads.
+    probe = (
+        "import sys, greenapi_async as ga\n"
+        "loaded = sorted(m for m in ('cattrs', 'typing_extensions') if m in sys.modules)\n"
+        'body = b\'[{"typeMessage": "textMessage", "idMessage": "A", "timestamp": 1,'
+        ' "chatId": "1@c.us", "textMessage": "hi"}]\'\n'
+        "(message,) = ga.decode_outgoing_messages(body)\n"
+        "print(loaded, message.text, 'cattrs' in sys.modules)\n"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["[]", "hi", "True"]

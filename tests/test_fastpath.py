@@ -266,3 +266,31 @@ def test_a_large_decode_starts_no_collection_before_it_returns(skipping: bool) -
         gc.callbacks.remove(record)
     assert len(messages) == 3_000
     assert during == 0, started
+
+
+_REQUIRED_KEYS = ("idMessage", "timestamp", "chatId", "typeMessage")
+# Keys of every kind that are rarely there; the fast path reads them after the others.
+_RARE = {"isForwarded": True, "forwardingScore": 3, "senderContactName": "Ann", "isEdited": True}
+
+
+@pytest.mark.parametrize("rare", [{}, _RARE], ids=["alone", "with rare keys after"])
+def test_null_optional_keys_decode_the_same_both_ways(rare: dict[str, Any]) -> None:
+    # A key that is there with null reads as absent; it must not make the decoder skip a
+    # key that follows it, nor refuse the entry. Every kind, every optional key null (an
+    # array's is not optional: it defaults to empty).
+    entries = [
+        {
+            **{
+                key: value if key in _REQUIRED_KEYS or type(value) is list else None
+                for key, value in entry.items()
+            },
+            **rare,
+        }
+        for entry in FakeGreenAPI().instance.seed(300, seed=11)
+    ]
+    fast = ga.decode_outgoing_messages(orjson.dumps(entries))
+    assert fast == detailed(entries)
+    assert {type(m) for m in fast} == set(ga.OutgoingMessage.__args__)
+    if rare:
+        known = [m for m in fast if not isinstance(m, ga.UnknownMessage)]
+        assert all(m.is_forwarded and m.sender_contact_name == "Ann" for m in known)
