@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import random
+import ssl
 import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 import anyio
+import httpx
 import pytest
 
 import greenapi_async as ga
@@ -384,6 +386,24 @@ async def test_a_wrong_url_ends_the_watch(fake: FakeGreenAPI, api: ga.GreenAPI) 
         fake.queue_fault(Fault(404, b'{"code":404,"description":"Not Found"}'))
         with pytest.raises(ga.APIStatusError, match="404"):
             await take(watcher, 1)
+
+
+async def test_a_certificate_that_fails_verification_ends_the_watch() -> None:
+    # What httpx raises when the server's certificate is not trusted: waiting won't fix it.
+    def untrusted(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("certificate verify failed") from ssl.SSLCertVerificationError(
+            1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"
+        )
+
+    errors: list[ga.GreenAPIError] = []
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(untrusted)) as http,
+        ga.GreenAPI("1101000001", "token1", http_client=http, max_retries=0) as api,
+        api.journals.watch_outgoing(1.0, on_error=errors.append) as watcher,
+    ):
+        with pytest.raises(ga.APIConnectionError, match="certificate verify failed"):
+            await take(watcher, 1)
+    assert errors == []
 
 
 def test_backoff_after_a_day_of_failures_stays_finite_and_capped() -> None:
