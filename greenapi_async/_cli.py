@@ -32,7 +32,14 @@ from ._errors import (
     RateLimitError,
     ResponseValidationError,
 )
-from ._validation import DEFAULT_API_URL, MAX_MINUTES, validate_minutes
+from ._validation import (
+    DEFAULT_API_URL,
+    MAX_MINUTES,
+    validate_api_token,
+    validate_api_url,
+    validate_id_instance,
+    validate_minutes,
+)
 from ._version import __version__
 from ._watch import kind_matcher
 
@@ -223,15 +230,29 @@ def _credentials(args: argparse.Namespace) -> Iterator[tuple[str, str, str]]:
         with serve(fake) as base_url:
             yield fake.instance.id_instance, fake.instance.api_token, base_url
         return
-    id_instance = args.id_instance or os.environ.get(ENV_ID_INSTANCE)
-    if not id_instance:
+    id_instance = _given(args.id_instance, "--id-instance", ENV_ID_INSTANCE)
+    if id_instance is None:
         raise _UsageError(
             f"set {ENV_ID_INSTANCE} (or pass --id-instance), or try --sandbox to use the "
             "built-in fake service"
         )
     token = os.environ.get(ENV_API_TOKEN) or _ask_token()
-    api_url = args.api_url or os.environ.get(ENV_API_URL) or DEFAULT_API_URL
-    yield id_instance, token, api_url
+    api_url = _given(args.api_url, "--api-url", ENV_API_URL) or (DEFAULT_API_URL, "api_url")
+    # Checked here rather than by GreenAPI, so that a refused value is named by the
+    # option or variable the user set.
+    yield (
+        validate_id_instance(id_instance[0], name=id_instance[1]),
+        validate_api_token(token, name=ENV_API_TOKEN),
+        validate_api_url(api_url[0], name=api_url[1]),
+    )
+
+
+def _given(option: str | None, flag: str, variable: str) -> tuple[str, str] | None:
+    """A credential from its option, else from its variable; with the name it came by."""
+    if option:
+        return option, flag
+    value = os.environ.get(variable)
+    return (value, variable) if value else None
 
 
 def _ask_token() -> str:

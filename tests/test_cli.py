@@ -132,6 +132,42 @@ def test_missing_credentials_point_to_the_sandbox(
     assert "--sandbox" in err
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "named"),
+    [
+        ("GREENAPI_ID_INSTANCE", "1101000001 ", "GREENAPI_ID_INSTANCE"),
+        ("GREENAPI_API_TOKEN", "cliToken42\n", "GREENAPI_API_TOKEN"),
+        ("GREENAPI_API_URL", " http://127.0.0.1:9", "GREENAPI_API_URL"),
+    ],
+)
+def test_a_credential_with_stray_white_space_names_its_variable(
+    served: FakeGreenAPI,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    variable: str,
+    value: str,
+    named: str,
+) -> None:
+    monkeypatch.setenv(variable, value)
+    code, out, err = run(capsys, "last-outgoing")
+    assert (code, out) == (_cli.EXIT_USAGE, "")
+    assert err.startswith(f"greenapi-async: error: {named} must ")
+    assert "white space" in err
+    assert "cliToken42" not in err
+    assert not served.requests
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--id-instance", "11O1"), ("--api-url", "ftp://example.com")]
+)
+def test_a_bad_credential_option_names_the_option(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    code, _, err = run(capsys, "last-outgoing", option, value)
+    assert code == _cli.EXIT_USAGE
+    assert err.startswith(f"greenapi-async: error: {option} must ")
+
+
 def test_the_token_is_never_a_flag_and_not_read_without_a_terminal(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
