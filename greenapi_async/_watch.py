@@ -30,7 +30,7 @@ from ._models import Message, MessageStatus, UnknownMessage
 from ._retry import watch_goes_on_after
 from ._validation import MAX_MINUTES, describe
 
-__all__ = ["OutgoingWatcher", "StatusChange", "kind_matcher", "normal_kind"]
+__all__ = ["KNOWN_KINDS", "OutgoingWatcher", "StatusChange", "kind_matcher", "normal_kind"]
 
 logger: Final = logging.getLogger("greenapi_async")
 
@@ -100,6 +100,9 @@ _KIND_BY_LOWER: Final[Mapping[str, str]] = {
         if cls is not UnknownMessage
     )
 }
+
+# The wire tags of the kinds this version models, in the order of the Message union.
+KNOWN_KINDS: Final = tuple(_KIND_BY_LOWER.values())
 
 
 def normal_kind(kind: str) -> str:
