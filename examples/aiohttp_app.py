@@ -1,21 +1,29 @@
 """An aiohttp service reporting the delivery status of recent messages, per instance.
 
 A ``cleanup_ctx`` opens one shared ``httpx.AsyncClient`` and a ``GreenAPI`` per configured
-instance, and closes them on shutdown. Run it with your instances::
+instance, and closes them on shutdown. Install the package (from a clone of the
+repository, until it is published) and the framework, in a virtual environment::
 
-    GREENAPI_INSTANCES="1101000001:token1" python examples/aiohttp_app.py
+    python -m pip install ".[sandbox]" aiohttp
 
-then ``curl localhost:8080/instances/1101000001/delivery?minutes=60``.
+Then say which instances to serve: ``GREENAPI_INSTANCES`` as ``id:token`` pairs
+separated by commas, or, for one instance, ``GREENAPI_ID_INSTANCE`` and
+``GREENAPI_API_TOKEN`` (the three ``export`` lines ``greenapi-async sandbox`` prints
+work as they are); ``GREENAPI_API_URL`` is optional. Run it from ``examples/``::
+
+    export GREENAPI_INSTANCES="1101000001:token1"
+    python aiohttp_app.py
+
+then ``curl "localhost:8080/instances/1101000001/delivery?minutes=60"``.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Mapping
 
 import httpx
 from aiohttp import web
-from delivery_report import parse_instances, summarize
+from delivery_report import instances_from_env, summarize
 
 import greenapi_async as ga
 
@@ -62,10 +70,14 @@ def create_app(
     return app
 
 
+def app_from_env() -> web.Application:
+    """The service for the instances in the environment."""
+    try:
+        instances, api_url = instances_from_env()
+    except ValueError as error:
+        raise SystemExit(f"aiohttp_app: {error}") from None
+    return create_app(instances, api_url=api_url)
+
+
 if __name__ == "__main__":
-    web.run_app(
-        create_app(
-            parse_instances(os.environ["GREENAPI_INSTANCES"]),
-            api_url=os.environ.get("GREENAPI_API_URL", "https://api.green-api.com"),
-        )
-    )
+    web.run_app(app_from_env())

@@ -1,29 +1,69 @@
 """A tiny bot function: which recent messages have not reached their recipient yet.
 
-Run it against the built-in sandbox (no account needed)::
+Install the package first (from a clone of the repository, until it is published)::
+
+    python3 -m venv .venv && . .venv/bin/activate
+    python -m pip install ".[sandbox]"
+
+Run it against the built-in sandbox (no account, no variables needed)::
 
     python examples/delivery_report.py --sandbox
 
-or against your instance, with GREENAPI_ID_INSTANCE and GREENAPI_API_TOKEN set::
+or against your instance, with GREENAPI_ID_INSTANCE and GREENAPI_API_TOKEN set (and
+GREENAPI_API_URL, the host the console shows)::
 
     python examples/delivery_report.py
+
+It also holds what the two web apps beside it share: reading their instances from the
+environment (``instances_from_env``) and the report they return (``summarize``).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 
 import anyio
 
 import greenapi_async as ga
 
-FAILED = {ga.MessageStatus.NO_ACCOUNT, ga.MessageStatus.NOT_IN_GROUP, ga.MessageStatus.FAILED}
+# Every status that says the message will not arrive. yellowCard: WhatsApp has restricted
+# the account for suspected spam, and the message was not sent.
+FAILED = {
+    ga.MessageStatus.NO_ACCOUNT,
+    ga.MessageStatus.NOT_IN_GROUP,
+    ga.MessageStatus.YELLOW_CARD,
+    ga.MessageStatus.FAILED,
+}
+USAGE = """set GREENAPI_INSTANCES to your instances as id:token pairs separated by commas,
+  GREENAPI_INSTANCES="1101000001:token1,1101000002:token2"
+or, for one instance, GREENAPI_ID_INSTANCE and GREENAPI_API_TOKEN (what
+`greenapi-async sandbox` prints); GREENAPI_API_URL is optional"""
 
 
 def parse_instances(spec: str) -> dict[str, str]:
     """``"id:token,id:token"`` (as in GREENAPI_INSTANCES) -> ``{id: token}``."""
-    pairs = (item.split(":", 1) for item in spec.split(",") if item.strip())
-    return {id_instance.strip(): token.strip() for id_instance, token in pairs}
+    instances = {}
+    for item in filter(str.strip, spec.split(",")):
+        id_instance, colon, token = item.partition(":")
+        if not colon or not id_instance.strip() or not token.strip():
+            # Never echo the item: it may hold a token.
+            raise ValueError(f"GREENAPI_INSTANCES holds an item that is not id:token; {USAGE}")
+        instances[id_instance.strip()] = token.strip()
+    return instances
+
+
+def instances_from_env(
+    environ: Mapping[str, str] = os.environ,
+) -> tuple[dict[str, str], str]:
+    """The web apps' ``{id_instance: api_token}`` and API URL, from the environment."""
+    api_url = environ.get("GREENAPI_API_URL") or "https://api.green-api.com"
+    if environ.get("GREENAPI_INSTANCES"):
+        return parse_instances(environ["GREENAPI_INSTANCES"]), api_url
+    if environ.get("GREENAPI_ID_INSTANCE") and environ.get("GREENAPI_API_TOKEN"):
+        return {environ["GREENAPI_ID_INSTANCE"]: environ["GREENAPI_API_TOKEN"]}, api_url
+    raise ValueError(USAGE)
 
 
 def summarize(messages: list[ga.OutgoingMessage]) -> dict[str, object]:
@@ -68,4 +108,7 @@ async def main(use_sandbox: bool) -> None:
 
 
 if __name__ == "__main__":
-    anyio.run(main, "--sandbox" in sys.argv)
+    try:
+        anyio.run(main, "--sandbox" in sys.argv)
+    except ga.InvalidArgumentError as error:  # a variable missing or malformed
+        sys.exit(f"delivery_report: {error}")

@@ -1,21 +1,31 @@
 """A FastAPI service reporting the delivery status of recent messages, per instance.
 
 One ``httpx.AsyncClient`` (one connection pool) is opened in the lifespan and shared by a
-``GreenAPI`` per configured instance. Run it with your instances::
+``GreenAPI`` per configured instance. Install the package (from a clone of the
+repository, until it is published) and the framework, in a virtual environment::
 
-    GREENAPI_INSTANCES="1101000001:token1,1101000002:token2" python examples/fastapi_app.py
+    python -m pip install ".[sandbox]" fastapi uvicorn
 
-then ``curl localhost:8000/instances/1101000001/delivery?minutes=60``.
+Then say which instances to serve: ``GREENAPI_INSTANCES`` as ``id:token`` pairs
+separated by commas, or, for one instance, ``GREENAPI_ID_INSTANCE`` and
+``GREENAPI_API_TOKEN`` (the three ``export`` lines ``greenapi-async sandbox`` prints
+work as they are); ``GREENAPI_API_URL`` is optional. Run it from ``examples/``::
+
+    export GREENAPI_INSTANCES="1101000001:token1,1101000002:token2"
+    python fastapi_app.py
+    # or, with uvicorn's own options:
+    uvicorn --factory fastapi_app:app_from_env --port 8000
+
+then ``curl "localhost:8000/instances/1101000001/delivery?minutes=60"``.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
 import httpx
-from delivery_report import parse_instances, summarize
+from delivery_report import instances_from_env, summarize
 from fastapi import FastAPI, HTTPException, Query
 
 import greenapi_async as ga
@@ -62,12 +72,16 @@ def create_app(
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The service for the instances in the environment: ``uvicorn --factory`` calls it."""
+    try:
+        instances, api_url = instances_from_env()
+    except ValueError as error:
+        raise SystemExit(f"fastapi_app: {error}") from None
+    return create_app(instances, api_url=api_url)
+
+
 if __name__ == "__main__":
     import uvicorn
 
-    uvicorn.run(
-        create_app(
-            parse_instances(os.environ["GREENAPI_INSTANCES"]),
-            api_url=os.environ.get("GREENAPI_API_URL", "https://api.green-api.com"),
-        )
-    )
+    uvicorn.run(app_from_env())

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import getpass
 import os
+import shutil
 import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
@@ -15,10 +16,12 @@ from typing import Any, Final, TextIO, TypeVar
 import anyio
 import attrs
 import cattrs
+import httpx
 import orjson
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from . import _models as m
+from ._cli_filters import check_kind, check_status
 from ._client import ENV_API_TOKEN, ENV_API_URL, ENV_ID_INSTANCE, GreenAPI
 from ._errors import (
     APIConnectionError,
@@ -36,8 +39,11 @@ from ._errors import (
 from ._validation import (
     DEFAULT_API_URL,
     MAX_MINUTES,
+    validate_api_token,
+    validate_api_url,
     validate_chat_id,
     validate_count,
+    validate_id_instance,
     validate_id_message,
     validate_minutes,
 )
@@ -57,6 +63,10 @@ EXIT_INTERRUPTED: Final = 130
 EXIT_OUTPUT_CLOSED: Final = 141  # as a shell reports a command ended by SIGPIPE
 
 _PREVIEW_WIDTH: Final = 48
+_MIN_PREVIEW_WIDTH: Final = 12  # below it, a preview says too little: the row wraps instead
+_GAP: Final = 2  # spaces between the table's columns
+# "Every address" is no address a client can connect to; its loopback one is.
+_LOOPBACK_OF_WILDCARD: Final = {"0.0.0.0": "127.0.0.1", "::": "::1"}  # noqa: S104
 _EPILOG: Final = f"""\
 examples:
   greenapi-async last-outgoing --sandbox          try it on the built-in fake service
@@ -145,7 +155,9 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument(
         "--incoming", action="store_true", help="watch the messages the account receives"
     )
-    watch.add_argument("--interval", type=float, default=5.0, help="seconds between polls")
+    watch.add_argument(
+        "--interval", type=float, default=5.0, help="seconds between polls (default %(default)g)"
+    )
     watch.add_argument("--json", action="store_true", help="print one JSON object per line")
     watch.add_argument("--count", type=int, metavar="N", help="stop after N events")
     watch.add_argument(
@@ -166,6 +178,12 @@ def _parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--port", type=int, default=0, help="port (default: any free one)")
     sandbox.add_argument("--seed", type=int, default=0, help="data seed (default 0)")
     sandbox.add_argument("--count", type=int, default=40, help="messages to seed (default 40)")
+    sandbox.add_argument(
+        "--lively",
+        action="store_true",
+        help="move the messages along (pending, sent, delivered, read) and send new ones as "
+        "time passes, as watch --sandbox does",
+    )
     return parser
 
 
@@ -279,6 +297,8 @@ def _list_journal(args: argparse.Namespace) -> int:
         validate_minutes(args.minutes)
     except InvalidArgumentError:
         raise _UsageError(f"--minutes must be from 1 to {MAX_MINUTES} (a year)") from None
+    if args.chat:
+        validate_chat_id(args.chat, name="--chat")  # before any I/O
     incoming = args.command == "last-incoming"
 
     def fetch(api: GreenAPI) -> Awaitable[list[m.Message]]:
@@ -287,11 +307,16 @@ def _list_journal(args: argparse.Namespace) -> int:
         return api.journals.last_outgoing_messages(minutes=args.minutes)
 
     messages = _ask(args, fetch)
+    _check_filters(args, messages)
     shown = [message for message in messages if _wanted(message, args)]
+    filters = _filters_given(args)
     if args.json or args.raw:
         sys.stdout.write(_to_json(shown, raw=args.raw))
+        if filters and messages and not shown:
+            # Said apart from the JSON, which stays an array a program can read.
+            print(_none_matched(len(messages), filters, incoming=incoming), file=sys.stderr)
     else:
-        _print_table(shown, sys.stdout, incoming=incoming)
+        _print_table(shown, sys.stdout, incoming=incoming, of=len(messages), filters=filters)
     return EXIT_OK
 
 
@@ -305,15 +330,29 @@ def _credentials(args: argparse.Namespace) -> Iterator[tuple[str, str, str]]:
         with serve(fake) as base_url:
             yield fake.instance.id_instance, fake.instance.api_token, base_url
         return
-    id_instance = args.id_instance or os.environ.get(ENV_ID_INSTANCE)
-    if not id_instance:
+    id_instance = _given(args.id_instance, "--id-instance", ENV_ID_INSTANCE)
+    if id_instance is None:
         raise _UsageError(
             f"set {ENV_ID_INSTANCE} (or pass --id-instance), or try --sandbox to use the "
             "built-in fake service"
         )
     token = os.environ.get(ENV_API_TOKEN) or _ask_token()
-    api_url = args.api_url or os.environ.get(ENV_API_URL) or DEFAULT_API_URL
-    yield id_instance, token, api_url
+    api_url = _given(args.api_url, "--api-url", ENV_API_URL) or (DEFAULT_API_URL, "api_url")
+    # Checked here rather than by GreenAPI, so that a refused value is named by the
+    # option or variable the user set.
+    yield (
+        validate_id_instance(id_instance[0], name=id_instance[1]),
+        validate_api_token(token, name=ENV_API_TOKEN),
+        validate_api_url(api_url[0], name=api_url[1]),
+    )
+
+
+def _given(option: str | None, flag: str, variable: str) -> tuple[str, str] | None:
+    """A credential from its option, else from its variable; with the name it came by."""
+    if option:
+        return option, flag
+    value = os.environ.get(variable)
+    return (value, variable) if value else None
 
 
 def _ask_token() -> str:
@@ -422,6 +461,30 @@ def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> N
         print(f"{when}  {chat}  {kind}  {status} ({was})  {preview}", flush=True)
 
 
+def _check_filters(args: argparse.Namespace, messages: list[m.Message]) -> None:
+    """Refuse a --status or --kind that no message can have, rather than show nothing."""
+    status = getattr(args, "status", None)  # the incoming journal has none
+    if status:
+        check_status(status, {str(message.status_message or "") for message in messages})
+    if args.kind:
+        check_kind(args.kind, {message.type_message for message in messages})
+
+
+def _filters_given(args: argparse.Namespace) -> str:
+    """The filters as given on the command line, for saying what matched nothing."""
+    given = (
+        ("--chat", args.chat),
+        ("--status", getattr(args, "status", None)),
+        ("--kind", args.kind),
+    )
+    return " ".join(f"{option} {value}" for option, value in given if value)
+
+
+def _none_matched(total: int, filters: str, *, incoming: bool) -> str:
+    direction = "incoming" if incoming else "outgoing"
+    return f"0 of {total} {direction} messages in this window matched {filters}."
+
+
 def _wanted(message: m.Message, args: argparse.Namespace) -> bool:
     if args.chat and message.chat_id != args.chat:
         return False
@@ -458,7 +521,7 @@ def _to_json(messages: list[m.Message], *, raw: bool = False) -> str:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-def _preview(message: m.Message) -> str:
+def _preview(message: m.Message, width: int = _PREVIEW_WIDTH) -> str:
     match message:
         case m.LocationMessage(location=place) if place is not None:
             preview = place.name_location or place.address or f"{place.latitude}, {place.longitude}"
@@ -489,17 +552,19 @@ def _preview(message: m.Message) -> str:
         case _:
             preview = message.text or ""
     flat = " ".join(preview.split())
-    return flat if len(flat) <= _PREVIEW_WIDTH else flat[: _PREVIEW_WIDTH - 1] + "…"
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def _row(message: m.Message, *, incoming: bool = False) -> tuple[str, str, str, str, str]:
+def _row(
+    message: m.Message, *, incoming: bool = False, width: int = _PREVIEW_WIDTH
+) -> tuple[str, str, str, str, str]:
     moment = message.timestamp_utc
     when = "-" if moment is None else _local_time(moment)
     kind = message.type_message.removesuffix("Message") or "-"
     # Who sent each message (a listing of both directions, or of incoming ones); else
     # what became of an outgoing one.
     fourth = _sender(message) if incoming else message.status_message
-    return when, message.chat_id or "-", kind, str(fourth or "-"), _preview(message)
+    return when, message.chat_id or "-", kind, str(fourth or "-"), _preview(message, width)
 
 
 def _sender(message: m.Message) -> str | None:
@@ -518,19 +583,38 @@ def _local_time(moment: datetime) -> str:
 
 
 def _print_table(
-    messages: list[m.Message], out: TextIO, *, incoming: bool = False, nothing: str | None = None
+    messages: list[m.Message],
+    out: TextIO,
+    *,
+    incoming: bool = False,
+    of: int | None = None,
+    filters: str = "",
+    nothing: str | None = None,
 ) -> None:
-    if not messages:
+    """The table of ``messages``: ``of`` that many in the window, kept by ``filters``."""
+    total = len(messages) if of is None else of
+    if not total:
         direction = "incoming" if incoming else "outgoing"
         print(nothing or f"No {direction} messages in this window.", file=out)
+        return
+    if not messages:
+        print(_none_matched(total, filters, incoming=incoming), file=out)
         return
     header = ("TIME", "CHAT", "KIND", "FROM" if incoming else "STATUS", "PREVIEW")
     rows = [header, *(_row(message, incoming=incoming) for message in messages)]
     widths = [max(len(row[column]) for row in rows) for column in range(len(header) - 1)]
+    # Cut to the terminal's width, so that no row wraps; off a terminal (a pipe, a file),
+    # get_terminal_size() gives the fallback 0 and the preview keeps its own width.
+    columns = shutil.get_terminal_size((0, 0)).columns
+    room = columns - sum(widths) - _GAP * len(widths)
+    if columns and room < _PREVIEW_WIDTH:
+        width = max(room, _MIN_PREVIEW_WIDTH)
+        rows = [header, *(_row(m, incoming=incoming, width=width) for m in messages)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[-1]]).rstrip(), file=out)
-    print(f"\n{len(messages)} message(s).", file=out)
+        print((" " * _GAP).join([*cells, row[-1]]).rstrip(), file=out)
+    shown = f"{len(messages)} of {total} message(s) matched" if filters else f"{total} message(s)"
+    print(f"\n{shown}.", file=out)
 
 
 def _print_message(message: m.Message, out: TextIO) -> None:
@@ -567,11 +651,12 @@ def _print_message(message: m.Message, out: TextIO) -> None:
 def _serve_sandbox(args: argparse.Namespace) -> int:
     from .testing import FakeGreenAPI, serve
 
-    fake = FakeGreenAPI.sandbox(seed=args.seed, count=args.count)
-    with serve(fake, host=args.host, port=args.port) as base_url:
+    fake = FakeGreenAPI.sandbox(seed=args.seed, count=args.count, lively=args.lively)
+    with serve(fake, host=args.host, port=args.port) as served_url:
+        base_url = _reachable_url(served_url)
         instance = fake.instance
         print(
-            f"Fake Green API at {base_url} (Ctrl-C to stop). Use:\n"
+            f"Fake Green API at {served_url} (Ctrl-C to stop). Use:\n"
             f"  export {ENV_API_URL}={base_url}\n"
             f"  export {ENV_ID_INSTANCE}={instance.id_instance}\n"
             f"  export {ENV_API_TOKEN}={instance.api_token}\n"
@@ -579,5 +664,26 @@ def _serve_sandbox(args: argparse.Namespace) -> int:
             f"{instance.api_token}",
             flush=True,
         )
+        if base_url != served_url:
+            print(
+                f"Listening on every address: from another machine, use this machine's "
+                f"address instead of {httpx.URL(base_url).host}.",
+                flush=True,
+            )
+        try:
+            validate_api_url(base_url)
+        except InvalidArgumentError:
+            print(
+                "greenapi-async accepts plain http:// only to a loopback host (127.0.0.1, "
+                "localhost, ::1): serve on one for it; other HTTP clients can use this URL.",
+                flush=True,
+            )
         while True:
             time.sleep(3600)
+
+
+def _reachable_url(served_url: str) -> str:
+    """The URL to give clients: a server listening on every address is reached on loopback."""
+    url = httpx.URL(served_url)
+    loopback = _LOOPBACK_OF_WILDCARD.get(url.host)
+    return served_url if loopback is None else str(url.copy_with(host=loopback)).rstrip("/")

@@ -131,8 +131,14 @@ class GreenAPI:
                 f"{' and '.join(missing)} must be set to use GreenAPI.from_env() "
                 f"(find both in the instance's page of the Green API console)"
             )
-        api_url = options.pop("api_url", None) or env.get(ENV_API_URL) or DEFAULT_API_URL
-        return cls(env[ENV_ID_INSTANCE], env[ENV_API_TOKEN], api_url=api_url, **options)
+        # Checked here, so that a refused value is named by its variable, not by the
+        # constructor's argument it becomes.
+        id_instance = validate_id_instance(env[ENV_ID_INSTANCE], name=ENV_ID_INSTANCE)
+        api_token = validate_api_token(env[ENV_API_TOKEN], name=ENV_API_TOKEN)
+        api_url = options.pop("api_url", None)
+        if not api_url and env.get(ENV_API_URL):
+            api_url = validate_api_url(env[ENV_API_URL], name=ENV_API_URL)
+        return cls(id_instance, api_token, api_url=api_url or DEFAULT_API_URL, **options)
 
     @property
     def id_instance(self) -> str:

@@ -15,6 +15,7 @@ import functools
 import json
 import logging
 import re
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import IO, Any, Final
 
@@ -39,6 +40,7 @@ from ._errors import (
     ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
+    is_marked_permanent,
     mark_permanent,
 )
 from ._methods import GET_MESSAGE, METHODS, MethodSpec
@@ -230,6 +232,24 @@ _RETRYABLE_TRANSPORT_ERRORS: Final = (
 )
 
 
+def _is_certificate_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` comes of a server certificate that failed verification.
+
+    httpx raises it as a ``ConnectError`` (a network error) caused by
+    ``ssl.SSLCertVerificationError``; a foreign transport may raise the latter (an
+    ``OSError``) as it is. An untrusted certificate stays untrusted: sending again only
+    delays the error.
+    """
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:  # a chain may loop
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
 def _foreign_failure(
     exc: Exception,
     http: httpx.AsyncClient,
@@ -258,7 +278,7 @@ def _foreign_failure(
         method=method,
         attempts=attempts,
     )
-    if not isinstance(exc, OSError):
+    if not isinstance(exc, OSError) or _is_certificate_failure(exc):
         mark_permanent(error)
     return error
 
@@ -292,6 +312,9 @@ def exchange_failure(
     if isinstance(exc, httpx.HTTPError):
         message = f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}"
         error = APIConnectionError(message, url=url, method=method, attempts=attempts)
+        if _is_certificate_failure(exc):
+            mark_permanent(error)  # a watcher ends on it too
+            return _Failure(error, retryable=False)
         return _Failure(error, retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS))
     foreign = _foreign_failure(
         exc,
@@ -303,10 +326,11 @@ def exchange_failure(
         suffix=suffix,
         verb=verb,
     )
-    # Only a socket error is retried: for anything else, nothing says that a second try
-    # could help.
+    # Only a socket error is retried (others are marked permanent): for anything else,
+    # nothing says that a second try could help.
     return _Failure(
-        foreign, retryable=isinstance(foreign, APIConnectionError) and isinstance(exc, OSError)
+        foreign,
+        retryable=isinstance(foreign, APIConnectionError) and not is_marked_permanent(foreign),
     )
 
 

@@ -52,20 +52,28 @@ def _is_plain_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def validate_id_instance(value: object) -> str:
-    """Return the instance id as its digit string."""
+def validate_id_instance(value: object, *, name: str = "id_instance") -> str:
+    """Return the instance id as its digit string.
+
+    ``name`` starts the message: the argument's, or the variable or option it came from.
+    """
     if _is_plain_int(value) and 0 <= value < _MAX_ID:  # type: ignore[operator]
         return str(value)
     if isinstance(value, str) and len(value) <= _MAX_ID_DIGITS and _DIGITS.fullmatch(value):
         return value
+    # An instance id is no secret: showing the refused one finds the typo.
+    shown = _shown_text(value) if isinstance(value, str) else describe(value)
     raise InvalidArgumentError(
-        f"id_instance must be a non-negative int or a string of digits such as "
-        f"'1101000001', not {describe(value)}"
+        f"{name} must be a non-negative int or a string of digits such as "
+        f"'1101000001', not {shown}{_stray_space(value)}"
     )
 
 
-def validate_api_token(value: object) -> str:
-    """Return the token unchanged if it has the documented shape."""
+def validate_api_token(value: object, *, name: str = "api_token") -> str:
+    """Return the token unchanged if it has the documented shape.
+
+    ``name`` starts the message: the argument's, or the variable it came from.
+    """
     if isinstance(value, str) and _TOKEN.fullmatch(value):
         return value
     # The rejected value may be a real secret with a typo: say what is wrong, never what it is.
@@ -73,8 +81,17 @@ def validate_api_token(value: object) -> str:
     if isinstance(value, str) and value:
         what = "a string with characters other than A-Z, a-z and 0-9"
     raise InvalidArgumentError(
-        f"api_token must be the instance's apiTokenInstance (letters and digits only), not {what}"
+        f"{name} must be the instance's apiTokenInstance (letters and digits only), "
+        f"not {what}{_stray_space(value)}"
     )
+
+
+def _stray_space(value: object) -> str:
+    # A value pasted from a console or read from a file often brings a space or a line
+    # break along, which no message showing the value (or hiding it) makes visible.
+    if isinstance(value, str) and value.strip() and value != value.strip():
+        return " (it has white space or a line break around it: remove it)"
+    return ""
 
 
 def _is_loopback(host: str) -> bool:
@@ -86,18 +103,24 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def validate_api_url(value: object) -> str:
+def validate_api_url(value: object, *, name: str = "api_url") -> str:
     """Return the API base URL without a trailing slash.
 
     Only https is accepted, except plain http to a loopback host, for local test servers.
+    ``name`` starts the message: the argument's, or the variable or option it came from.
     """
     if not isinstance(value, str):
-        raise InvalidArgumentError(f"api_url must be a str, not {describe(value)}")
-    url = fetchable_url(value, "api_url")
+        raise InvalidArgumentError(f"{name} must be a str, not {describe(value)}")
+    if _stray_space(value):
+        raise InvalidArgumentError(
+            f"{name} must be a URL such as {DEFAULT_API_URL!r}, not {shown_url(value)!r}"
+            f"{_stray_space(value)}"
+        )
+    url = fetchable_url(value, name)
     # httpx drops an empty "?" or "#", which would still end the instance path early.
     if url.query or url.fragment or "?" in value or "#" in value:
         raise InvalidArgumentError(
-            "api_url must not carry a query or a fragment: "
+            f"{name} must not carry a query or a fragment: "
             "the instance id and token are passed separately"
         )
     return str(url).rstrip("/")
@@ -217,8 +240,8 @@ def validate_chat_id(value: object, *, name: str = "chat_id") -> str:
     hint = ""
     if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         hint = f" (a phone number alone is not a chat id: did you mean '{value.strip()}@c.us'?)"
-    elif isinstance(value, str) and value != value.strip():
-        hint = " (it has spaces around it)"
+    else:
+        hint = _stray_space(value)
     raise InvalidArgumentError(
         f"{name} must be a chat id such as {_CHAT_ID_FORMS}, not {_shown_text(value)}{hint}"
     )

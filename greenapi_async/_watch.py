@@ -37,6 +37,7 @@ from ._retry import watch_goes_on_after
 from ._validation import MAX_MINUTES, describe
 
 __all__ = [
+    "KNOWN_KINDS",
     "IncomingWatcher",
     "OutgoingWatcher",
     "StatusChange",
@@ -119,6 +120,9 @@ _KIND_BY_LOWER: Final[Mapping[str, str]] = {
         if cls is not UnknownMessage
     )
 }
+
+# The wire tags of the kinds this version models, in the order of the Message union.
+KNOWN_KINDS: Final = tuple(_KIND_BY_LOWER.values())
 
 
 def normal_kind(kind: str) -> str:

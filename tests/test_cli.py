@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import importlib.metadata
 import io
@@ -99,7 +100,109 @@ def test_filters_by_chat_status_and_kind(
     assert "first line second line" in out
     assert "read one" not in out
     code, out, _ = run(capsys, "last-outgoing", "--kind", "image")
-    assert out.strip() == "No outgoing messages in this window."
+    assert out.strip() == "0 of 2 outgoing messages in this window matched --kind image."
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--status", "delivred"], "did you mean 'delivered'?"),
+        (["--status", "nonsense"], "known statuses: pending, sent, delivered, read"),
+        (["--kind", "imag"], "did you mean 'image'?"),
+        (["--kind", "nonsense"], "known kinds: text, extendedText, image"),
+        (["--kind", "Textmesage"], "did you mean 'textMessage'?"),
+        (["--chat", "79001111111"], "did you mean '79001111111@c.us'?"),
+        (["--chat", "anna"], "'79001234567@c.us' (a person)"),
+        (["--chat", "79001111111@c.us "], "white space"),
+    ],
+)
+def test_a_filter_value_that_cannot_match_is_refused_not_shown_as_an_empty_journal(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    code, out, err = run(capsys, "last-outgoing", *argv)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err.startswith(f"greenapi-async: error: {argv[0]} ")
+    assert expected in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "tag"),
+    [
+        (["--kind", "buttonsMessage"], "buttonsMessage"),
+        (["--kind", "interactiveButtons"], "interactiveButtons"),
+        (["--status", "played"], None),
+    ],
+)
+def test_a_kind_or_status_the_sdk_does_not_model_is_taken_when_the_journal_has_it(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], argv: list[str], tag: str | None
+) -> None:
+    # Not in the journal yet: a wire tag as the service writes it still filters (nothing),
+    # and says how many it looked at.
+    if tag is not None:
+        code, out, err = run(capsys, "last-outgoing", *argv)
+        assert (code, err) == (0, "")
+        assert out.strip() == f"0 of 2 outgoing messages in this window matched {' '.join(argv)}."
+    served.instance.add(
+        {"typeMessage": tag or "textMessage"},
+        id_message="new",
+        status="played" if tag is None else "sent",
+    )
+    code, out, err = run(capsys, "last-outgoing", *argv, "--json")
+    assert (code, err) == (0, "")
+    assert [m["id_message"] for m in json.loads(out)] == ["new"]
+
+
+def test_json_output_that_matched_nothing_says_so_on_stderr(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "last-outgoing", "--kind", "image", "--status", "read", "--json")
+    assert (code, json.loads(out)) == (0, [])
+    assert (
+        err.strip() == "0 of 2 outgoing messages in this window matched --status read --kind image."
+    )
+
+
+def test_a_filtered_table_counts_what_matched_of_the_window(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv, footer in (
+        (["--status", "read"], "1 of 2 message(s) matched."),
+        ([], "2 message(s)."),
+    ):
+        code, out, _ = run(capsys, "last-outgoing", *argv)
+        assert (code, out.splitlines()[-1]) == (0, footer)
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120])
+def test_the_table_fits_the_terminal_width(
+    served: FakeGreenAPI,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    columns: int,
+) -> None:
+    served.instance.add(text_message("a long text " * 20), chat_id="120363043968066561@g.us")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(capsys, "last-outgoing")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= columns
+    assert "…" in out
+
+
+def test_the_table_keeps_its_preview_width_when_not_on_a_terminal(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served.instance.add(text_message("word " * 30), chat_id="120363043968066561@g.us")
+    monkeypatch.delenv("COLUMNS", raising=False)
+    code, out, _ = run(capsys, "last-outgoing")
+    assert code == 0
+    assert max(len(line.split("  ")[-1]) for line in out.splitlines()) == 48
+
+
+def test_watch_help_gives_the_interval_default(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        command_line("watch", "--help")
+    assert "seconds between polls (default 5)" in " ".join(capsys.readouterr().out.split())
 
 
 def test_minutes_are_sent_to_the_service(
@@ -162,6 +265,42 @@ def test_missing_credentials_point_to_the_sandbox(
     assert "--sandbox" in err
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "named"),
+    [
+        ("GREENAPI_ID_INSTANCE", "1101000001 ", "GREENAPI_ID_INSTANCE"),
+        ("GREENAPI_API_TOKEN", "cliToken42\n", "GREENAPI_API_TOKEN"),
+        ("GREENAPI_API_URL", " http://127.0.0.1:9", "GREENAPI_API_URL"),
+    ],
+)
+def test_a_credential_with_stray_white_space_names_its_variable(
+    served: FakeGreenAPI,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    variable: str,
+    value: str,
+    named: str,
+) -> None:
+    monkeypatch.setenv(variable, value)
+    code, out, err = run(capsys, "last-outgoing")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err.startswith(f"greenapi-async: error: {named} must ")
+    assert "white space" in err
+    assert "cliToken42" not in err
+    assert not served.requests
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--id-instance", "11O1"), ("--api-url", "ftp://example.com")]
+)
+def test_a_bad_credential_option_names_the_option(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    code, _, err = run(capsys, "last-outgoing", option, value)
+    assert code == EXIT_USAGE
+    assert err.startswith(f"greenapi-async: error: {option} must ")
+
+
 def test_the_token_is_never_a_flag_and_not_read_without_a_terminal(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -215,33 +354,56 @@ def test_python_dash_m_runs_the_same_command() -> None:
     assert json.loads(result.stdout)
 
 
-def test_the_sandbox_command_serves_until_interrupted() -> None:
-    with subprocess.Popen(
-        [sys.executable, "-m", "greenapi_async", "sandbox", "--port", "0", "--seed", "3"],
+@contextlib.contextmanager
+def sandbox_command(*argv: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """``greenapi-async sandbox`` in a process: its first line, and the variables it says to set."""
+    with subprocess.Popen(  # noqa: S603 - the test's own arguments
+        [sys.executable, "-m", "greenapi_async", "sandbox", "--port", "0", *argv],
         stdout=subprocess.PIPE,
         text=True,
     ) as process:
         try:
             assert process.stdout is not None
             first = process.stdout.readline()
-            assert first.startswith("Fake Green API at http://127.0.0.1:")
             exports = (process.stdout.readline() for _ in range(3))
             env = dict(line.strip().removeprefix("export ").split("=", 1) for line in exports)
-            result = subprocess.run(
-                [sys.executable, "-m", "greenapi_async", "last-outgoing", "--json"],
-                capture_output=True,
-                text=True,
-                timeout=60,
-                env={**os.environ, **env},
-                check=False,
-            )
-            assert result.returncode == 0, result.stderr
-            assert len(json.loads(result.stdout)) > 10
+            yield first, env
             process.send_signal(signal.SIGINT)
             assert process.wait(timeout=10) == EXIT_INTERRUPTED
         finally:
             if process.poll() is None:
                 process.kill()
+
+
+def journal_through_the_command(env: dict[str, str]) -> list[dict[str, object]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "greenapi_async", "last-outgoing", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    messages: list[dict[str, object]] = json.loads(result.stdout)
+    return messages
+
+
+# Whatever address it listens on, the sandbox prints a URL the SDK accepts: a loopback one.
+@pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0"])  # noqa: S104 - the case under test
+def test_the_sandbox_command_serves_until_interrupted(host: str) -> None:
+    with sandbox_command("--seed", "3", "--host", host) as (first, env):
+        assert first.startswith("Fake Green API at http://")
+        assert env["GREENAPI_API_URL"].startswith("http://127.0.0.1:")
+        assert len(journal_through_the_command(env)) > 10
+
+
+def test_a_lively_sandbox_moves_its_messages_along() -> None:
+    with sandbox_command("--lively") as (_, env):
+        first = journal_through_the_command(env)
+        time.sleep(3)
+        second = journal_through_the_command(env)
+    assert first != second
 
 
 def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
@@ -352,7 +514,7 @@ def test_last_incoming_lists_who_sent_what(
     (message,) = json.loads(out)
     assert (message["type"], message["sender_name"]) == ("incoming", "Anna")
     code, out, _ = run(capsys, "last-incoming", "--chat", "1@c.us")
-    assert out.strip() == "No incoming messages in this window."
+    assert out.strip() == "0 of 1 incoming messages in this window matched --chat 1@c.us."
 
 
 def test_last_incoming_has_no_status_filter(capsys: pytest.CaptureFixture[str]) -> None:

@@ -193,6 +193,34 @@ def test_from_env_names_every_missing_variable() -> None:
         ga.GreenAPI.from_env({})
 
 
+GOOD_ENV = {
+    "GREENAPI_ID_INSTANCE": ID_INSTANCE,
+    "GREENAPI_API_TOKEN": TOKEN,
+    "GREENAPI_API_URL": API_URL,
+}
+
+
+@pytest.mark.parametrize("variable", sorted(GOOD_ENV))
+@pytest.mark.parametrize(
+    ("around", "stray"),
+    [(" {} ", True), ("{}\n", True), ("\t{}", True), ("{}\r\n", True), ("{}?x", False)],
+    ids=["spaces", "newline", "tab", "crlf", "wrong"],
+)
+def test_from_env_names_the_variable_and_stray_white_space(
+    variable: str, around: str, stray: bool
+) -> None:
+    env = {**GOOD_ENV, variable: around.format(GOOD_ENV[variable])}
+    with pytest.raises(ga.InvalidArgumentError) as caught:
+        ga.GreenAPI.from_env(env)
+    message = str(caught.value)
+    assert message.startswith(f"{variable} must ")
+    # The Python parameter's name would send the user looking in their code.
+    for parameter in ("id_instance", "api_token", "api_url"):
+        assert parameter not in message
+    assert ("white space" in message) is stray
+    assert TOKEN not in message
+
+
 def test_repr_shows_the_instance_but_never_the_token() -> None:
     api = ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=API_URL)
     text = repr(api)

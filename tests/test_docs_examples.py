@@ -247,3 +247,38 @@ def test_the_table_of_methods_in_the_docs_is_the_one_the_client_paces_by() -> No
         )
         for spec in METHODS.values()
     }
+
+
+def _functions(source: str) -> dict[str, str]:
+    """Each top-level function of ``source`` as its AST (so comments and layout don't count)."""
+    return {
+        node.name: ast.dump(node)
+        for node in ast.parse(source).body
+        if isinstance(node, ast.FunctionDef)
+    }
+
+
+@pytest.mark.parametrize(
+    ("section", "example"), [("## FastAPI", "fastapi_app.py"), ("## aiohttp", "aiohttp_app.py")]
+)
+def test_the_integration_pages_apps_are_the_examples_apps(section: str, example: str) -> None:
+    # The page says that these are the apps in examples/: the code must not drift apart.
+    page = (ROOT / "docs" / "integrations.md").read_text(encoding="utf-8")
+    shown = _functions(blocks_of_section(page, section))
+    examples = ROOT / "examples"
+    shipped = {
+        **_functions((examples / "delivery_report.py").read_text(encoding="utf-8")),
+        **_functions((examples / example).read_text(encoding="utf-8")),
+    }
+    assert {"create_app", "summarize"} <= set(shown)
+    for name, tree in shown.items():
+        assert tree == shipped[name], f"{name} on the page differs from examples/"
+
+
+def blocks_of_section(page: str, heading: str) -> str:
+    """The first python block under ``heading``."""
+    start = page.index(f"\n{heading}\n")
+    match = FENCE.search(page, start)
+    assert match is not None
+    assert match["lang"] == "python"
+    return match["code"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import ssl
 import time
 from typing import Any
 
 import anyio
+import httpcore
 import httpx
 import pytest
 import respx
@@ -253,6 +255,46 @@ async def test_a_non_transient_transport_error_is_not_retried(
         with pytest.raises(ga.APIConnectionError, match="TooManyRedirects"):
             await api.journals.last_outgoing_messages()
     assert route.call_count == 1
+
+
+def _untrusted_certificate() -> ssl.SSLCertVerificationError:
+    return ssl.SSLCertVerificationError(
+        1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate"
+    )
+
+
+def _as_httpx_raises_it() -> httpx.ConnectError:
+    # httpx raises its ConnectError from httpcore's, raised in turn from the ssl error.
+    certificate = _untrusted_certificate()
+    from_httpcore = httpcore.ConnectError(str(certificate))
+    from_httpcore.__cause__ = certificate
+    error = httpx.ConnectError(str(certificate))
+    error.__cause__ = from_httpcore
+    return error
+
+
+@pytest.mark.parametrize(
+    "raised",
+    [_as_httpx_raises_it, _untrusted_certificate],
+    ids=["httpx-connect-error", "foreign-transport-ssl-error"],
+)
+async def test_a_certificate_that_fails_verification_is_not_retried(
+    raised: Any, make_client: MakeClient
+) -> None:
+    attempts: list[httpx.Request] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        attempts.append(request)
+        raise raised()
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(refuse)) as http,
+        make_client(max_retries=3, retry_backoff=0, http_client=http) as api,
+    ):
+        with pytest.raises(ga.APIConnectionError, match="certificate verify failed") as caught:
+            await api.journals.last_outgoing_messages()
+    assert len(attempts) == 1
+    assert caught.value.attempts == 1
 
 
 async def test_a_malformed_200_is_a_validation_error_and_not_retried(

@@ -11,12 +11,14 @@ import itertools
 import json
 import logging
 import random
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any, get_args
 
 import anyio
 import attrs
+import httpx
 import pytest
 
 import greenapi_async as ga
@@ -637,6 +639,24 @@ async def test_a_wrong_url_ends_the_watch(
         fake.queue_fault(Fault(404, b'{"code":404,"description":"Not Found"}'))
         with pytest.raises(ga.APIStatusError, match="404"):
             await take(watcher, 1)
+
+
+async def test_a_certificate_that_fails_verification_ends_the_watch() -> None:
+    # What httpx raises when the server's certificate is not trusted: waiting won't fix it.
+    def untrusted(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("certificate verify failed") from ssl.SSLCertVerificationError(
+            1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"
+        )
+
+    errors: list[ga.GreenAPIError] = []
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(untrusted)) as http,
+        ga.GreenAPI("1101000001", "token1", http_client=http, max_retries=0) as api,
+        api.journals.watch_outgoing(1.0, on_error=errors.append) as watcher,
+    ):
+        with pytest.raises(ga.APIConnectionError, match="certificate verify failed"):
+            await take(watcher, 1)
+    assert errors == []
 
 
 async def test_an_id_listed_twice_in_one_answer_is_one_event_with_the_newest_entry(

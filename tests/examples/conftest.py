@@ -26,3 +26,10 @@ def two_instances() -> Iterator[tuple[FakeGreenAPI, str]]:
 
 
 INSTANCES = {FIRST: "firstToken1", SECOND: "secondToken2"}
+
+
+@pytest.fixture
+def no_instances_in_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """None of the variables the example apps read their instances from is set."""
+    for name in ("GREENAPI_INSTANCES", "GREENAPI_ID_INSTANCE", "GREENAPI_API_TOKEN"):
+        monkeypatch.delenv(name, raising=False)

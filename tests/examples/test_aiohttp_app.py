@@ -45,3 +45,22 @@ async def test_bad_input_and_service_errors_are_clear(
         text = await failed.text()
     assert "quota" in text
     assert "firstToken1" not in text
+
+
+@pytest.mark.usefixtures("no_instances_in_env")
+async def test_without_instances_in_the_environment_the_app_says_what_to_set() -> None:
+    with pytest.raises(SystemExit, match="set GREENAPI_INSTANCES"):
+        example.app_from_env()
+
+
+async def test_the_app_serves_the_instances_the_sandbox_prints(
+    two_instances: tuple[FakeGreenAPI, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, base_url = two_instances
+    monkeypatch.delenv("GREENAPI_INSTANCES", raising=False)
+    monkeypatch.setenv("GREENAPI_ID_INSTANCE", FIRST)
+    monkeypatch.setenv("GREENAPI_API_TOKEN", INSTANCES[FIRST])
+    monkeypatch.setenv("GREENAPI_API_URL", base_url)
+    async with TestClient(TestServer(example.app_from_env())) as client:
+        response = await client.get(f"/instances/{FIRST}/delivery")
+        assert response.status == 200

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import httpx
+import pytest
+import uvicorn
 
 from greenapi_async.testing import FakeGreenAPI, Fault, serve
 
-from ..examples_path import load_example
+from ..examples_path import EXAMPLES, load_example
 from .conftest import FIRST, INSTANCES, SECOND
 
-create_app = load_example("fastapi_app").create_app
+example = load_example("fastapi_app")
+create_app = example.create_app
 
 
 def test_the_route_reports_status_counts_per_instance(
@@ -51,3 +54,36 @@ def test_the_app_can_start_twice_with_fresh_clients(
         assert httpx.get(f"{app_url}/instances/{FIRST}/delivery").status_code == 200
     with serve(app) as app_url:
         assert httpx.get(f"{app_url}/instances/{SECOND}/delivery").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"GREENAPI_INSTANCES": f"{FIRST}:{INSTANCES[FIRST]},{SECOND}:{INSTANCES[SECOND]}"},
+        # The three lines `greenapi-async sandbox` prints.
+        {"GREENAPI_ID_INSTANCE": FIRST, "GREENAPI_API_TOKEN": INSTANCES[FIRST]},
+    ],
+    ids=["instances", "sandbox-variables"],
+)
+def test_uvicorn_factory_serves_the_instances_in_the_environment(
+    two_instances: tuple[FakeGreenAPI, str],
+    monkeypatch: pytest.MonkeyPatch,
+    environ: dict[str, str],
+) -> None:
+    _, fake_url = two_instances
+    for name, value in {**environ, "GREENAPI_API_URL": fake_url}.items():
+        monkeypatch.setenv(name, value)
+    # What `uvicorn --factory fastapi_app:app_from_env`, run in examples/, loads.
+    monkeypatch.syspath_prepend(str(EXAMPLES))
+    config = uvicorn.Config("fastapi_app:app_from_env", factory=True)
+    config.load()
+    with serve(config.loaded_app) as app_url:
+        response = httpx.get(f"{app_url}/instances/{FIRST}/delivery")
+    assert response.status_code == 200
+    assert response.json()["counts"] == {"read": 1, "delivered": 1, "noAccount": 1}
+
+
+@pytest.mark.usefixtures("no_instances_in_env")
+def test_without_instances_in_the_environment_the_app_says_what_to_set() -> None:
+    with pytest.raises(SystemExit, match="set GREENAPI_INSTANCES"):
+        example.app_from_env()
