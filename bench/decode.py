@@ -32,7 +32,7 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
-from journal import journal_body
+from journal import history_body, journal_body
 
 import greenapi_async as ga
 
@@ -187,4 +187,27 @@ def breakdown_table(sizes: list[int], repetitions: int) -> str:
             f"| {size:,} | {parse * 1e3:.1f} | {max(decode - parse, 0.0) * 1e3:.1f} "
             f"| {collection * 1e3:.1f} |"
         )
+    return "\n".join(lines)
+
+
+def history_table(sizes: list[int], repetitions: int) -> str:
+    """A Markdown table of one-call decode medians for chat histories of both directions.
+
+    ``getChatHistory`` answers go through the same decoder as the journals; the service's
+    default is 100 entries.
+    """
+    decoders = {FLOOR: orjson.loads, BASELINE: json.loads, OURS: ga.decode_outgoing_messages}
+    lines = [
+        "| entries | decoder | one call, median ms | x json.loads | x orjson.loads |",
+        "|---:|---|---:|---:|---:|",
+    ]
+    for size in sizes:
+        body = history_body(size)
+        running = measure(body, decoders, repetitions)
+        for name, seconds in running.items():
+            shown = "**greenapi_async (getChatHistory)**" if name == OURS else name
+            lines.append(
+                f"| {size:,} | {shown} | {seconds * 1e3:.3f} "
+                f"| {seconds / running[BASELINE]:.2f} | {seconds / running[FLOOR]:.2f} |"
+            )
     return "\n".join(lines)

@@ -67,3 +67,42 @@ def journal_body(count: int, *, seed: int = 1, now: int = 1_764_000_000) -> byte
     """A ``lastOutgoingMessages`` response body of ``count`` entries, newest first."""
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
     return orjson.dumps([message(rng, n, now) for n in range(count)])
+
+
+def history_entry(rng: random.Random, n: int, now: int) -> dict[str, Any]:
+    """One entry of a chat history as the live service sends it: both directions.
+
+    Outgoing entries carry ``statusMessage: ""`` and the edit and delete keys; incoming
+    ones the sender fields and no status; one in ten acts on another message (an edit, a
+    reaction or a deletion).
+    """
+    entry = message(rng, n, now)
+    entry.update(chatId="79001234567@c.us", deletedMessageId="", editedMessageId="")
+    entry.update(isEdited=False, isDeleted=False)
+    roll = rng.random()
+    if roll < 0.1:
+        target = f"BAE5{rng.getrandbits(48):012X}"
+        kind = rng.choice(("editedMessage", "reactionMessage", "deletedMessage"))
+        for key in ("textMessage", "extendedTextMessage", "location", "contact", "caption"):
+            entry.pop(key, None)
+        entry["typeMessage"] = kind
+        if kind == "editedMessage":
+            entry["editedMessageData"] = {"textMessage": "Corrected text", "stanzaId": target}
+        elif kind == "reactionMessage":
+            entry["extendedTextMessageData"] = {"text": "👍"}
+            entry["quotedMessage"] = {"stanzaId": target, "participant": "79001234567@c.us"}
+        else:
+            entry["deletedMessageData"] = {"stanzaId": target}
+    if rng.random() < 0.5:
+        del entry["statusMessage"], entry["sendByApi"]
+        entry.update(type="incoming", senderId="79001234567@c.us", senderName="Anna")
+        entry["senderContactName"] = "Anna (shop)"
+    else:
+        entry["statusMessage"] = ""
+    return entry
+
+
+def history_body(count: int, *, seed: int = 2, now: int = 1_764_000_000) -> bytes:
+    """A ``getChatHistory`` response body of ``count`` entries of both directions."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+    return orjson.dumps([history_entry(rng, n, now) for n in range(count)])

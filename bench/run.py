@@ -1,7 +1,8 @@
 """Run every benchmark and write docs/benchmarks.md (``nox -s bench``).
 
 Usage: ``python bench/run.py [--quick] [--output docs/benchmarks.md]``; ``--only decode``
-(or ``breakdown``, ``end_to_end``, ``memory``, ``import``) prints that one table and writes nothing.
+(or ``breakdown``, ``history``, ``end_to_end``, ``memory``, ``import``) prints that one
+table and writes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import platform
 from pathlib import Path
 
-from decode import breakdown_table, contenders, decode_table
+from decode import breakdown_table, contenders, decode_table, history_table
 from end_to_end import end_to_end_table
 from import_time import import_table
 from memory import memory_table
@@ -40,6 +41,8 @@ def _table(name: str, sizes: list[int], repetitions: int, *, quick: bool) -> str
         return decode_table(sizes, repetitions)
     if name == "breakdown":
         return breakdown_table(sizes, repetitions)
+    if name == "history":
+        return history_table([100, 1_000], repetitions * 4)
     if name == "end_to_end":
         return end_to_end_table(calls=200 if quick else 1_000)
     if name == "memory":
@@ -53,7 +56,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
     parser.add_argument(
         "--only",
-        choices=("decode", "breakdown", "end_to_end", "memory", "import"),
+        choices=("decode", "breakdown", "history", "end_to_end", "memory", "import"),
         help="one table, printed",
     )
     args = parser.parse_args()
@@ -99,6 +102,12 @@ def main() -> None:
         "after it; the parse alone is timed on the same bytes.",
         "",
         _table("breakdown", sizes[-2:], repetitions, quick=args.quick),
+        "",
+        "A chat history (`getChatHistory`) in the live shape: both directions, outgoing "
+        "statuses empty, incoming sender fields, one entry in ten an edit, a reaction or a "
+        "deletion; 100 entries is the service's default. One call, as above.",
+        "",
+        _table("history", sizes, repetitions, quick=args.quick),
         "",
         "## End to end over loopback",
         "",
