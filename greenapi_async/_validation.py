@@ -42,6 +42,7 @@ MAX_MINUTES: Final = 525_600
 # ASCII only: str.isdigit() would also accept digits of other scripts.
 _DIGITS: Final = re.compile(r"[0-9]+")
 _TOKEN: Final = re.compile(r"[A-Za-z0-9]+")
+_LETTER: Final = re.compile(r"[A-Za-z]")
 # Far beyond any real instance id, and short of int-to-str conversion limits.
 _MAX_ID_DIGITS: Final = 30
 _MAX_ID: Final = 10**_MAX_ID_DIGITS
@@ -61,8 +62,15 @@ def validate_id_instance(value: object, *, name: str = "id_instance") -> str:
         return str(value)
     if isinstance(value, str) and len(value) <= _MAX_ID_DIGITS and _DIGITS.fullmatch(value):
         return value
-    # An instance id is no secret: showing the refused one finds the typo.
-    shown = _shown_text(value) if isinstance(value, str) else describe(value)
+    # An instance id is no secret: showing the refused one finds the typo. But a value
+    # with letters in it may be the token, passed where the id goes: never shown.
+    if isinstance(value, str) and _LETTER.search(value):
+        shown = (
+            f"a string of {len(value)} characters with letters in it (is it the token? "
+            "the instance id and the token may be swapped)"
+        )
+    else:
+        shown = _shown_text(value) if isinstance(value, str) else describe(value)
     raise InvalidArgumentError(
         f"{name} must be a non-negative int or a string of digits such as "
         f"'1101000001', not {shown}{_stray_space(value)}"

@@ -450,3 +450,29 @@ async def test_an_error_body_is_decoded_with_the_charset_its_header_names() -> N
     )
     assert error.body == "Неверный токен ***"
     assert str(error).endswith(": Неверный токен ***")
+
+
+def test_a_token_passed_where_the_instance_id_goes_is_never_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Swapped credentials are a common slip; the refusal must not print the token.
+    with pytest.raises(ga.InvalidArgumentError) as caught:
+        ga.GreenAPI(TOKEN, ID_INSTANCE)
+    assert_no_token_anywhere(caught.value)
+    assert "swapped" in str(caught.value)
+    monkeypatch.setenv("GREENAPI_ID_INSTANCE", TOKEN)
+    monkeypatch.setenv("GREENAPI_API_TOKEN", ID_INSTANCE)
+    with pytest.raises(ga.InvalidArgumentError) as caught:
+        ga.GreenAPI.from_env()
+    assert_no_token_anywhere(caught.value)
+    assert str(caught.value).startswith("GREENAPI_ID_INSTANCE")
+    result = subprocess.run(
+        [sys.executable, "-m", "greenapi_async", "history", "79001234567@c.us"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert TOKEN not in result.stdout + result.stderr
+    assert "swapped" in result.stderr
