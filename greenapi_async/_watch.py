@@ -314,8 +314,13 @@ class _JournalWatcher(ABC, Generic[EventT]):
         ``interval`` seconds and rides out transient errors.
         """
         found, journal = await self._fetch_changes()
-        # Before marking: if on_error raises, these events come again at the next poll.
-        self._report_left_out(journal)
+        try:
+            # Before marking: if on_error raises, these events come again at the next poll.
+            self._report_left_out(journal)
+        except BaseException:
+            # None was handed over: the next window reaches back as far as this one did.
+            self._last_poll = self._handed_over_until
+            raise
         for message, _ in found:
             self._mark_reported(message)
         self._handed_over_until = self._last_poll

@@ -708,10 +708,12 @@ async def test_a_malformed_entry_is_left_out_and_reported_once_not_a_stall(
         assert summary(await w.poll()) == [("BAD", watched.fresh, None)]
 
 
+@pytest.mark.parametrize("age", [20, 3_600], ids=["within-the-margin", "an-hour-old"])
 async def test_an_on_error_that_raises_ends_the_poll_and_loses_no_event(
-    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, age: int
 ) -> None:
-    watched.add(fake.instance, text_message(), id_message="GOOD", timestamp=NOW - 20)
+    # The next poll reaches back to the failed one's window, however far that went.
+    watched.add(fake.instance, text_message(), id_message="GOOD", timestamp=NOW - age)
     bad = watched.add(
         fake.instance, text_message(sendByApi="yes"), id_message="BAD", timestamp=NOW - 9
     )
