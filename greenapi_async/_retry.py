@@ -155,7 +155,9 @@ class RetryPolicy:
         """Seconds to sleep before retry ``retry_number`` (1-based); None means do not retry."""
         if retry_after is not None:
             return retry_after if retry_after <= self.max_retry_after else None
-        backoff = min(self.initial_delay * 2 ** (retry_number - 1), self.max_delay)
+        # The exponent is capped: past about a thousand doublings a float overflows, and
+        # long before that the delay is max_delay anyway.
+        backoff = min(self.initial_delay * 2.0 ** min(retry_number - 1, 64), self.max_delay)
         # Up to 25% less, so that many clients failing together do not retry in lockstep.
         jitter = 1 - 0.25 * random.random()  # noqa: S311 - jitter, not crypto
         return float(backoff * jitter)

@@ -127,6 +127,18 @@ async def test_a_server_error_is_retried_until_it_succeeds(
     assert route.call_count == 3
 
 
+async def test_more_than_a_thousand_retries_keep_a_finite_delay(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    # Past 1,024 doublings an uncapped backoff overflows a float.
+    failures = 1_100
+    route = respx_mock.get(JOURNAL_URL)
+    route.side_effect = [httpx.Response(502)] * failures + [httpx.Response(200, json=[])]
+    async with make_client(max_retries=failures, retry_backoff=0) as api:
+        assert await api.journals.last_outgoing_messages() == []
+    assert route.call_count == failures + 1
+
+
 @pytest.mark.parametrize("max_retries", [0, 1, 3])
 async def test_retries_never_exceed_the_configured_count(
     respx_mock: respx.MockRouter, make_client: MakeClient, max_retries: int
