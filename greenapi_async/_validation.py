@@ -131,6 +131,13 @@ def validate_api_url(value: object, *, name: str = "api_url") -> str:
             f"{name} must not carry a query or a fragment: "
             "the instance id and token are passed separately"
         )
+    # A method's whole URL, pasted from the console, holds the token in its path: it
+    # would be shown in every repr and error. A path prefix (a proxy's) is fine.
+    if "/wainstance" in url.path.lower():
+        raise InvalidArgumentError(
+            f"{name} must be the service's address only, such as {DEFAULT_API_URL!r}, not a "
+            "method's URL: the instance id and the token are passed separately"
+        )
     return str(url).rstrip("/")
 
 

@@ -40,6 +40,7 @@ def test_api_token_rejects_bad_shapes_without_echoing_them(value: Any) -> None:
         ("http://127.5.6.7", "http://127.5.6.7"),
         ("http://localhost:9000/", "http://localhost:9000"),
         ("http://[::1]:9000", "http://[::1]:9000"),
+        ("https://proxy.example/green-api/", "https://proxy.example/green-api"),  # a prefix
     ],
 )
 def test_api_url_accepts_https_and_loopback_http(value: str, expected: str) -> None:
@@ -64,6 +65,21 @@ def test_api_url_accepts_https_and_loopback_http(value: str, expected: str) -> N
 def test_api_url_rejects_plain_http_elsewhere_and_malformed_urls(value: Any) -> None:
     with pytest.raises(ValueError, match="api_url must"):
         ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=value)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/waInstance{ID_INSTANCE}/lastOutgoingMessages/{TOKEN}",
+        f"/waInstance{ID_INSTANCE}",
+        f"/WAINSTANCE{ID_INSTANCE}/getMessage/{TOKEN}/",
+    ],
+)
+def test_a_method_url_pasted_as_api_url_is_refused_without_showing_the_token(path: str) -> None:
+    # The console shows whole method URLs; kept as api_url, the token would be in every
+    # repr and error message.
+    with pytest.raises(ga.InvalidArgumentError, match="api_url must be the service's address"):
+        ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=f"https://7103.api.greenapi.com{path}")
 
 
 @pytest.mark.parametrize(
