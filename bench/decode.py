@@ -196,7 +196,11 @@ def history_table(sizes: list[int], repetitions: int) -> str:
     ``getChatHistory`` answers go through the same decoder as the journals; the service's
     default is 100 entries.
     """
-    decoders = {FLOOR: orjson.loads, BASELINE: json.loads, OURS: ga.decode_outgoing_messages}
+    decoders: dict[str, Decoder] = {
+        FLOOR: orjson.loads,
+        BASELINE: json.loads,
+        OURS: ga.decode_outgoing_messages,
+    }
     lines = [
         "| entries | decoder | one call, median ms | x json.loads | x orjson.loads |",
         "|---:|---|---:|---:|---:|",

@@ -21,7 +21,6 @@ import orjson
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from . import _models as m
-from ._cli_filters import check_kind, check_status
 from ._client import ENV_API_TOKEN, ENV_API_URL, ENV_ID_INSTANCE, GreenAPI
 from ._errors import (
     APIConnectionError,
@@ -36,6 +35,7 @@ from ._errors import (
     RateLimitError,
     ResponseValidationError,
 )
+from ._filters import check_kind, check_status, kind_matcher
 from ._validation import (
     DEFAULT_API_URL,
     MAX_MINUTES,
@@ -48,7 +48,7 @@ from ._validation import (
     validate_minutes,
 )
 from ._version import __version__
-from ._watch import IncomingWatcher, OutgoingWatcher, StatusChange, kind_matcher
+from ._watch import IncomingWatcher, OutgoingWatcher, StatusChange
 
 __all__ = ["main"]
 
@@ -409,6 +409,14 @@ def _watch(args: argparse.Namespace) -> int:
         raise _UsageError("--interval must be 1 second or more")
     if args.count is not None and args.count < 1:
         raise _UsageError("--count must be 1 or more")
+    # The watcher checks its filters too; here they are checked before the credentials,
+    # so that a typo costs no token prompt.
+    if args.chat:
+        validate_chat_id(args.chat, name="--chat")
+    if args.kind:
+        check_kind(args.kind)
+    if args.status:
+        check_status(args.status)
     with _credentials(args) as (id_instance, token, api_url):
         anyio.run(_print_events, id_instance, token, api_url, args)
     return EXIT_OK
@@ -425,9 +433,6 @@ async def _print_events(
         if not args.json:
             print(f"Watching instance {id_instance}; Ctrl-C to stop.", file=sys.stderr)
         async for event in watcher:
-            message = event.message if isinstance(event, StatusChange) else event
-            if not _wanted(message, args):
-                continue
             _print_event(event, args)
             printed += 1
             if args.count is not None and printed >= args.count:
@@ -435,9 +440,17 @@ async def _print_events(
 
 
 def _watcher(api: GreenAPI, args: argparse.Namespace) -> OutgoingWatcher | IncomingWatcher:
+    # The filters are the watcher's own: what it does not report, it remembers as seen.
+    chats = [args.chat] if args.chat else None
+    kinds = [args.kind] if args.kind else None
     if args.incoming:
-        return api.journals.watch_incoming(args.interval, backfill=args.backfill)
-    return api.journals.watch_outgoing(args.interval, backfill=args.backfill)
+        return api.journals.watch_incoming(
+            args.interval, backfill=args.backfill, chats=chats, kinds=kinds
+        )
+    statuses = [args.status] if args.status else None
+    return api.journals.watch_outgoing(
+        args.interval, backfill=args.backfill, chats=chats, kinds=kinds, statuses=statuses
+    )
 
 
 def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> None:

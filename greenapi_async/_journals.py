@@ -240,9 +240,11 @@ class Journals:
             backfill: report the messages already in the first window; by default they
                 are only remembered, and their later status changes are reported.
             chats: report only these chat ids (a collection of strings, as are the
-                two filters below).
+                two filters below), each in a form ``chat_history`` takes.
             kinds: report only these kinds (``"textMessage"`` or ``"text"``, any case).
-            statuses: report only when a message reaches one of these statuses.
+            statuses: report only when a message reaches one of these statuses (any
+                case). A near miss of a known kind or status (``"delivred"``) raises
+                ``InvalidArgumentError``; a new one the service may add is taken.
             state: a ``watcher.state`` saved earlier, to resume without missing or
                 repeating events (see ``OutgoingWatcher.state``).
             on_error: called with each transient error (400, 429, 499, 5xx, timeouts,
@@ -295,7 +297,7 @@ class Journals:
             backfill: report the messages already in the first window; by default they
                 are only remembered.
             chats: report only messages in these chat ids (a collection of strings, as
-                are the two filters below).
+                are the two filters below), each in a form ``chat_history`` takes.
             kinds: report only these kinds (``"textMessage"`` or ``"text"``, any case).
             senders: report only messages from these ``sender_id``s (in a group, the
                 participant who wrote).

@@ -20,7 +20,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from types import TracebackType
-from typing import Any, Final, Generic, TypeVar, get_args
+from typing import Any, Final, Generic, TypeVar
 
 import anyio
 import attrs
@@ -31,18 +31,16 @@ from ._errors import (
     GreenAPIError,
     InvalidArgumentError,
 )
+from ._filters import chat_id_set, check_kind, check_status, kind_matcher, str_set
 from ._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, MethodSpec
-from ._models import Message, MessageStatus, UnknownMessage
+from ._models import Message, MessageStatus
 from ._retry import watch_goes_on_after
 from ._validation import MAX_MINUTES, describe
 
 __all__ = [
-    "KNOWN_KINDS",
     "IncomingWatcher",
     "OutgoingWatcher",
     "StatusChange",
-    "kind_matcher",
-    "normal_kind",
 ]
 
 logger: Final = logging.getLogger("greenapi_async")
@@ -111,45 +109,6 @@ def _status_key(status: object) -> str:
     return str(status) if status is not None else ""
 
 
-# "textmessage" -> "textMessage", for every kind this version models.
-_KIND_BY_LOWER: Final[Mapping[str, str]] = {
-    tag.lower(): tag
-    for tag in (
-        attrs.fields(cls).type_message.default
-        for cls in get_args(Message)
-        if cls is not UnknownMessage
-    )
-}
-
-# The wire tags of the kinds this version models, in the order of the Message union.
-KNOWN_KINDS: Final = tuple(_KIND_BY_LOWER.values())
-
-
-def normal_kind(kind: str) -> str:
-    """Name a kind by its wire tag: ``text`` or ``TEXTMESSAGE`` -> ``textMessage``.
-
-    A kind this version does not model is kept, with ``Message`` appended if missing.
-    """
-    if not kind:
-        return kind
-    known = _KIND_BY_LOWER.get(kind.lower()) or _KIND_BY_LOWER.get(f"{kind}message".lower())
-    if known is not None:
-        return known
-    return kind if kind.endswith("Message") else f"{kind}Message"
-
-
-def kind_matcher(kinds: Iterable[str]) -> Callable[[str], bool]:
-    """Say whether a wire tag is one of ``kinds``, named as ``normal_kind`` accepts.
-
-    A kind this version does not model matches its wire tag as given too, in any case:
-    ``interactiveButtons`` names a tag that does not end in ``Message``.
-    """
-    accepted = frozenset(
-        name.lower() for kind in kinds for name in (kind, normal_kind(kind)) if name
-    )
-    return lambda tag: tag.lower() in accepted
-
-
 class _JournalWatcher(ABC, Generic[EventT]):
     """What every journal watcher does: poll, remember, report once, back off, resume.
 
@@ -189,8 +148,10 @@ class _JournalWatcher(ABC, Generic[EventT]):
         self._spec = spec
         self._interval = float(interval)
         self._margin = float(margin)
-        self._chats = _str_set("chats", chats)
-        kind_names = _str_set("kinds", kinds)
+        self._chats = chat_id_set("chats", chats)
+        kind_names = str_set("kinds", kinds)
+        for kind in kind_names or ():
+            check_kind(kind, name="kinds", lenient=True)
         self._kind_wanted = kind_matcher(kind_names) if kind_names is not None else None
         self._on_error = on_error
         self._reported_left_out: frozenset[bytes] = frozenset()
@@ -460,7 +421,11 @@ class OutgoingWatcher(_JournalWatcher[StatusChange]):
         on_error: Callable[[GreenAPIError], None] | None,
         forget_after: float,
     ) -> None:
-        self._statuses = _str_set("statuses", statuses)
+        wanted = str_set("statuses", statuses)
+        for status in wanted or ():
+            check_status(status, name="statuses", lenient=True)
+        # Compared in any case, as kinds are: "READ" and "yellowcard" mean what they say.
+        self._statuses = None if wanted is None else frozenset(s.lower() for s in wanted)
         super().__init__(
             fetch,
             LAST_OUTGOING_MESSAGES,
@@ -483,7 +448,7 @@ class OutgoingWatcher(_JournalWatcher[StatusChange]):
     def _wanted(self, message: Message) -> bool:
         if not super()._wanted(message):
             return False
-        return self._statuses is None or self._status_of(message) in self._statuses
+        return self._statuses is None or self._status_of(message).lower() in self._statuses
 
 
 class IncomingWatcher(_JournalWatcher[Message]):
@@ -506,7 +471,7 @@ class IncomingWatcher(_JournalWatcher[Message]):
         on_error: Callable[[GreenAPIError], None] | None,
         forget_after: float,
     ) -> None:
-        self._senders = _str_set("senders", senders)
+        self._senders = chat_id_set("senders", senders)
         super().__init__(
             fetch,
             LAST_INCOMING_MESSAGES,
@@ -532,22 +497,6 @@ class IncomingWatcher(_JournalWatcher[Message]):
         if not super()._wanted(message):
             return False
         return self._senders is None or message.sender_id in self._senders
-
-
-def _str_set(name: str, values: Collection[str] | None) -> frozenset[str] | None:
-    # A bare string is a collection of characters: "79001234567@c.us" would watch
-    # eleven one-character chats and report nothing.
-    if values is None:
-        return None
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise InvalidArgumentError(
-            f"{name} must be a collection of strings such as a set or a list, "
-            f"not {describe(values)}"
-        )
-    items = list(values)
-    if not all(isinstance(item, str) for item in items):
-        raise InvalidArgumentError(f"{name} must hold only strings")
-    return frozenset(str(item) for item in items)  # str(): a MessageStatus is its value
 
 
 def _parse_state(

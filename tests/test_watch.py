@@ -11,6 +11,7 @@ import itertools
 import json
 import logging
 import random
+import re
 import ssl
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -556,6 +557,45 @@ async def test_filters_must_be_collections_of_strings(
     for option in ("chats", "kinds", *watched.own_filters):
         with pytest.raises(ga.InvalidArgumentError, match=f"{option} must"):
             watched.watch(api, 0.01, **{option: value})
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "problem"),
+    [
+        ("chats", ["79001234567"], "did you mean '79001234567@c.us'"),
+        ("chats", ["79001234567@s.whatsapp.net"], "chats must be a chat id"),
+        ("kinds", ["imag"], "did you mean 'image'"),
+        ("kinds", ["txtMessage"], "did you mean 'textMessage'"),
+    ],
+)
+async def test_a_filter_value_that_can_match_nothing_is_refused(
+    api: ga.GreenAPI, watched: Watched, option: str, value: list[str], problem: str
+) -> None:
+    # A typo would otherwise filter every event out and look like a quiet journal.
+    with pytest.raises(ga.InvalidArgumentError, match=re.escape(problem)):
+        watched.watch(api, 0.01, **{option: value})
+
+
+async def test_a_status_filter_refuses_typos(fake: FakeGreenAPI, api: ga.GreenAPI) -> None:
+    with pytest.raises(ga.InvalidArgumentError, match="did you mean 'delivered'"):
+        api.journals.watch_outgoing(statuses={"delivred"})
+    with pytest.raises(ga.InvalidArgumentError, match="did you mean 'yellowCard'"):
+        api.journals.watch_outgoing(statuses={"yelowCard"})
+    api.journals.watch_outgoing(statuses={"someNewStatus"})  # one the service may add
+
+
+async def test_statuses_are_compared_in_any_case(fake: FakeGreenAPI, api: ga.GreenAPI) -> None:
+    fake.instance.add(text_message(), id_message="R", status="read", timestamp=NOW - 10)
+    fake.instance.add(text_message(), id_message="Y", status="yellowCard", timestamp=NOW - 10)
+    statuses = {"READ", "yellowcard"}
+    async with api.journals.watch_outgoing(0.01, backfill=True, statuses=statuses) as watcher:
+        changes = await watcher.poll()
+    assert sorted(str(change.message.id_message) for change in changes) == ["R", "Y"]
+
+
+async def test_a_senders_filter_takes_chat_ids_only(api: ga.GreenAPI) -> None:
+    with pytest.raises(ga.InvalidArgumentError, match=re.escape("did you mean '79007654321@c.us'")):
+        api.journals.watch_incoming(senders=["79007654321"])
 
 
 @pytest.mark.parametrize(
