@@ -219,3 +219,37 @@ def test_a_call_on_a_plain_install_tries_no_import(loopback: LoopbackServer) -> 
         timeout=60,
     )
     assert json.loads(result.stdout) == []
+
+
+async def _burst(api: ga.GreenAPI, count: int) -> None:
+    async with anyio.create_task_group() as tasks:
+        for _ in range(count):
+            tasks.start_soon(api.journals.last_outgoing_messages)
+
+
+async def test_the_default_client_holds_at_most_ten_connections_and_keeps_them_all(
+    loopback: LoopbackServer,
+) -> None:
+    # httpcore checks every pooled connection at the start and end of each request, and
+    # closes every idle one while it holds more than its keep-alive limit in all.
+    loopback.default = Reply(delay_before_headers=0.2)
+    async with client_for(loopback) as api:
+        await _burst(api, 25)
+        assert loopback.peak_open == 10
+        assert loopback.open_connections == 10  # kept alive for the next calls
+    assert len(loopback.received) == 25
+
+
+@pytest.mark.parametrize(
+    ("limits", "expected_peak"), [(httpx.Limits(max_connections=2), 2), (httpx.Limits(), 15)]
+)
+async def test_a_borrowed_client_keeps_its_own_pool_limits(
+    loopback: LoopbackServer, limits: httpx.Limits, expected_peak: int
+) -> None:
+    loopback.default = Reply(delay_before_headers=0.2)
+    async with (
+        httpx.AsyncClient(limits=limits) as http,
+        client_for(loopback, http_client=http) as api,
+    ):
+        await _burst(api, 15)
+    assert loopback.peak_open == expected_peak
