@@ -28,6 +28,7 @@ Call = Callable[[], Awaitable[Any]]
 OURS = "greenapi_async"
 OURS_ON_AIOHTTP = "greenapi_async over httpx-aiohttp's transport"
 RAW = "raw httpx + orjson.loads"
+CONCURRENCY = 50
 
 
 @contextlib.contextmanager
@@ -140,6 +141,21 @@ async def _rows(base_url: str, calls: int, rounds: int) -> list[str]:
             lines.append(
                 f"| {calls:,} sequential calls, 20-message journal | {name} "
                 f"| {median * 1e3:.3f} ms per call | {median / floor:.2f} |"
+            )
+        # Many calls in flight at once: what a pool's limits and bookkeeping cost.
+        concurrent_rounds, per_round = rounds // 4, 200
+        at_once: dict[str, list[float]] = {name: [] for name in small}
+        for round_ in range(concurrent_rounds):
+            for name in _in_turn(list(small), round_):
+                seconds = await _concurrent(small[name], per_round, CONCURRENCY)
+                at_once[name].append(seconds / per_round)
+        floor = statistics.median(at_once[RAW])
+        for name, values in at_once.items():
+            median = statistics.median(values)
+            lines.append(
+                f"| {concurrent_rounds * per_round:,} calls at concurrency {CONCURRENCY}, "
+                f"20-message journal | {name} | {median * 1e3:.3f} ms per call "
+                f"| {median / floor:.2f} |"
             )
     large_rounds = 5
     async with contenders(base_url, LARGE_ID) as large:
