@@ -28,6 +28,7 @@ Call = Callable[[], Awaitable[Any]]
 OURS = "greenapi_async"
 OURS_ON_AIOHTTP = "greenapi_async over httpx-aiohttp's transport"
 RAW = "raw httpx + orjson.loads"
+CONCURRENCY = 50
 
 
 @contextlib.contextmanager
@@ -125,36 +126,66 @@ def _in_turn(names: list[str], round_: int) -> list[str]:
     return names if round_ % 2 == 0 else names[::-1]
 
 
+async def _interleaved(
+    calls: dict[str, Call], rounds: int, measure: Callable[[Call], Awaitable[float]]
+) -> dict[str, list[float]]:
+    """Each contender's measures, round by round, in the order of ``_in_turn``."""
+    measures: dict[str, list[float]] = {name: [] for name in calls}
+    for round_ in range(rounds):
+        for name in _in_turn(list(calls), round_):
+            measures[name].append(await measure(calls[name]))
+    return measures
+
+
+def _table_rows(
+    workload: str, measures: dict[str, list[float]], shown: Callable[[float], str]
+) -> list[str]:
+    """One row a contender: its median, shown, and its ratio to raw httpx's."""
+    floor = statistics.median(measures[RAW])
+    return [
+        f"| {workload} | {name} | {shown(statistics.median(values))} "
+        f"| {statistics.median(values) / floor:.2f} |"
+        for name, values in measures.items()
+    ]
+
+
 async def _rows(base_url: str, calls: int, rounds: int) -> list[str]:
-    lines = []
     async with contenders(base_url, SMALL_ID) as small:
         for call in small.values():  # warm up: connections, generated code
             await _sequential(call, 20)
-        per_call: dict[str, list[float]] = {name: [] for name in small}
-        for round_ in range(rounds):
-            for name in _in_turn(list(small), round_):
-                per_call[name].append(await _sequential(small[name], calls // rounds))
-        floor = statistics.median(per_call[RAW])
-        for name, values in per_call.items():
-            median = statistics.median(values)
-            lines.append(
-                f"| {calls:,} sequential calls, 20-message journal | {name} "
-                f"| {median * 1e3:.3f} ms per call | {median / floor:.2f} |"
-            )
+        per_call = await _interleaved(
+            small, rounds, lambda call: _sequential(call, calls // rounds)
+        )
+        # Many calls in flight at once: what a pool's limits and bookkeeping cost.
+        concurrent_rounds, per_round = rounds // 4, 200
+
+        async def at_once(call: Call) -> float:
+            return await _concurrent(call, per_round, CONCURRENCY) / per_round
+
+        in_flight = await _interleaved(small, concurrent_rounds, at_once)
     large_rounds = 5
     async with contenders(base_url, LARGE_ID) as large:
-        totals: dict[str, list[float]] = {name: [] for name in large}
-        for round_ in range(large_rounds):
-            for name in _in_turn(list(large), round_):
-                totals[name].append(await _concurrent(large[name], 100 // large_rounds, 20))
-        floor = statistics.median(totals[RAW])
-        for name, values in totals.items():
-            median = statistics.median(values)
-            lines.append(
-                f"| 100 calls at concurrency 20, 10,000-message journal | {name} "
-                f"| {median * large_rounds:.2f} s for 100 calls | {median / floor:.2f} |"
-            )
-    return lines
+        totals = await _interleaved(
+            large, large_rounds, lambda call: _concurrent(call, 100 // large_rounds, 20)
+        )
+    return [
+        *_table_rows(
+            f"{calls:,} sequential calls, 20-message journal",
+            per_call,
+            lambda median: f"{median * 1e3:.3f} ms per call",
+        ),
+        *_table_rows(
+            f"{concurrent_rounds * per_round:,} calls at concurrency {CONCURRENCY}, "
+            "20-message journal",
+            in_flight,
+            lambda median: f"{median * 1e3:.3f} ms per call",
+        ),
+        *_table_rows(
+            "100 calls at concurrency 20, 10,000-message journal",
+            totals,
+            lambda median: f"{median * large_rounds:.2f} s for 100 calls",
+        ),
+    ]
 
 
 def end_to_end_table(calls: int = 1_000, rounds: int = 40) -> str:

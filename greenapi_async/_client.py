@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -32,6 +32,13 @@ ENV_ID_INSTANCE = "GREENAPI_ID_INSTANCE"
 ENV_API_TOKEN = "GREENAPI_API_TOKEN"  # noqa: S105 - the variable's name, not a secret
 ENV_API_URL = "GREENAPI_API_URL"
 
+# The pool of a client the SDK creates, for one instance: its documented rates keep
+# few requests in flight. As many kept alive as open: httpx's transport (httpcore 1.0)
+# closes every idle connection while it holds more than its keep-alive limit in all, and
+# checks every pooled connection at the start and end of each request, so that a larger
+# pool than the load needs makes each call dearer. docs/configuration.md sizes a shared one.
+DEFAULT_POOL_LIMITS: Final = httpx.Limits(max_connections=10, max_keepalive_connections=10)
+
 
 class GreenAPI:
     """A client for one Green API instance.
@@ -54,7 +61,9 @@ class GreenAPI:
             ``Retry-After`` from the server replaces it. 0 retries at once (for tests).
         rate_limit: wait between requests so that each method stays within its documented
             per-instance rate, shared by every task using this client.
-        http_client: an ``httpx.AsyncClient`` to borrow instead of creating one.
+        http_client: an ``httpx.AsyncClient`` to borrow instead of creating one (whose
+            pool holds at most 10 connections, all kept alive); a borrowed one is used
+            as it is, its pool limits included.
         max_response_bytes: the largest body of an answer accepted, once decoded, default
             128 MiB; reading stops as soon as a body passes it, with a
             ``ResponseTooLargeError``. An error answer's body is capped at 1 MiB.
@@ -89,7 +98,9 @@ class GreenAPI:
             )
         self._owns_http_client = http_client is None
         # No default headers: every request carries the transport's own.
-        self._http_client = http_client or httpx.AsyncClient(timeout=seconds)
+        self._http_client = http_client or httpx.AsyncClient(
+            timeout=seconds, limits=DEFAULT_POOL_LIMITS
+        )
         self._opened = False
         self._transport = Transport(
             http_client=self._http_client,

@@ -148,8 +148,9 @@ _COMPRESSED_PIECE: Final = 1024
 async def read_until(response: httpx.Response, take: Callable[[bytes], bool]) -> None:
     """Hand each decoded chunk of a streamed ``response`` to ``take`` until it says stop.
 
-    ``take`` returns False to stop reading; the body's end stops it too. The one way the
-    SDK reads a body, for calls and downloads: reading stops by cancellation, which the
+    ``take`` returns False to stop reading; the body's end stops it too. The way the SDK
+    reads a body that may pass its cap, for calls and downloads (``read_capped`` reads
+    one announced within its cap whole): reading stops by cancellation, which the
     next read at the bottom of httpx's and httpcore's generators raises up through all of
     them. Leaving the loop instead would leave them suspended, and trio warns of each one
     when it is garbage collected. A compressed body is decoded a piece at a time, so that
@@ -167,6 +168,12 @@ async def read_until(response: httpx.Response, take: Callable[[bytes], bool]) ->
 
 async def read_capped(response: httpx.Response, max_bytes: int) -> bytes | None:
     """Read the body of a streamed ``response``, decoded; None once it passes ``max_bytes``."""
+    if _announced_within(response, max_bytes):
+        # The HTTP layer stops at the announced length (h11 and aiohttp both refuse a
+        # body that runs past it), so the body is read whole, as httpx would read it:
+        # the way of a small answer, without the cancel scope reading chunk by chunk needs.
+        body = await response.aread()
+        return body if len(body) <= max_bytes else None  # a transport that lets it run on
     chunks: list[bytes] = []
     size = 0
 
@@ -178,6 +185,15 @@ async def read_capped(response: httpx.Response, max_bytes: int) -> bytes | None:
 
     await read_until(response, take)
     return None if size > max_bytes else b"".join(chunks)
+
+
+def _announced_within(response: httpx.Response, max_bytes: int) -> bool:
+    """Whether an uncompressed body announced a ``Content-Length`` of at most ``max_bytes``."""
+    headers = response.headers
+    if headers.get("content-encoding", "identity").strip().lower() != "identity":
+        return False
+    length = headers.get("content-length", "")
+    return length.isascii() and length.isdigit() and int(length) <= max_bytes
 
 
 async def read_start(response: httpx.Response, limit: int) -> tuple[bytes, bool]:

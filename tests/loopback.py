@@ -49,6 +49,8 @@ class LoopbackServer:
         self.default = Reply()
         self.received: list[ReceivedRequest] = []
         self._open: set[object] = set()  # the handlers of connections the client holds
+        self.peak_open = 0
+        """The most connections the client has held open at once."""
         self._lock = threading.Lock()
         self.all_closed = threading.Event()
         """Set while the client holds no connection to this server."""
@@ -62,6 +64,7 @@ class LoopbackServer:
                 super().setup()
                 with server._lock:
                     server._open.add(self)
+                    server.peak_open = max(server.peak_open, len(server._open))
                     server.all_closed.clear()
 
             def finish(self) -> None:

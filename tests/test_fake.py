@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import socket
+import time
 import typing
 
 import anyio
@@ -224,6 +228,26 @@ async def test_the_fake_serves_real_http_on_loopback(fake: FakeGreenAPI) -> None
             (message,) = await api.journals.last_outgoing_messages()
     assert isinstance(message, ga.TextMessage)
     assert message.text_message == "over the wire"
+
+
+def test_the_served_fake_keeps_an_idle_connection_open_past_httpx_keep_alive_expiry(
+    fake: FakeGreenAPI,
+) -> None:
+    # A server that closes idle connections when httpx's pool (5 s by default) stops
+    # keeping them races every client: a request sent on a connection as it closes fails
+    # with "Server disconnected without sending a response".
+    with serve(fake) as base_url:
+        url = httpx.URL(base_url)
+        assert url.port is not None
+        connection = http.client.HTTPConnection(url.host, url.port, timeout=10)
+        with contextlib.closing(connection):
+            connection.request("GET", "/waInstance1101000001/lastOutgoingMessages/fakeToken123")
+            assert connection.getresponse().read() == b"[]"
+            time.sleep(5.5)
+            assert connection.sock is not None
+            connection.sock.setblocking(False)
+            with pytest.raises(BlockingIOError):  # nothing to read, and not closed
+                connection.sock.recv(1, socket.MSG_PEEK)
 
 
 def test_the_clock_only_moves_forward() -> None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import socket
+import subprocess
+import sys
 import time
 
 import anyio
 import httpx
 import pytest
 import sniffio
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 import greenapi_async as ga
 
@@ -134,3 +139,117 @@ async def test_pacing_holds_over_real_http(loopback: LoopbackServer) -> None:
             tasks.start_soon(api.journals.last_outgoing_messages)
     first, second = loopback.received
     assert second.at - first.at >= 0.95
+
+
+# Run in a fresh interpreter, as an install of the package and its dependencies alone
+# would: the modules of other distributions (named in argv[4]) cannot be imported. Prints
+# the imports tried once the connection is up and every first-time import is done.
+_RECORD_CALL_IMPORTS = """
+import importlib.abc, json, sys
+
+absent = set(json.loads(sys.argv[4]))
+tried = None
+
+
+class Recorder(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname, path, target=None):
+        if tried is not None:
+            tried.append(fullname)
+        if fullname.partition(".")[0] in absent:
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+
+
+sys.meta_path.insert(0, Recorder())
+import anyio
+import greenapi_async as ga
+
+
+async def main():
+    global tried
+    async with ga.GreenAPI(sys.argv[1], sys.argv[2], api_url=sys.argv[3], rate_limit=False) as api:
+        await api.journals.last_outgoing_messages()
+        tried = []
+        for _ in range(3):
+            await api.journals.last_outgoing_messages()
+
+
+anyio.run(main)
+print(json.dumps(tried))
+"""
+
+
+def _installed_with_the_package() -> set[str]:
+    """The distributions a plain install of greenapi-async brings, itself included."""
+    wanted, found = ["greenapi-async"], set[str]()
+    while wanted:
+        name = canonicalize_name(wanted.pop())
+        if name in found:
+            continue
+        found.add(name)
+        for line in importlib.metadata.requires(name) or ():
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                wanted.append(requirement.name)
+    return found
+
+
+def test_a_call_on_a_plain_install_tries_no_import(loopback: LoopbackServer) -> None:
+    # httpcore looks for sniffio on every request: when no dependency installs it, each
+    # look-up searches the whole module path in vain, a fifth of a small call's time.
+    loopback.default = Reply(body=data_bytes("text.json"))
+    installed = _installed_with_the_package()
+    absent = [
+        module
+        for module, dists in importlib.metadata.packages_distributions().items()
+        if not any(canonicalize_name(dist) in installed for dist in dists)
+    ]
+    result = subprocess.run(  # noqa: S603 - the test's own arguments
+        [
+            sys.executable,
+            "-c",
+            _RECORD_CALL_IMPORTS,
+            ID_INSTANCE,
+            TOKEN,
+            loopback.url,
+            json.dumps(absent),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert json.loads(result.stdout) == []
+
+
+async def _burst(api: ga.GreenAPI, count: int) -> None:
+    async with anyio.create_task_group() as tasks:
+        for _ in range(count):
+            tasks.start_soon(api.journals.last_outgoing_messages)
+
+
+async def test_the_default_client_holds_at_most_ten_connections_and_keeps_them_all(
+    loopback: LoopbackServer,
+) -> None:
+    # httpcore checks every pooled connection at the start and end of each request, and
+    # closes every idle one while it holds more than its keep-alive limit in all.
+    loopback.default = Reply(delay_before_headers=0.2)
+    async with client_for(loopback) as api:
+        await _burst(api, 25)
+        assert loopback.peak_open == 10
+        assert loopback.open_connections == 10  # kept alive for the next calls
+    assert len(loopback.received) == 25
+
+
+@pytest.mark.parametrize(
+    ("limits", "expected_peak"), [(httpx.Limits(max_connections=2), 2), (httpx.Limits(), 15)]
+)
+async def test_a_borrowed_client_keeps_its_own_pool_limits(
+    loopback: LoopbackServer, limits: httpx.Limits, expected_peak: int
+) -> None:
+    loopback.default = Reply(delay_before_headers=0.2)
+    async with (
+        httpx.AsyncClient(limits=limits) as http,
+        client_for(loopback, http_client=http) as api,
+    ):
+        await _burst(api, 15)
+    assert loopback.peak_open == expected_peak

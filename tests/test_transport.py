@@ -421,6 +421,32 @@ async def test_a_journal_of_exactly_max_response_bytes_decodes_and_one_byte_more
     assert (caught.value.max_bytes, caught.value.status_code) == (cap, 200)
 
 
+async def _in_two_pieces(body: bytes) -> Any:
+    yield body[: len(body) // 2]
+    yield body[len(body) // 2 :]
+
+
+@pytest.mark.parametrize("framing", ["announced", "not announced", "understated"])
+async def test_the_response_cap_holds_however_the_body_announces_its_length(
+    respx_mock: respx.MockRouter, make_client: MakeClient, framing: str
+) -> None:
+    # A transport other than httpx's own may not hold a body to its Content-Length.
+    cap = 10_000
+    at_cap, past_cap = b"[]" + b" " * (cap - 2), b"[]" + b" " * (cap - 1)
+
+    def answer(body: bytes) -> httpx.Response:
+        if framing == "not announced":
+            return httpx.Response(200, content=_in_two_pieces(body))
+        headers = {"Content-Length": "2"} if framing == "understated" else {}
+        return httpx.Response(200, content=body, headers=headers)
+
+    respx_mock.get(JOURNAL_URL).side_effect = [answer(at_cap), answer(past_cap)]
+    async with make_client(max_response_bytes=cap) as api:
+        assert await api.journals.last_outgoing_messages() == []
+        with pytest.raises(ga.ResponseTooLargeError, match="10,000 bytes"):
+            await api.journals.last_outgoing_messages()
+
+
 @pytest.mark.parametrize("status", [404, 429, 500, 502])
 async def test_an_error_body_past_its_cap_is_refused_and_not_retried(
     respx_mock: respx.MockRouter, make_client: MakeClient, status: int

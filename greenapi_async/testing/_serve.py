@@ -13,6 +13,11 @@ from .._errors import MissingExtraError
 __all__ = ["serve"]
 
 _STARTUP_TIMEOUT = 10.0
+# How long an idle connection stays open: nginx's default, well past the 5 s for which
+# httpx keeps one. uvicorn's own default is those same 5 s, and then a request sent on a
+# connection just as the server closes it fails ("Server disconnected without sending a
+# response"): a race every client of the fake would lose now and then.
+_KEEP_ALIVE_SECONDS = 75
 
 
 @contextlib.contextmanager
@@ -49,6 +54,7 @@ def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
         # The access log would print request paths, and a path holds the token.
         access_log=False,
         log_level="warning",
+        timeout_keep_alive=_KEEP_ALIVE_SECONDS,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="greenapi-fake-server", daemon=True)
