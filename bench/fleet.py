@@ -215,7 +215,10 @@ def fleet_rows(sizes: list[int], seconds: list[float]) -> list[dict[str, Any]]:
     ]
     records = []
     for instances, window in zip(sizes, seconds, strict=True):
-        start = time.monotonic()
+        # The schedule starts a period back: from the first poll on, every instance's
+        # journal has already made a change, so none of the window's changes is the
+        # initial state (which the baseline poll takes in, and reports nothing for).
+        start = time.monotonic() - PERIOD
         with fleet_server(instances, start, PERIOD) as (url, counters):
             for transport in transports:
                 for client in (OURS, RAW):

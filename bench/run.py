@@ -21,7 +21,7 @@ from import_time import import_table
 from memory import memory_table
 
 PACKAGES = (
-    "greenapi-async", "httpx", "attrs", "cattrs", "orjson", "anyio",
+    "greenapi-async", "httpx", "httpcore", "attrs", "cattrs", "orjson", "anyio",
     "msgspec", "pydantic", "whatsapp-api-client-python", "aiohttp", "httpx-aiohttp",
     "uvicorn",
 )  # fmt: skip
