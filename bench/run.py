@@ -1,8 +1,9 @@
 """Run every benchmark and write docs/benchmarks.md (``nox -s bench``).
 
 Usage: ``python bench/run.py [--quick] [--output docs/benchmarks.md]``; ``--only decode``
-(or ``breakdown``, ``history``, ``end_to_end``, ``memory``, ``import``) prints that one
-table and writes nothing.
+(or ``breakdown``, ``history``, ``end_to_end``, ``memory``, ``import``, ``fleet``) prints
+that one table and writes nothing; ``--no-fleet`` leaves out the fleet run (about two
+minutes).
 """
 
 from __future__ import annotations
@@ -16,14 +17,34 @@ from pathlib import Path
 
 from decode import breakdown_table, contenders, decode_table, history_table
 from end_to_end import end_to_end_table
+from fleet import fleet_rows, fleet_table
 from import_time import import_table
 from memory import memory_table
 
 PACKAGES = (
-    "greenapi-async", "httpx", "attrs", "cattrs", "orjson", "anyio",
+    "greenapi-async", "httpx", "httpcore", "attrs", "cattrs", "orjson", "anyio",
     "msgspec", "pydantic", "whatsapp-api-client-python", "aiohttp", "httpx-aiohttp",
     "uvicorn",
 )  # fmt: skip
+
+
+FLEET_INTRO = """## A fleet: one process watching many instances
+
+N instances, each watched by `journals.watch_outgoing(1.0)` on its own `GreenAPI`, all
+sharing one borrowed `httpx.AsyncClient` (connections: N / 5), in one task group of one
+process; the floor is a raw httpx loop doing the same requests on the same shared client
+and transport, with `orjson.loads` and a set of (id, status) pairs to spot the change.
+Each journal holds 20 messages, one of which changes status every 5 seconds. The server
+(`bench/fleet_server.py`) is a bare asyncio HTTP server in two other processes; its
+column is its own CPU over the same window at the same request rate, to show it is not
+the bottleneck. Each row runs in a fresh process after a warm-up: *client CPU* is the
+process's CPU time over the window's wall time (1.00 is one core, busy), *CPU per poll*
+that CPU time over the polls made; latency is from the moment the server's journal
+changed to the moment the consumer got the event, on the machine's monotonic clock.
+Memory per instance (tracemalloc, in a separate run of the same row) is what the fleet
+retains after its polls: client, watcher, its task, its share of the pool. The polls are
+spaced by the interval after each answer, so the rate is just under N per second.
+`python bench/run.py --only fleet` prints this table alone."""
 
 
 def _versions() -> str:
@@ -47,6 +68,8 @@ def _table(name: str, sizes: list[int], repetitions: int, *, quick: bool) -> str
         return end_to_end_table(calls=200 if quick else 1_000)
     if name == "memory":
         return memory_table(contenders(), 10_000 if quick else 100_000)
+    if name == "fleet":
+        return fleet_table(fleet_rows([100, 1_000], [3.0, 8.0] if quick else [5.0, 15.0]))
     return import_table(repetitions=5 if quick else 15)
 
 
@@ -56,9 +79,10 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
     parser.add_argument(
         "--only",
-        choices=("decode", "breakdown", "history", "end_to_end", "memory", "import"),
+        choices=("decode", "breakdown", "history", "end_to_end", "memory", "import", "fleet"),
         help="one table, printed",
     )
+    parser.add_argument("--no-fleet", action="store_true", help="leave out the fleet run")
     args = parser.parse_args()
     sizes = [100, 1_000, 10_000] if args.quick else [100, 1_000, 10_000, 100_000]
     repetitions = 5 if args.quick else 15
@@ -131,6 +155,8 @@ def main() -> None:
         _table("import", sizes, repetitions, quick=args.quick),
         "",
     ]
+    if not args.no_fleet:
+        sections += [FLEET_INTRO, "", _table("fleet", sizes, repetitions, quick=args.quick), ""]
     args.output.write_text("\n".join(sections), encoding="utf-8")
     print(args.output.read_text(encoding="utf-8"))
 

@@ -1,0 +1,317 @@
+"""The fleet benchmark: one process watching N instances, each polled once a second.
+
+Each row runs in a fresh process (``python bench/fleet.py row ...``) against the journal
+server of ``bench/fleet_server.py`` (two other processes, a status change per instance
+every few seconds at times both sides know). A row is one client:
+
+- ``greenapi_async``: N ``GreenAPI`` clients sharing one borrowed ``httpx.AsyncClient``,
+  each iterated by ``journals.watch_outgoing(1.0)`` in its own task of one task group;
+- ``raw httpx + orjson.loads``: the floor, N tasks doing the same requests on the same
+  shared client, ``orjson.loads`` on each body and a set of (id, status) pairs to find
+  the change; no models, no pacing, no window arithmetic, no state.
+
+Both sleep the interval after each poll, as the watcher does, and each is run on httpx's
+default transport and on httpx-aiohttp's. The instances start spread over one interval.
+After a warm-up (connections made, the baseline poll done), a window of ``--seconds`` is
+measured: polls (counted by a response hook on the shared client, in every row), process
+CPU seconds of the client (``time.process_time``, not wall time), events and their latency
+(receive time minus the time the server's journal changed, both ``time.monotonic()``). The
+server's own requests and CPU seconds over the same window show what it costs at that rate.
+Memory per instance is measured in a separate short run of the same row under tracemalloc
+(which would distort the CPU figures): what the fleet retains after its polls, collected,
+over the heap before it started, divided by N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import json
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+import orjson
+from fleet_server import (
+    TOKEN,
+    change_time,
+    event_step,
+    fleet_server,
+    instance_id,
+)
+
+import greenapi_async as ga
+
+INTERVAL = 1.0
+PERIOD = 5.0  # seconds between two status changes of one instance
+WARM_UP = 3.0
+OURS, RAW = "greenapi_async", "raw httpx + orjson.loads"
+TRANSPORTS = ("httpx default", "httpx-aiohttp")
+
+
+class _Row:
+    """What one row's process records while its fleet runs."""
+
+    def __init__(self, start: float) -> None:
+        self.start = start
+        self.polls = 0
+        self.measuring = False
+        self.latencies: list[float] = []
+
+    async def count_poll(self, _response: httpx.Response) -> None:
+        self.polls += 1
+
+    def received(self, index: int, message_id: str, status: str) -> None:
+        if self.measuring:
+            moved_at = change_time(index, event_step(message_id, status), self.start, PERIOD)
+            self.latencies.append(time.monotonic() - moved_at)
+
+
+def _shared_client(transport: str, instances: int, row: _Row) -> httpx.AsyncClient:
+    # Connections are sized to the requests in flight at once (polls per second times
+    # response time, with room), not to the instances: one each would be a thousand idle
+    # sockets.
+    limits = httpx.Limits(
+        max_connections=max(10, instances // 5), max_keepalive_connections=max(10, instances // 5)
+    )
+    hooks: dict[str, list[Callable[[httpx.Response], Awaitable[None]]]] = {
+        "response": [row.count_poll]
+    }
+    if transport == "httpx-aiohttp":
+        from httpx_aiohttp import AiohttpTransport
+
+        return httpx.AsyncClient(transport=AiohttpTransport(limits=limits), event_hooks=hooks)
+    return httpx.AsyncClient(limits=limits, event_hooks=hooks)
+
+
+async def _ours(http: httpx.AsyncClient, url: str, index: int, row: _Row) -> None:
+    async with (
+        ga.GreenAPI(instance_id(index), TOKEN, api_url=url, http_client=http) as api,
+        api.journals.watch_outgoing(INTERVAL) as changes,
+    ):
+        async for change in changes:
+            message = change.message
+            row.received(index, message.id_message or "", str(message.status_message))
+
+
+async def _raw(http: httpx.AsyncClient, url: str, index: int, row: _Row) -> None:
+    target = f"{url}/waInstance{instance_id(index)}/lastOutgoingMessages/{TOKEN}"
+    seen: set[tuple[str, str]] = set()
+    first = True
+    while True:
+        response = await http.get(target, params={"minutes": 1})
+        response.raise_for_status()
+        for entry in orjson.loads(response.content):
+            key = (entry["idMessage"], entry["statusMessage"])
+            if key not in seen:
+                seen.add(key)
+                if not first:
+                    row.received(index, *key)
+        first = False
+        await anyio.sleep(INTERVAL)
+
+
+WATCHERS: dict[str, Callable[[httpx.AsyncClient, str, int, _Row], Awaitable[None]]] = {
+    OURS: _ours,
+    RAW: _raw,
+}
+
+
+async def _run_row(args: argparse.Namespace) -> dict[str, Any]:
+    row = _Row(args.start)
+    if args.memory:
+        gc.collect()
+        tracemalloc.start()
+    watch = WATCHERS[args.client]
+    async with _shared_client(args.transport, args.instances, row) as http:
+        before = tracemalloc.get_traced_memory()[0] if args.memory else 0
+        async with anyio.create_task_group() as tasks:
+
+            async def one(index: int) -> None:
+                await anyio.sleep(index * INTERVAL / args.instances)
+                await watch(http, args.url, index, row)
+
+            for index in range(args.instances):
+                tasks.start_soon(one, index)
+            await anyio.sleep(INTERVAL + WARM_UP)
+            if args.memory:
+                gc.collect()
+                retained = tracemalloc.get_traced_memory()[0] - before
+                tasks.cancel_scope.cancel()
+                return {"bytes_per_instance": retained / args.instances}
+            print("window", flush=True)  # the parent reads the server's counters now
+            polls, cpu, wall = row.polls, time.process_time(), time.monotonic()
+            row.measuring = True
+            await anyio.sleep(args.seconds)
+            row.measuring = False
+            polls, cpu, wall = row.polls - polls, time.process_time() - cpu, time.monotonic() - wall
+            print("done", flush=True)
+            tasks.cancel_scope.cancel()
+    return {"polls": polls, "cpu": cpu, "wall": wall, "latencies": row.latencies}
+
+
+def _row_process(
+    client: str,
+    transport: str,
+    instances: int,
+    seconds: float,
+    url: str,
+    start: float,
+    *,
+    memory: bool,
+) -> list[str]:
+    return [
+        sys.executable,
+        str(Path(__file__)),
+        "row",
+        client,
+        transport,
+        str(instances),
+        str(seconds),
+        url,
+        repr(start),
+        *(["--memory"] if memory else []),
+    ]
+
+
+def _measure(command: list[str], counters: Any) -> tuple[dict[str, Any], tuple[int, float]]:
+    """Run one row; return its record and the server's requests and CPU over its window."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None
+        server = (0, 0.0)
+        for line in process.stdout:
+            if line.strip() == "window":
+                before = counters.totals()
+            elif line.strip() == "done":
+                after = counters.totals()
+                server = (after[0] - before[0], after[1] - before[1])
+            else:
+                record: dict[str, Any] = json.loads(line)
+        if process.wait() != 0:
+            raise RuntimeError(f"fleet row failed: {command[3:6]}")
+    return record, server
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def fleet_rows(sizes: list[int], seconds: list[float]) -> list[dict[str, Any]]:
+    """Measure every (size, transport, client) row; sizes run with their own seconds.
+
+    Memory is measured for the largest size only, where it is least noisy per instance.
+    """
+    transports = [
+        t for t in TRANSPORTS if t != "httpx-aiohttp" or importlib.util.find_spec("httpx_aiohttp")
+    ]
+    records = []
+    for instances, window in zip(sizes, seconds, strict=True):
+        # The schedule starts a period back: from the first poll on, every instance's
+        # journal has already made a change, so none of the window's changes is the
+        # initial state (which the baseline poll takes in, and reports nothing for).
+        start = time.monotonic() - PERIOD
+        with fleet_server(instances, start, PERIOD) as (url, counters):
+            for transport in transports:
+                for client in (OURS, RAW):
+                    row = (client, transport, instances)
+                    timed, server = _measure(
+                        _row_process(*row, window, url, start, memory=False), counters
+                    )
+                    memory: dict[str, Any] = {}
+                    if instances == max(sizes):
+                        memory, _ = _measure(
+                            _row_process(*row, 0, url, start, memory=True), counters
+                        )
+                    records.append(
+                        {
+                            "instances": instances,
+                            "transport": transport,
+                            "client": client,
+                            **timed,
+                            **memory,
+                            "server_requests": server[0],
+                            "server_cpu": server[1],
+                        }
+                    )
+    return records
+
+
+def _cells(record: dict[str, Any], floor: float) -> list[str]:
+    r = record
+    per_poll = r["cpu"] / r["polls"]
+    latencies = r["latencies"]
+    latency = "none"
+    if latencies:
+        median, p99 = statistics.median(latencies), _percentile(latencies, 0.99)
+        latency = f"{median:.2f} s / {p99:.2f} s"
+    server = "n/a"
+    if r["server_requests"]:
+        per_request = r["server_cpu"] / r["server_requests"]
+        server = f"{r['server_cpu'] / r['wall']:.2f} ({per_request * 1e6:.0f} µs)"
+    memory = f"{r['bytes_per_instance'] / 1024:.1f} KB" if "bytes_per_instance" in r else "-"
+    return [
+        f"{r['instances']:,}",
+        r["transport"],
+        f"**{r['client']}**" if r["client"] == OURS else r["client"],
+        f"{r['polls'] / r['wall']:,.0f} ({r['instances']:,})",
+        f"{r['cpu'] / r['wall']:.2f}",
+        f"{per_poll * 1e6:.0f} µs",
+        f"{per_poll / floor:.2f}",
+        memory,
+        latency,
+        f"{len(latencies):,}",
+        server,
+    ]
+
+
+def fleet_table(records: list[dict[str, Any]]) -> str:
+    """The Markdown table of the rows, CPU per poll also as a ratio to the raw floor."""
+    floors = {
+        (r["instances"], r["transport"]): r["cpu"] / r["polls"]
+        for r in records
+        if r["client"] == RAW
+    }
+    lines = [
+        "| instances | transport | client | polls/s (target) | client CPU, cores "
+        "| CPU per poll | x raw floor | memory per instance | event latency median / p99 "
+        "| events | server CPU, cores (per request) |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in records:
+        cells = _cells(r, floors[(r["instances"], r["transport"])])
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    row = commands.add_parser("row", help="one row, in this process (the table runs these)")
+    row.add_argument("client", choices=list(WATCHERS))
+    row.add_argument("transport", choices=TRANSPORTS)
+    row.add_argument("instances", type=int)
+    row.add_argument("seconds", type=float)
+    row.add_argument("url")
+    row.add_argument("start", type=float)
+    row.add_argument("--memory", action="store_true")
+    table = commands.add_parser("table", help="every row, printed as a table")
+    table.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000])
+    table.add_argument("--seconds", type=float, nargs="+", default=[5.0, 15.0])
+    args = parser.parse_args()
+    if args.command == "row":
+        print(json.dumps(anyio.run(_run_row, args)), flush=True)
+    else:
+        print(fleet_table(fleet_rows(args.sizes, args.seconds)))
+
+
+if __name__ == "__main__":
+    main()
