@@ -656,7 +656,10 @@ def _print_message(message: m.Message, out: TextIO) -> None:
     if message.forwarded:
         lines.append(("forwarded", "yes"))
     text = message.text
-    lines.append(("text", _preview(message) if text is None else text))
+    if text is not None:
+        lines.append(("text", text))
+    else:  # a file without a caption, a location, a contact...: what it is, in short
+        lines.append(("content", _preview(message)))
     for label, value in lines:
         print(f"{label + ':':<11}{value}", file=out)
 

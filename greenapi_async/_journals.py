@@ -179,8 +179,9 @@ class Journals:
 
         Raises:
             InvalidArgumentError: an argument is wrong (checked before any I/O).
-            ResponseValidationError: the answer is not a JSON array, or (unless
-                ``skip_malformed``) an entry of a known kind is malformed.
+            ResponseValidationError: the answer is not a JSON array (an empty body or
+                ``{}`` is an empty history), or (unless ``skip_malformed``) an entry of a
+                known kind is malformed.
             GreenAPIError: the request failed; the subclass says how (see ``GreenAPIError``).
 
         """

@@ -105,7 +105,8 @@ def status_error(
 
 # What getMessage's 400 says for an id or a chat it does not know: "ID message notfound",
 # "chatId not found" (spelt as the service's error table spells them).
-_NOT_FOUND: Final = re.compile(r"not ?found", re.IGNORECASE)
+# Only these two: another 400 that says "not found" of something else stays a 400.
+_NOT_FOUND: Final = re.compile(r"(?:id ?message|chat ?id) ?not ?found", re.IGNORECASE)
 
 
 def _says_not_found(common: Mapping[str, Any]) -> bool:

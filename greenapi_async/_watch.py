@@ -518,7 +518,9 @@ def _parse_state(
     if named != spec.name and named in _WATCHED_JOURNALS:
         raise invalid(f"it is the state of a {named} watcher, and this one watches {spec.name}")
     keys = ["version", "last_poll", "seen"]
-    if spec != _UNNAMED_IN_STATES:
+    # An outgoing watcher's state names no journal (as before there was another); one
+    # that names it, as a program may add for its own bookkeeping, is as good.
+    if spec != _UNNAMED_IN_STATES or "journal" in state:
         keys.insert(1, "journal")
     if set(state) != set(keys):
         listed = ", ".join(repr(key) for key in keys[:-1])

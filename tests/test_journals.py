@@ -511,3 +511,13 @@ async def test_a_recorded_single_message_says_it_was_deleted(
     assert isinstance(message, ga.ExtendedTextMessage)
     assert (message.is_deleted, message.deleted_message_id) == (True, "BAE588DA94C72DC2")
     assert (message.text, message.status_message, message.is_edited) == ("New message", "", False)
+
+
+async def test_a_400_that_says_not_found_of_something_else_stays_a_plain_bad_request(
+    fake: FakeGreenAPI, served: str
+) -> None:
+    fake.queue_fault(Fault(400, b'{"code":400,"description":"instance not found"}'))
+    async with client(fake, served) as api:
+        with pytest.raises(ga.BadRequestError) as caught:
+            await api.journals.get_message(CHAT, "M1")
+    assert type(caught.value) is ga.BadRequestError

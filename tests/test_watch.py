@@ -1099,6 +1099,13 @@ async def test_a_state_of_the_other_journal_is_refused_naming_it(
         given_to.watch(api, 0.01, state=state)
 
 
+async def test_an_outgoing_state_may_name_its_own_journal(api: ga.GreenAPI) -> None:
+    state = {**GOOD_STATE, "journal": "lastOutgoingMessages"}
+    assert api.journals.watch_outgoing(0.01, state=state).state["seen"] == GOOD_STATE["seen"]
+    with pytest.raises(ga.InvalidArgumentError, match="'journal' must be"):
+        api.journals.watch_outgoing(0.01, state={**GOOD_STATE, "journal": "lastOutgoing"})
+
+
 async def test_an_incoming_state_naming_no_known_journal_is_refused(api: ga.GreenAPI) -> None:
     for journal in ("lastIncomingMessage", None, 1, ["lastIncomingMessages"]):
         state = {**GOOD_STATE, "journal": journal}
