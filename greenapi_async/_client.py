@@ -32,12 +32,13 @@ ENV_ID_INSTANCE = "GREENAPI_ID_INSTANCE"
 ENV_API_TOKEN = "GREENAPI_API_TOKEN"  # noqa: S105 - the variable's name, not a secret
 ENV_API_URL = "GREENAPI_API_URL"
 
-# The pool of a client the SDK creates, for one instance: its documented rates keep
-# few requests in flight. As many kept alive as open: httpx's transport (httpcore 1.0)
-# closes every idle connection while it holds more than its keep-alive limit in all, and
-# checks every pooled connection at the start and end of each request, so that a larger
-# pool than the load needs makes each call dearer. docs/configuration.md sizes a shared one.
-DEFAULT_POOL_LIMITS: Final = httpx.Limits(max_connections=10, max_keepalive_connections=10)
+# The pool of a client the SDK creates: httpx's 100 connections, every one kept alive.
+# httpx's transport (httpcore 1.0) closes every idle connection while it holds more than
+# its keep-alive limit in all, so with httpx's 20 a burst opened connections again and
+# again. The total stays at 100: a request cancelled at the wrong moment can leave its
+# connection taken in httpcore's pool, and a cap of 10 was seen to run out after many
+# cancellations (tests/test_load.py). docs/configuration.md sizes a shared pool.
+DEFAULT_POOL_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 
 
 class GreenAPI:
@@ -62,7 +63,7 @@ class GreenAPI:
         rate_limit: wait between requests so that each method stays within its documented
             per-instance rate, shared by every task using this client.
         http_client: an ``httpx.AsyncClient`` to borrow instead of creating one (whose
-            pool holds at most 10 connections, all kept alive); a borrowed one is used
+            pool holds at most 100 connections, all kept alive); a borrowed one is used
             as it is, its pool limits included.
         max_response_bytes: the largest body of an answer accepted, once decoded, default
             128 MiB; reading stops as soon as a body passes it, with a
