@@ -17,9 +17,9 @@ import anyio
 import attrs
 import cattrs
 import httpx
-import orjson
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from . import _json
 from . import _models as m
 from ._client import ENV_API_TOKEN, ENV_API_URL, ENV_ID_INSTANCE, GreenAPI
 from ._errors import (
@@ -398,7 +398,7 @@ def _show_message(args: argparse.Namespace) -> int:
     else:
         _print_message(message, sys.stdout)
         return EXIT_OK
-    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    sys.stdout.write(_json.dumps(data, indent=True).decode() + "\n")
     return EXIT_OK
 
 
@@ -457,7 +457,7 @@ def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> N
     """One line: a delivery event, or an incoming message (its sender before its kind)."""
     if not isinstance(event, StatusChange):
         if args.json:
-            print(orjson.dumps(_json_ready(event)).decode(), flush=True)
+            print(_json.dumps(_json_ready(event)).decode(), flush=True)
         else:
             when, chat, kind, sender, preview = _row(event, incoming=True)
             print(f"{when}  {chat}  {sender}  {kind}  {preview}", flush=True)
@@ -467,7 +467,7 @@ def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> N
             else str(event.previous_status),
             "message": _json_ready(event.message),
         }  # fmt: skip
-        print(orjson.dumps(line).decode(), flush=True)
+        print(_json.dumps(line).decode(), flush=True)
     else:
         when, chat, kind, status, preview = _row(event.message)
         was = "new" if event.is_new else f"was {event.previous_status}"
@@ -531,7 +531,7 @@ def _json_ready(message: m.Message) -> dict[str, object]:
 
 def _to_json(messages: list[m.Message], *, raw: bool = False) -> str:
     data = [dict(message.raw) if raw else _json_ready(message) for message in messages]
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
+    return _json.dumps(data, indent=True).decode() + "\n"
 
 
 def _preview(message: m.Message, width: int = _PREVIEW_WIDTH) -> str:

@@ -30,8 +30,8 @@ from typing import (
 )
 
 import attrs
-import orjson
 
+from . import _json
 from ._errors import LOCAL_FAILURES, InvalidArgumentError, ResponseValidationError
 from ._fastpath import make_fast_structure_fn
 from ._methods import LAST_OUTGOING_MESSAGES
@@ -115,7 +115,7 @@ def _to_camel(name: str) -> str:
 
 
 # Exact type checks (not isinstance): bool is an int subclass, and True must not pass
-# for a timestamp. orjson only ever produces exact builtin types.
+# for a timestamp. The JSON parser only ever produces exact builtin types.
 def _structure_str(value: object, _: object) -> str:
     if type(value) is str:
         return value
@@ -776,9 +776,9 @@ def _parse_json(body: bytes | bytearray | memoryview | str) -> tuple[Any, str]:
     """Parse the body: its JSON value (``_NOTHING`` for an empty body), or a problem."""
     text = _without_bom(body)
     try:
-        return orjson.loads(text), ""
-    except orjson.JSONDecodeError as exc:
-        # Looked at only here, as orjson refuses an empty document: a body that parses
+        return _json.loads(text), ""
+    except _json.InvalidJSONError as exc:
+        # Looked at only here, as the parser refuses an empty document: a body that parses
         # pays nothing for it.
         if not (text if isinstance(text, str) else bytes(text)).strip():
             return _NOTHING, ""
@@ -802,7 +802,7 @@ def _structure_journal(data: list[Any]) -> list[Message] | None:
 def _without_bom(
     body: bytes | bytearray | memoryview | str,
 ) -> bytes | bytearray | memoryview | str:
-    # Some servers and proxies put a byte order mark before UTF-8 JSON; orjson refuses it.
+    # Some servers and proxies put a byte order mark before UTF-8 JSON; the parser refuses it.
     if isinstance(body, str):
         return body.removeprefix("\ufeff")
     if bytes(body[:3]) == b"\xef\xbb\xbf":

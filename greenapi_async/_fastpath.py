@@ -146,7 +146,8 @@ def make_fast_structure_fn(
     namespace: dict[str, Any] = {"_cls": cls, "_Miss": FastPathMissError}
     required: list[str] = []
     required_keys = 0
-    common: list[str] = []
+    optional: list[str] = []  # the variables of the optional fields, None until read
+    common: list[list[str]] = []
     rare: dict[str, list[str]] = {}
     setters = []
     for index, field in enumerate(fields):
@@ -177,25 +178,34 @@ def make_fast_structure_fn(
             required_keys += 1
             required.extend(f"    {line}" for line in checks)
             continue
+        optional.append(var)
+        # Each read is a block of its own, nested below the previous one inside ``if
+        # left:`` (see the assembly below), so that once the dict has no key left to
+        # account for, one test skips every field still to read.
         if field.name in read_last:
-            lines = rare.setdefault(field.name, [])
-            lines.append(f"    if left and {key!r} in o:")
-            lines.append(f"        {var} = o[{key!r}]")
-            lines.append("        left -= 1")
-            lines.extend(f"        {line}" for line in checks)
-            lines.append("    else:")
-            lines.append(f"        {var} = None")
+            # Usually absent: a membership test is cheaper than get() for a missing key.
+            rare[field.name] = [
+                f"if {key!r} in o:",
+                f"    {var} = o[{key!r}]",
+                "    left -= 1",
+                *(f"    {line}" for line in checks),
+            ]
             continue
         # A key that is usually there costs one lookup with get() rather than two (a test,
         # then the read). An absent key and a null read the same: None, valid for an
         # optional field. A null then leaves ``left`` one too high, which only costs the
         # lookups of the rest; it never skips a key the dict has.
-        common.append(f"    {var} = o.get({key!r}) if left else None")
-        common.append(f"    if {var} is not None:")
-        common.append("        left -= 1")
-        common.extend(f"        {line}" for line in checks)
+        common.append(
+            [
+                f"{var} = o.get({key!r})",
+                f"if {var} is not None:",
+                "    left -= 1",
+                *(f"    {line}" for line in checks),
+            ]
+        )
     unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
     counting = [f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else "")]
+    reads = _nested_under_left([*common, *(rare[name] for name in read_last if name in rare)])
     builder = _builder_for(cls)
     if builder is None:
         return None
@@ -205,9 +215,9 @@ def make_fast_structure_fn(
             "def structure(o, _):",
             *(["    if o.__class__ is not dict: raise _Miss"] if check_dict else []),
             *required,
-            *(counting if common or rare else []),
-            *common,
-            *(line for name in read_last for line in rare.get(name, ())),
+            *([f"    {' = '.join(optional)} = None"] if optional else []),
+            *(counting if optional else []),
+            *reads,
             "    self = _builder()",
             *setters,
             "    self.__class__ = _cls",
@@ -217,6 +227,20 @@ def make_fast_structure_fn(
     exec(compile(source, f"<greenapi_async fast structure {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source
     generated: Callable[[Mapping[str, Any], Any], Any] = namespace["structure"]
     return generated
+
+
+def _nested_under_left(blocks: Sequence[Sequence[str]]) -> list[str]:
+    """The reads, each block under ``if left:`` inside the one before, as function lines.
+
+    Read in order, the blocks run while keys remain; the first ``left`` found zero skips
+    them all at once, which costs one test instead of one per field still to read.
+    """
+    lines: list[str] = []
+    for depth, block in enumerate(blocks):
+        indent = "    " * (depth + 2)
+        lines.append(f"{indent[4:]}if left:")
+        lines.extend(f"{indent}{line}" for line in block)
+    return lines
 
 
 def _accepts(field: attrs.Attribute[Any], constant: bool) -> bool:

@@ -22,8 +22,8 @@ from typing import IO, Any, Final
 import anyio
 import attrs
 import httpx
-import orjson
 
+from . import _json
 from ._errors import (
     LOCAL_FAILURES,
     APIConnectionError,
@@ -791,8 +791,8 @@ def _body_text(content: bytes, charset: str | None) -> str:
 
 def _json_object(text: str) -> dict[str, Any] | None:
     try:
-        value = orjson.loads(text)
-    except orjson.JSONDecodeError:
+        value = _json.loads(text)
+    except _json.InvalidJSONError:
         return None
     return value if isinstance(value, dict) else None
 

@@ -24,8 +24,8 @@ from typing import Any, Final, Generic, TypeVar
 
 import anyio
 import attrs
-import orjson
 
+from . import _json
 from ._converter import MAX_TIMESTAMP, PartialMessages
 from ._errors import (
     GreenAPIError,
@@ -308,9 +308,7 @@ class _JournalWatcher(ABC, Generic[EventT]):
         # as new messages arrive), not at every poll while it stays in the window; an
         # entry that goes and comes back is said again. Called outside the handling of
         # transient errors: an on_error that raises ends the watch, as it means to.
-        left_out = frozenset(
-            orjson.dumps(entry.entry, option=orjson.OPT_SORT_KEYS) for entry in journal.left_out
-        )
+        left_out = frozenset(_json.dumps(entry.entry, sort_keys=True) for entry in journal.left_out)
         new = left_out - self._reported_left_out
         self._reported_left_out = left_out
         problem = journal.problem

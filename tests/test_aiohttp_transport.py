@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 
 import anyio
 import httpx
-import orjson
+import msgspec
 import pytest
 from httpx_aiohttp import AiohttpTransport
 
@@ -151,10 +151,10 @@ async def test_a_large_journal_decodes_over_aiohttp(
     http: httpx.AsyncClient, loopback: LoopbackServer
 ) -> None:
     entries = FakeGreenAPI().instance.seed(2_000, seed=3)
-    loopback.queue(Reply(200, orjson.dumps(entries), chunks=7))
+    loopback.queue(Reply(200, msgspec.json.encode(entries), chunks=7))
     async with ga.GreenAPI(ID, TOKEN, api_url=loopback.url, http_client=http) as api:
         messages = await api.journals.last_outgoing_messages()
-    assert messages == ga.decode_outgoing_messages(orjson.dumps(entries))
+    assert messages == ga.decode_outgoing_messages(msgspec.json.encode(entries))
 
 
 @pytest.mark.parametrize(

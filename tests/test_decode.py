@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-import orjson
+import msgspec
 import pytest
 
 import greenapi_async as ga
@@ -43,7 +43,7 @@ def entry(**fields: Any) -> dict[str, Any]:
 
 
 def decode_entries(*entries: Any) -> list[ga.OutgoingMessage]:
-    return ga.decode_outgoing_messages(orjson.dumps(list(entries)))
+    return ga.decode_outgoing_messages(msgspec.json.encode(list(entries)))
 
 
 def test_a_text_message_has_its_common_and_optional_fields() -> None:
@@ -286,6 +286,11 @@ NOT_AN_ARRAY = r"malformed lastOutgoingMessages response: \$: expected array,"
         (b'[{"idMessage": "A",', "not valid JSON"),
         (b"\xff\xfe[]", "not valid JSON"),
         (b"<html><body>502 Bad Gateway</body></html>", "not valid JSON"),
+        # Every way a parser can refuse a body is the same typed error.
+        (b'[{"idMessage": "\xff"}]', "not valid JSON"),  # not UTF-8
+        ('["\ud800"]', "not valid JSON"),  # a str that has no UTF-8 form
+        (b"[1e400]", "not valid JSON"),  # a number out of range
+        (b"[" * 100_000 + b"]" * 100_000, "not valid JSON: nested too deeply"),
         (b"null", r"^malformed lastOutgoingMessages response: \$: expected array, got null$"),
         (
             b'{"code":401,"description":"Unauthorized"}',
@@ -296,7 +301,7 @@ NOT_AN_ARRAY = r"malformed lastOutgoingMessages response: \$: expected array,"
     ],
 )
 def test_a_body_that_is_not_a_journal_raises_response_validation_error(
-    body: bytes, expected: str
+    body: bytes | str, expected: str
 ) -> None:
     with pytest.raises(ga.ResponseValidationError, match=expected):
         ga.decode_outgoing_messages(body)

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 import cattrs
-import orjson
+import msgspec
 import pytest
 from cattrs.strategies import include_subclasses
 from hypothesis import given, settings
@@ -47,7 +47,7 @@ def test_every_corpus_file_decodes_the_same_both_ways(path: Path) -> None:
 def test_a_seeded_journal_of_every_kind_decodes_the_same_both_ways() -> None:
     fake = FakeGreenAPI()
     messages = fake.instance.seed(300, seed=11)
-    fast = ga.decode_outgoing_messages(orjson.dumps(messages))
+    fast = ga.decode_outgoing_messages(msgspec.json.encode(messages))
     assert fast == detailed(messages)
     assert {type(m) for m in fast} == set(ga.OutgoingMessage.__args__)
     for message in fast:
@@ -77,7 +77,7 @@ def test_the_fast_path_accepts_exactly_what_the_detailed_path_accepts(
 
 
 def test_the_collector_is_restored_after_a_large_decode() -> None:
-    body = orjson.dumps(FakeGreenAPI().instance.seed(1_500, seed=2))
+    body = msgspec.json.encode(FakeGreenAPI().instance.seed(1_500, seed=2))
     assert gc.isenabled()
     ga.decode_outgoing_messages(body)
     assert gc.isenabled()
@@ -154,7 +154,9 @@ def test_decoded_objects_are_plain_frozen_instances_of_the_public_classes() -> N
     import copy
     import pickle
 
-    messages = ga.decode_outgoing_messages(orjson.dumps(FakeGreenAPI().instance.seed(300, seed=5)))
+    messages = ga.decode_outgoing_messages(
+        msgspec.json.encode(FakeGreenAPI().instance.seed(300, seed=5))
+    )
     public = {getattr(ga, name) for name in ga.__all__ if isinstance(getattr(ga, name), type)}
     objects = [obj for message in messages for obj in _objects_within(message)]
     assert len(objects) > len(messages)  # nested locations, contacts, polls... were seen
@@ -229,7 +231,7 @@ def test_a_key_both_read_and_unread_is_refused() -> None:
 
 
 def test_decoding_adds_no_subclass_to_any_public_class() -> None:
-    ga.decode_outgoing_messages(orjson.dumps(FakeGreenAPI().instance.seed(100, seed=3)))
+    ga.decode_outgoing_messages(msgspec.json.encode(FakeGreenAPI().instance.seed(100, seed=3)))
     public = [getattr(ga, name) for name in ga.__all__ if isinstance(getattr(ga, name), type)]
     assert {cls.__name__: cls.__subclasses__() for cls in public if attrs.has(cls)} == {
         cls.__name__: [] for cls in public if attrs.has(cls)
@@ -249,7 +251,7 @@ def test_a_large_decode_starts_no_collection_before_it_returns(skipping: bool) -
             return ga.decode_outgoing_messages(body, skip_malformed=True).messages
         return ga.decode_outgoing_messages(body)
 
-    body = orjson.dumps(FakeGreenAPI().instance.seed(3_000, seed=4))
+    body = msgspec.json.encode(FakeGreenAPI().instance.seed(3_000, seed=4))
     decode(body)  # warm: converters built
     started: list[int] = []
 
@@ -288,7 +290,7 @@ def test_null_optional_keys_decode_the_same_both_ways(rare: dict[str, Any]) -> N
         }
         for entry in FakeGreenAPI().instance.seed(300, seed=11)
     ]
-    fast = ga.decode_outgoing_messages(orjson.dumps(entries))
+    fast = ga.decode_outgoing_messages(msgspec.json.encode(entries))
     assert fast == detailed(entries)
     assert {type(m) for m in fast} == set(ga.OutgoingMessage.__args__)
     if rare:

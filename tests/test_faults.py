@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterator
 
 import anyio
-import orjson
+import msgspec
 import pytest
 
 import greenapi_async as ga
@@ -182,7 +182,7 @@ async def test_a_200_that_is_not_a_journal_is_a_typed_error_at_once(
 async def test_a_journal_with_the_wrong_content_type_still_decodes(
     fake: FakeGreenAPI, base_url: str
 ) -> None:
-    journal = orjson.dumps(fake.instance.messages)
+    journal = msgspec.json.encode(fake.instance.messages)
     fake.queue_fault(Fault(200, journal, (("content-type", "text/plain; charset=latin-1"),)))
     assert len(await fetch(base_url)) == 1
 

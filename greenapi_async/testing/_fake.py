@@ -25,8 +25,8 @@ from urllib.parse import parse_qs
 import anyio
 import attrs
 import httpx
-import orjson
 
+from .. import _json
 from .._client import GreenAPI
 from .._methods import (
     GET_CHAT_HISTORY,
@@ -97,7 +97,7 @@ class Fault:
                 "description": "Monthly quota has been exceeded. Upgrade the tariff.",
             }
         }
-        return cls(466, orjson.dumps(body))
+        return cls(466, _json.dumps(body))
 
     @classmethod
     def malformed(cls, body: bytes = b'[{"idMessage": "BAE5', status: int = 200) -> Fault:
@@ -469,7 +469,7 @@ class FakeGreenAPI:
             LAST_OUTGOING_MESSAGES.name: instance.journal,
             LAST_INCOMING_MESSAGES.name: instance.incoming_journal,
         }
-        return 200, _JSON, orjson.dumps(journals[spec.name](int(minutes)))
+        return 200, _JSON, _json.dumps(journals[spec.name](int(minutes)))
 
     def _record(
         self,
@@ -550,7 +550,7 @@ def _answer_post(
         count = payload.get("count", spec.defaults["count"])
         if type(count) is not int or count < 1:
             return _error(400, "Validation failed: count must be a positive integer")
-        return 200, _JSON, orjson.dumps(instance.chat_history(chat_id, count))
+        return 200, _JSON, _json.dumps(instance.chat_history(chat_id, count))
     id_message = payload.get("idMessage")
     if not isinstance(id_message, str) or not id_message:
         return _error(400, "Validation failed: idMessage is required")
@@ -558,7 +558,7 @@ def _answer_post(
     if found is None:
         # Spelt as the service's table of getMessage errors spells it.
         return _error(400, "ID message notfound")
-    return 200, _JSON, orjson.dumps(found)
+    return 200, _JSON, _json.dumps(found)
 
 
 async def _request_body(receive: Receive) -> bytes:
@@ -576,8 +576,8 @@ def _json_or_none(body: bytes) -> Any:
     if not body:
         return None
     try:
-        return orjson.loads(body)
-    except orjson.JSONDecodeError:
+        return _json.loads(body)
+    except _json.InvalidJSONError:
         return None
 
 
@@ -601,4 +601,4 @@ def _as_in_history(message: WireMessage) -> WireMessage:
 
 
 def _error(status: int, description: str) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
-    return status, _JSON, orjson.dumps({"code": status, "description": description})
+    return status, _JSON, _json.dumps({"code": status, "description": description})
