@@ -40,7 +40,7 @@ def _codec() -> _Codec:
         decode=msgspec.json.Decoder().decode,
         encode=msgspec.json.Encoder().encode,
         encode_sorted=msgspec.json.Encoder(order="sorted").encode,
-        indent=functools.partial(msgspec.json.format, indent=2),
+        indent=lambda encoded: msgspec.json.format(encoded, indent=2),
         unreadable=(msgspec.DecodeError, UnicodeError),
     )
 
