@@ -7,11 +7,18 @@ same builtins as ``json.loads``. Its failures come in several types: malformed J
 not UTF-8 or a ``str`` that cannot be encoded to it (``UnicodeError``), and nesting too
 deep to read (``RecursionError``). ``InvalidJSONError`` stands for all of them, so a
 caller has one thing to catch and none of them escapes.
+
+The last is told apart from a caller's own deep stack: msgspec counts each level of
+nesting against the interpreter's recursion limit, as Python counts calls. A journal
+nests four levels deep, so a RecursionError while the caller still had hundreds of
+calls to spare is the document's doing; with little to spare it is this process's, and
+is raised as it is (``LOCAL_FAILURES``).
 """
 
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -55,7 +62,21 @@ def loads(text: bytes | bytearray | memoryview | str) -> Any:
         # part themselves ("not valid JSON").
         raise InvalidJSONError(str(exc).removeprefix("JSON is malformed: ")) from None
     except RecursionError:
+        if sys.getrecursionlimit() - _stack_depth() < _HEADROOM:
+            raise
         raise InvalidJSONError("nested too deeply to read") from None
+
+
+# Calls left to the caller below which a RecursionError is the caller's, not the text's.
+_HEADROOM = 200
+
+
+def _stack_depth() -> int:
+    depth, frame = 0, sys._getframe()
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return depth
 
 
 def dumps(value: Any, *, indent: bool = False, sort_keys: bool = False) -> bytes:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
@@ -396,9 +398,72 @@ def test_a_body_with_a_byte_order_mark_decodes() -> None:
     assert ga.decode_outgoing_messages("\ufeff[]") == []
 
 
-def test_a_failure_of_this_process_is_not_blamed_on_the_response(
+def _descend(levels: int, action: Callable[[], str]) -> str:
+    return _descend(levels - 1, action) if levels else action()
+
+
+def _outcome_with_calls_left(calls_left: int, body: bytes) -> str:
+    """Decode ``body`` with only ``calls_left`` calls to spare below the recursion limit."""
+
+    def reached() -> str:
+        return "reached"
+
+    def decode() -> str:
+        try:
+            ga.decode_outgoing_messages(body)
+        except RecursionError:
+            return "RecursionError"
+        except ga.ResponseValidationError as exc:
+            return " | ".join(exc.errors)
+        return "decoded"
+
+    # How deep this stack can go, found by going there: calls made in C count too.
+    deepest, too_deep = 0, sys.getrecursionlimit()
+    while too_deep - deepest > 1:
+        middle = (deepest + too_deep) // 2
+        try:
+            _descend(middle, reached)
+        except RecursionError:
+            too_deep = middle
+        else:
+            deepest = middle
+    return _descend(deepest - calls_left, decode)
+
+
+@pytest.mark.parametrize(
+    ("body", "answer"),
+    [
+        (
+            b'[{"typeMessage": "textMessage", "idMessage": "A", "timestamp": 1,'
+            b' "chatId": "1@c.us", "quotedMessage": {"stanzaId": "B"}}]',
+            "decoded",
+        ),
+        (  # a malformed entry: the detailed pass runs, and cattrs gathers what fails
+            b'[{"typeMessage": "textMessage", "idMessage": "A", "timestamp": "x",'
+            b' "chatId": "1@c.us"}]',
+            "$[0].timestamp: expected int, got str",
+        ),
+    ],
+    ids=["well-formed", "malformed"],
+)
+def test_a_failure_of_this_process_is_not_blamed_on_the_response(body: bytes, answer: str) -> None:
+    # A caller's stack running out is this process's failure, wherever in the decode it
+    # strikes (the parse, the objects, the detailed pass): a RecursionError, never a
+    # malformed response. Swept call by call from no room at all to ample room.
+    ga.decode_outgoing_messages(body.replace(b'"x"', b"1"))
+    with contextlib.suppress(ga.ResponseValidationError):
+        ga.decode_outgoing_messages(body)  # converters built, as in a running program
+    outcomes = {_outcome_with_calls_left(calls_left, body) for calls_left in range(1, 120)}
+    assert outcomes == {"RecursionError", answer}
+
+
+def test_memory_running_out_while_building_objects_is_not_blamed_on_the_response(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The one private seam left in these tests: nothing public makes an allocation fail
+    # at this point, and capping the address space crashes the JSON parser itself (msgspec
+    # and orjson alike). A RecursionError would not tell: the detailed pass that follows
+    # a swallowed one fails again, deeper.
     from greenapi_async import _converter
 
     def exhausted(data: object, _: object) -> object:
@@ -409,26 +474,10 @@ def test_a_failure_of_this_process_is_not_blamed_on_the_response(
         ga.decode_outgoing_messages(b'[{"typeMessage": "textMessage"}]')
 
 
-def test_a_failure_of_this_process_inside_the_detailed_pass_is_raised(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # cattrs gathers hook failures into exception groups; a MemoryError among them must
-    # still come out as itself.
-    from greenapi_async import _converter
-
-    def exhausted(value: object, _: object) -> int:
-        raise MemoryError
-
-    ga.decode_outgoing_messages(b"[]")  # the fast converter, built with the real hooks
-    monkeypatch.setattr(_converter, "_structure_timestamp", exhausted)
-    _converter._detailed_converter.cache_clear()
-    try:
-        body = b'[{"typeMessage": "textMessage", "idMessage": "A", "timestamp": "x",'
-        body += b' "statusMessage": "read", "chatId": "1@c.us"}]'
-        with pytest.raises(MemoryError):
-            ga.decode_outgoing_messages(body)
-    finally:
-        _converter._detailed_converter.cache_clear()  # rebuilt later with the real hooks
+def test_a_document_nested_too_deeply_is_a_malformed_response_even_deep_in_a_stack() -> None:
+    body = b"[" * 100_000 + b"]" * 100_000
+    problem = "response is not valid JSON: nested too deeply to read"
+    assert _outcome_with_calls_left(400, body) == problem
 
 
 # Shapes recorded from the live service and its own examples (tests/data/recorded).
