@@ -24,6 +24,7 @@ import attrs
 import httpx
 
 from . import _json
+from ._closing import closed_in_full
 from ._errors import (
     LOCAL_FAILURES,
     APIConnectionError,
@@ -581,6 +582,7 @@ class Transport:
             # A borrowed client may raise for status in an event hook; the status still
             # decides the error class and whether to retry.
             response, hooked = exc.response, True
+        closed_in_full(response)
         try:
             return response, await read_capped(response, self._body_limit(response))
         except (httpx.HTTPError, httpx.StreamError):
@@ -665,6 +667,7 @@ class Transport:
                 async with self._http.stream(
                     "GET", url, headers=self._download_headers, timeout=seconds
                 ) as response:
+                    closed_in_full(response)
                     undefined = undefined_status_error(response.status_code, url=shown)
                     if undefined is not None:
                         failure = undefined

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+import io
 import itertools
 import ssl
 import time
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import anyio
+import anyio.lowlevel
 import httpcore
 import httpx
 import pytest
@@ -475,3 +479,85 @@ async def test_an_error_body_is_capped_by_a_lower_max_response_bytes_too(
         with pytest.raises(ga.ResponseTooLargeError) as caught:
             await api.journals.last_outgoing_messages()
     assert caught.value.max_bytes == 1000
+
+
+class _ClosedSlowly(httpx.AsyncByteStream):
+    """A body whose close takes a few turns of the event loop, as httpcore's does.
+
+    httpcore gives a connection back to its pool at the end of such a close (after taking a
+    lock); a close cut short leaves the connection taken for the life of the pool.
+    """
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+        self.closing = anyio.Event()
+        self.closed = False
+
+    async def __aiter__(self) -> Any:
+        yield self._body
+
+    async def aclose(self) -> None:
+        self.closing.set()
+        with anyio.CancelScope(shield=True):  # as httpcore's close is
+            for _ in range(3):
+                await anyio.lowlevel.checkpoint()
+        self.closed = True
+
+
+async def _call(api: ga.GreenAPI) -> object:
+    return await api.journals.last_outgoing_messages()
+
+
+async def _download(api: ga.GreenAPI) -> object:
+    message = ga.ImageMessage(
+        id_message="IMG1",
+        timestamp=0,
+        status_message="read",
+        chat_id="1@c.us",
+        download_url=f"{API_URL}/media/IMG1.jpg",
+    )
+    return await api.download(message, io.BytesIO())
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])  # Task.cancel() is asyncio's own
+@pytest.mark.parametrize(
+    ("request_", "status", "body", "headers"),
+    [
+        (_call, 200, b"[]", {"Content-Length": "2"}),  # read whole
+        (_call, 200, b"[]", {}),  # read chunk by chunk
+        (_call, 200, gzip.compress(b"[]"), {"Content-Encoding": "gzip"}),  # in pieces
+        (_call, 500, b"down", {"Content-Length": "4"}),  # an error answer
+        (_download, 200, b"\xff\xd8", {"Content-Length": "2"}),
+        (_download, 404, b"gone", {"Content-Length": "4"}),
+    ],
+    ids=["announced", "not announced", "compressed", "error", "download", "download error"],
+)
+async def test_a_task_cancelled_while_its_answer_closes_still_gives_the_connection_back(
+    request_: Callable[[ga.GreenAPI], Coroutine[Any, Any, object]],
+    status: int,
+    body: bytes,
+    headers: dict[str, str],
+) -> None:
+    # asyncio's Task.cancel() lands in any await, a cancel-shielded one of anyio's (where
+    # httpcore closes) included: the close must run to its end all the same.
+    streams: list[_ClosedSlowly] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        streams.append(_ClosedSlowly(body))
+        return httpx.Response(status, headers=headers, stream=streams[-1])
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(answer)) as http,
+        ga.GreenAPI(
+            ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http, rate_limit=False, max_retries=0
+        ) as api,
+    ):
+        task = asyncio.create_task(request_(api))
+        with anyio.fail_after(5):
+            while not streams:
+                await anyio.lowlevel.checkpoint()
+            await streams[0].closing.wait()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert streams[0].closed
