@@ -175,6 +175,9 @@ class _JournalWatcher(ABC, Generic[EventT]):
         # id_message -> statuses already reported, in order (the last is the current one).
         self._seen: dict[str, list[str]] = {}
         # id_message -> monotonic time the journal last showed it; drives forgetting.
+        # Kept in the order of those times, oldest first (a message shown again moves to
+        # the end), so that forgetting reads only the stale ones and the first fresh one,
+        # not every message of the last forget_after seconds at every poll.
         self._last_sighting: dict[str, float] = {}
         self._last_poll: float | None = None  # unix time of the last successful poll
         # Unix time from which a resumed watcher's first window must reach back (before
@@ -378,6 +381,7 @@ class _JournalWatcher(ABC, Generic[EventT]):
             message_id = message.id_message
             if not message_id:
                 continue  # nothing to track it by (documented)
+            self._last_sighting.pop(message_id, None)
             self._last_sighting[message_id] = now
             status = self._status_of(message)
             index = event_at.get((message_id, status))
@@ -411,7 +415,11 @@ class _JournalWatcher(ABC, Generic[EventT]):
         # seconds is forgotten. It could only come back with a new action, hence a new
         # status, which is then reported as new (previous_status None).
         horizon = now - self._forget_after
-        stale = [key for key, seen_at in self._last_sighting.items() if seen_at < horizon]
+        stale = []
+        for key, seen_at in self._last_sighting.items():
+            if seen_at >= horizon:
+                break
+            stale.append(key)
         for key in stale:
             del self._last_sighting[key]
             self._seen.pop(key, None)

@@ -590,6 +590,24 @@ async def test_messages_that_left_the_journal_are_forgotten(
         assert watcher.state["seen"] == {}
 
 
+@pytest.mark.parametrize("still_shown", ["first listed", "last listed"])
+async def test_only_the_messages_the_journal_stopped_showing_are_forgotten(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, still_shown: str
+) -> None:
+    for n in range(4):
+        watched.add(fake.instance, text_message(), id_message=f"M{n}", timestamp=NOW - n)
+    kept = fake.instance.messages[0 if still_shown == "first listed" else -1]
+    async with watched.watch(api, 0.01, forget_after=0.3) as watcher:
+        await watcher.poll()
+        await anyio.sleep(0.2)
+        fake.instance.messages[:] = [kept]  # the others leave the journal
+        await watcher.poll()
+        await anyio.sleep(0.2)  # the others were last shown forget_after ago; it was not
+        fake.instance.messages.clear()
+        await watcher.poll()
+        assert list(watcher.state["seen"]) == [kept["idMessage"]]
+
+
 async def test_aclose_ends_the_iteration(api: ga.GreenAPI, watched: Watched) -> None:
     watcher = watched.watch(api, 0.01)
     await watcher.aclose()
