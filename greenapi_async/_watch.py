@@ -377,14 +377,16 @@ class _JournalWatcher(ABC, Generic[EventT]):
         status_in_this_poll: dict[str, str] = {}
         baseline = self._baseline_pending
         self._baseline_pending = False
-        for message in _in_order_of_events(messages, self._status_of):
+        # Read once, not at each of the journal's entries.
+        sightings, status_of = self._last_sighting, self._status_of
+        for message in _in_order_of_events(messages, status_of):
             message_id = message.id_message
             if not message_id:
                 continue  # nothing to track it by (documented)
-            self._last_sighting.pop(message_id, None)
-            self._last_sighting[message_id] = now
-            status = self._status_of(message)
-            index = event_at.get((message_id, status))
+            sightings.pop(message_id, None)
+            sightings[message_id] = now
+            status = status_of(message)
+            index = event_at.get((message_id, status)) if event_at else None
             if index is not None:
                 found[index] = (message, found[index][1])
                 continue
