@@ -12,7 +12,7 @@ import weakref
 from typing import Final
 
 import anyio
-from anyio.lowlevel import RunVar
+from anyio.lowlevel import RunVar, checkpoint_if_cancelled
 
 __all__ = ["Pacer"]
 
@@ -24,14 +24,17 @@ _LOCKS: Final[RunVar[weakref.WeakKeyDictionary[Pacer, anyio.Lock]]] = RunVar("gr
 class Pacer:
     """Spaces the starts of requests at least ``interval`` seconds apart.
 
-    All tasks share one FIFO lock, so concurrent callers queue in arrival order and no
-    burst ever leaves together. A caller cancelled while waiting gives up its turn
-    without consuming a slot.
+    A caller whose turn is due, with nobody waiting, takes it at once. The others share
+    one FIFO lock, so concurrent callers queue in arrival order and no burst ever leaves
+    together. A caller cancelled before its turn gives it up without consuming a slot.
     """
 
     def __init__(self, interval: float) -> None:
         self._interval = interval
         self._next_start = -math.inf
+        # Callers in the lock's queue or holding it: while there are any, the turn is
+        # theirs, even once it is due.
+        self._queued = 0
 
     def _lock(self) -> anyio.Lock:
         try:
@@ -44,12 +47,33 @@ class Pacer:
             lock = locks[self] = anyio.Lock()
         return lock
 
+    def take_turn_now(self) -> bool:
+        """Take the turn if it is due and nobody is waiting for it; never waits.
+
+        Most turns are due when asked for: taken here, without the lock and its trip
+        through the event loop. A caller checks for its cancellation first (as
+        ``wait_turn`` does), so that a cancelled caller takes no turn.
+        """
+        # The process's monotonic clock, not the event loop's: each trio.run() starts
+        # its clock at a random point, which would make a stored deadline meaningless.
+        now = time.monotonic()
+        if self._queued or now < self._next_start:
+            return False
+        self._next_start = now + self._interval
+        return True
+
     async def wait_turn(self) -> None:
         """Return when a request may start; cancellable at any point."""
-        async with self._lock():
-            # The process's monotonic clock, not the event loop's: each trio.run() starts
-            # its clock at a random point, which would make a stored deadline meaningless.
-            delay = self._next_start - time.monotonic()
-            if delay > 0:
-                await anyio.sleep(delay)
-            self._next_start = time.monotonic() + self._interval
+        await checkpoint_if_cancelled()
+        # Nothing awaited from the check to the taking: no other task can come between.
+        if self.take_turn_now():
+            return
+        self._queued += 1
+        try:
+            async with self._lock():
+                delay = self._next_start - time.monotonic()
+                if delay > 0:
+                    await anyio.sleep(delay)
+                self._next_start = time.monotonic() + self._interval
+        finally:
+            self._queued -= 1

@@ -22,6 +22,7 @@ from typing import IO, Any, Final
 import anyio
 import attrs
 import httpx
+from anyio.lowlevel import checkpoint_if_cancelled
 
 from . import _json
 from ._closing import closed_in_full
@@ -453,7 +454,7 @@ class Transport:
             # Checked before every attempt, so that closing stops retries under way.
             self.ensure_open()
             if self._rate_limit:
-                await self._wait(self._pacer(spec).wait_turn())
+                await self._take_turn(self._pacer(spec))
             outcome = await self._attempt(call, attempt)
             if isinstance(outcome, bytes):
                 return outcome
@@ -490,6 +491,14 @@ class Transport:
         self.closed = True
         for scope in tuple(self._waiting):
             scope.cancel()
+
+    async def _take_turn(self, pacer: Pacer) -> None:
+        # As in wait_turn: a call cancelled before it asks takes no turn.
+        await checkpoint_if_cancelled()
+        # A turn that is due is taken at once: no wait for close() to cut short, so no
+        # cancel scope, and nothing awaited since the caller's ensure_open().
+        if not pacer.take_turn_now():
+            await self._wait(pacer.wait_turn())
 
     async def _wait(self, waiting: Awaitable[None]) -> None:
         """Await a pacing turn or a retry's delay, which ``close()`` cuts short."""

@@ -93,6 +93,12 @@ def _in_order_of_events(
     follow the order of its statuses (as ``status_of`` tells them).
     """
     listed = list(messages)
+    if _strictly_newest_first(listed):
+        # The journal's usual order, with no two entries in one second: the sort keys
+        # below strictly decrease along it, so the sort would only reverse it. Checking
+        # costs a tenth of computing them.
+        listed.reverse()
+        return listed
     first_at: dict[tuple[int, str | None], int] = {}
     for index, message in enumerate(listed):
         first_at.setdefault((message.timestamp or 0, message.id_message), index)
@@ -103,6 +109,16 @@ def _in_order_of_events(
         return second, first_at[(second, message.id_message)], rank
 
     return sorted(listed, key=key)
+
+
+def _strictly_newest_first(listed: list[Message]) -> bool:
+    later = math.inf
+    for message in listed:
+        second = message.timestamp or 0
+        if second >= later:
+            return False
+        later = second
+    return True
 
 
 def _status_key(status: object) -> str:
@@ -159,6 +175,9 @@ class _JournalWatcher(ABC, Generic[EventT]):
         # id_message -> statuses already reported, in order (the last is the current one).
         self._seen: dict[str, list[str]] = {}
         # id_message -> monotonic time the journal last showed it; drives forgetting.
+        # Kept in the order of those times, oldest first (a message shown again moves to
+        # the end), so that forgetting reads only the stale ones and the first fresh one,
+        # not every message of the last forget_after seconds at every poll.
         self._last_sighting: dict[str, float] = {}
         self._last_poll: float | None = None  # unix time of the last successful poll
         # Unix time from which a resumed watcher's first window must reach back (before
@@ -356,13 +375,16 @@ class _JournalWatcher(ABC, Generic[EventT]):
         status_in_this_poll: dict[str, str] = {}
         baseline = self._baseline_pending
         self._baseline_pending = False
-        for message in _in_order_of_events(messages, self._status_of):
+        # Read once, not at each of the journal's entries.
+        sightings, status_of = self._last_sighting, self._status_of
+        for message in _in_order_of_events(messages, status_of):
             message_id = message.id_message
             if not message_id:
                 continue  # nothing to track it by (documented)
-            self._last_sighting[message_id] = now
-            status = self._status_of(message)
-            index = event_at.get((message_id, status))
+            sightings.pop(message_id, None)
+            sightings[message_id] = now
+            status = status_of(message)
+            index = event_at.get((message_id, status)) if event_at else None
             if index is not None:
                 found[index] = (message, found[index][1])
                 continue
@@ -393,7 +415,11 @@ class _JournalWatcher(ABC, Generic[EventT]):
         # seconds is forgotten. It could only come back with a new action, hence a new
         # status, which is then reported as new (previous_status None).
         horizon = now - self._forget_after
-        stale = [key for key, seen_at in self._last_sighting.items() if seen_at < horizon]
+        stale = []
+        for key, seen_at in self._last_sighting.items():
+            if seen_at >= horizon:
+                break
+            stale.append(key)
         for key in stale:
             del self._last_sighting[key]
             self._seen.pop(key, None)

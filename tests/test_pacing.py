@@ -87,6 +87,24 @@ async def test_a_cancelled_waiter_gives_up_its_turn(
     assert INTERVAL - SLACK <= gaps(starts)[0] < 2 * INTERVAL - SLACK
 
 
+@pytest.mark.parametrize("due", [True, False], ids=["turn due", "turn not due"])
+async def test_a_call_cancelled_before_it_starts_sends_nothing_and_takes_no_turn(
+    respx_mock: respx.MockRouter, make_client: MakeClient, due: bool
+) -> None:
+    starts = record_start_times(respx_mock)
+    async with make_client(rate_limit=True) as api:
+        if not due:
+            await api.journals.last_outgoing_messages()
+        with anyio.CancelScope() as scope:
+            scope.cancel()
+            await api.journals.last_outgoing_messages()
+        assert scope.cancelled_caught
+        await api.journals.last_outgoing_messages()
+    assert len(starts) == (1 if due else 2)
+    if not due:  # the next call waited for the one before the cancelled one only
+        assert INTERVAL - SLACK <= gaps(starts)[0] < INTERVAL + 0.5
+
+
 async def test_pacing_off_sends_at_once(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -145,3 +163,39 @@ async def test_each_method_keeps_its_own_pace(
     assert all(gap >= 0.1 - SLACK for gap in gaps(message_starts)), starts
     assert message_starts[-1] - message_starts[0] < INTERVAL, starts
     assert gaps(starts["getChatHistory"])[0] >= INTERVAL - SLACK
+
+
+async def test_a_caller_whose_turn_is_due_goes_behind_those_already_waiting() -> None:
+    # The waiter's turn comes while this task holds the loop (a blocking call); a caller
+    # arriving then must not slip in before the waiter resumes: the two would start
+    # together.
+    pacer = Pacer(0.2)
+    starts: list[tuple[str, float]] = []
+
+    async def call(name: str) -> None:
+        await pacer.wait_turn()
+        starts.append((name, time.monotonic()))
+
+    await call("first")
+    async with anyio.create_task_group() as tasks:
+        tasks.start_soon(call, "waiting")
+        await anyio.sleep(0.05)  # the waiter is in the queue
+        time.sleep(0.3)  # noqa: ASYNC251 - its turn comes while the loop is held
+        await call("arriving")
+    assert [name for name, _ in starts] == ["first", "waiting", "arriving"]
+    assert all(gap >= 0.2 - SLACK for gap in gaps([at for _, at in starts])), starts
+
+
+@pytest.mark.parametrize("waiting", [False, True], ids=["turn due", "turn not due"])
+async def test_a_caller_cancelled_before_it_asks_takes_no_turn(waiting: bool) -> None:
+    pacer = Pacer(0.2)
+    if waiting:
+        await pacer.wait_turn()
+    with anyio.CancelScope() as scope:
+        scope.cancel()
+        await pacer.wait_turn()
+    assert scope.cancelled_caught
+    started = time.monotonic()
+    await pacer.wait_turn()
+    # Only the call before the cancelled one counts: the next waits for it, if at all.
+    assert time.monotonic() - started < (0.2 if waiting else 0.05) + SLACK

@@ -20,7 +20,10 @@ from typing import Any, get_args
 import anyio
 import attrs
 import httpx
+import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import greenapi_async as ga
 from greenapi_async.testing import (
@@ -35,7 +38,7 @@ from greenapi_async.testing import (
     text_message,
 )
 
-from .conftest import virtual_time
+from .conftest import API_URL, ID_INSTANCE, TOKEN, virtual_time
 
 pytestmark = pytest.mark.anyio
 
@@ -341,6 +344,103 @@ async def test_backfill_reports_the_first_window_in_timestamp_order(
         ]
 
 
+# The order of a journal's events, as documented: by second; within a second, messages
+# in the journal's order, and the entries of one message by status. Each (message,
+# status) once, carrying its newest entry; a later status of a message follows the
+# earlier one. Journals come newest first, or (to cover what else may come) any order.
+_RANK = {"pending": 0, "sent": 1, "delivered": 2, "read": 3}
+journal_entries = st.lists(
+    st.tuples(
+        st.sampled_from(["A", "B", "C", "D", None]),
+        st.integers(NOW - 3, NOW) | st.integers(NOW - 10_000, NOW),
+        st.sampled_from([*_RANK, "failed", "yellowCard", ""]),
+    ),
+    max_size=12,
+)
+
+
+def expected_events(
+    entries: list[dict[str, Any]], incoming: bool
+) -> list[tuple[str | None, str | None, str | None]]:
+    """(id, text, previous status) of each event a backfill reports, by the documented rule."""
+
+    def status_of(entry: dict[str, Any]) -> str:
+        return "" if incoming else str(entry["statusMessage"])
+
+    first_at: dict[tuple[int, str | None], int] = {}
+    for index, entry in enumerate(entries):
+        first_at.setdefault((entry["timestamp"], entry.get("idMessage")), index)
+    in_order = sorted(
+        entries,
+        key=lambda e: (
+            e["timestamp"],
+            first_at[(e["timestamp"], e.get("idMessage"))],
+            _RANK.get(status_of(e), len(_RANK)),
+        ),
+    )
+    events: dict[tuple[str, str], tuple[str, str | None]] = {}
+    latest: dict[str, str] = {}
+    for entry in in_order:
+        id_message = entry.get("idMessage")
+        if not id_message:
+            continue
+        key = (id_message, status_of(entry))
+        if key in events:
+            events[key] = (entry["textMessage"], events[key][1])
+            continue
+        events[key] = (entry["textMessage"], latest.get(id_message) or None)
+        latest[id_message] = status_of(entry)
+    return [(id_message, text, previous) for (id_message, _), (text, previous) in events.items()]
+
+
+@pytest.mark.parametrize("incoming", [False, True], ids=["outgoing", "incoming"])
+@settings(max_examples=150, deadline=None)
+@given(entries=journal_entries, newest_first=st.booleans())
+def test_events_of_a_journal_come_in_the_documented_order(
+    entries: list[tuple[str | None, int, str]], newest_first: bool, incoming: bool
+) -> None:
+    journal: list[dict[str, Any]] = []
+    for index, (id_message, timestamp, status) in enumerate(entries):
+        entry = {
+            **text_message(f"entry {index}"),
+            "timestamp": timestamp,
+            "chatId": "79001234567@c.us",
+        }
+        if id_message is not None:
+            entry["idMessage"] = id_message
+        if incoming:
+            entry.update(type="incoming", senderId="79001234567@c.us", senderName="Anna")
+        else:
+            entry.update(type="outgoing", statusMessage=status)
+        journal.append(entry)
+    if newest_first:  # as the service lists them; entries of one second keep their order
+        journal.sort(key=lambda entry: entry["timestamp"], reverse=True)
+    body = orjson.dumps(journal)
+
+    async def backfill() -> list[tuple[str | None, str | None, str | None]]:
+        answer = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+        async with (
+            httpx.AsyncClient(transport=answer) as http,
+            ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http) as api,
+        ):
+            watch = api.journals.watch_incoming if incoming else api.journals.watch_outgoing
+            watcher = watch(1.0, backfill=True)
+            events = await watcher.poll()
+        rows = []
+        for event in events:
+            message, previous = (
+                (event.message, event.previous_status)
+                if isinstance(event, ga.StatusChange)
+                else (event, None)
+            )
+            rows.append(
+                (message.id_message, message.text, None if previous is None else str(previous))
+            )
+        return rows
+
+    assert anyio.run(backfill) == expected_events(journal, incoming)
+
+
 async def test_the_baseline_is_not_reported_and_a_new_message_is_once(
     fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
@@ -488,6 +588,24 @@ async def test_messages_that_left_the_journal_are_forgotten(
         await anyio.sleep(0.1)
         await watcher.poll()
         assert watcher.state["seen"] == {}
+
+
+@pytest.mark.parametrize("still_shown", ["first listed", "last listed"])
+async def test_only_the_messages_the_journal_stopped_showing_are_forgotten(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, still_shown: str
+) -> None:
+    for n in range(4):
+        watched.add(fake.instance, text_message(), id_message=f"M{n}", timestamp=NOW - n)
+    kept = fake.instance.messages[0 if still_shown == "first listed" else -1]
+    async with watched.watch(api, 0.01, forget_after=0.3) as watcher:
+        await watcher.poll()
+        await anyio.sleep(0.2)
+        fake.instance.messages[:] = [kept]  # the others leave the journal
+        await watcher.poll()
+        await anyio.sleep(0.2)  # the others were last shown forget_after ago; it was not
+        fake.instance.messages.clear()
+        await watcher.poll()
+        assert list(watcher.state["seen"]) == [kept["idMessage"]]
 
 
 async def test_aclose_ends_the_iteration(api: ga.GreenAPI, watched: Watched) -> None:
