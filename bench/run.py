@@ -47,6 +47,17 @@ spaced by the interval after each answer, so the rate is just under N per second
 `python bench/run.py --only fleet` prints this table alone."""
 
 
+# What follows this line in the page is written by hand (what the tables mean against the
+# targets, profiles): the run keeps it, and whoever runs it checks it against the tables.
+HAND_WRITTEN = "<!-- Written by hand from here on; bench/run.py keeps it. -->"
+
+
+def _written_by_hand(page: Path) -> str:
+    text = page.read_text(encoding="utf-8") if page.exists() else ""
+    _, marker, notes = text.partition(HAND_WRITTEN)
+    return marker + notes if marker else ""
+
+
 def _versions() -> str:
     found = []
     for name in PACKAGES:
@@ -140,8 +151,9 @@ def main() -> None:
         "reversed every other round; the median round is reported. Calls at concurrency 50 "
         "run in 10 rounds of 200 per client, the same way; a call's time there is the "
         "round's over its calls. Each client keeps its own pool: greenapi_async its own "
-        "client's (10 connections), raw httpx 20, httpx-aiohttp's transport aiohttp's "
-        "default (100), the official SDK a new aiohttp session per call. The official SDK "
+        "client's (100 connections, all kept alive), raw httpx 20, httpx-aiohttp's "
+        "transport aiohttp's default (100), the official SDK a new aiohttp session per "
+        "call. The official SDK "
         "and httpx-aiohttp's transport both run on aiohttp.",
         "",
         _table("end_to_end", sizes, repetitions, quick=args.quick),
@@ -157,6 +169,7 @@ def main() -> None:
     ]
     if not args.no_fleet:
         sections += [FLEET_INTRO, "", _table("fleet", sizes, repetitions, quick=args.quick), ""]
+    sections.append(_written_by_hand(args.output))
     args.output.write_text("\n".join(sections), encoding="utf-8")
     print(args.output.read_text(encoding="utf-8"))
 
