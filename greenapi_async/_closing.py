@@ -12,7 +12,6 @@ scopes, which httpcore's shield holds back.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -47,6 +46,10 @@ async def _to_its_end(close: Callable[[], Awaitable[None]]) -> None:
     if sniffio.current_async_library() != "asyncio":
         await close()
         return
+    # Imported here: a program on asyncio has it already, and importing it with the
+    # package would cost every other program (trio's, one that never calls) some 15 ms.
+    import asyncio
+
     closing = asyncio.ensure_future(close())
     try:
         await asyncio.shield(closing)
