@@ -20,7 +20,7 @@ from typing import Any, get_args
 import anyio
 import attrs
 import httpx
-import orjson
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -415,7 +415,7 @@ def test_events_of_a_journal_come_in_the_documented_order(
         journal.append(entry)
     if newest_first:  # as the service lists them; entries of one second keep their order
         journal.sort(key=lambda entry: entry["timestamp"], reverse=True)
-    body = orjson.dumps(journal)
+    body = msgspec.json.encode(journal)
 
     async def backfill() -> list[tuple[str | None, str | None, str | None]]:
         answer = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
