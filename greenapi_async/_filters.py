@@ -13,6 +13,7 @@ the closest known value when there is one.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Final, get_args
@@ -29,8 +30,9 @@ __all__ = [
     "check_kind",
     "check_status",
     "kind_matcher",
+    "kind_set",
     "normal_kind",
-    "str_set",
+    "status_set",
 ]
 
 # "textmessage" -> "textMessage", for every kind this version models.
@@ -171,7 +173,23 @@ def str_set(name: str, values: Collection[str] | None) -> frozenset[str] | None:
 
 def chat_id_set(name: str, values: Collection[str] | None) -> frozenset[str] | None:
     """A filter of chat ids, each in a form the service documents; None for no filter."""
-    chats = str_set(name, values)
-    for chat_id in chats or ():
-        validate_chat_id(chat_id, name=name)
-    return chats
+    return _checked_set(name, values, validate_chat_id)
+
+
+def kind_set(name: str, values: Collection[str] | None) -> frozenset[str] | None:
+    """A filter of kinds, none a near miss of a known one; None for no filter."""
+    return _checked_set(name, values, functools.partial(check_kind, lenient=True))
+
+
+def status_set(name: str, values: Collection[str] | None) -> frozenset[str] | None:
+    """A filter of statuses, none a near miss of a known one; None for no filter."""
+    return _checked_set(name, values, functools.partial(check_status, lenient=True))
+
+
+def _checked_set(
+    name: str, values: Collection[str] | None, check: Callable[..., object]
+) -> frozenset[str] | None:
+    checked = str_set(name, values)
+    for value in checked or ():
+        check(value, name=name)
+    return checked

@@ -31,7 +31,7 @@ from ._errors import (
     GreenAPIError,
     InvalidArgumentError,
 )
-from ._filters import chat_id_set, check_kind, check_status, kind_matcher, str_set
+from ._filters import chat_id_set, kind_matcher, kind_set, status_set
 from ._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, MethodSpec
 from ._models import Message, MessageStatus
 from ._retry import watch_goes_on_after
@@ -165,9 +165,7 @@ class _JournalWatcher(ABC, Generic[EventT]):
         self._interval = float(interval)
         self._margin = float(margin)
         self._chats = chat_id_set("chats", chats)
-        kind_names = str_set("kinds", kinds)
-        for kind in kind_names or ():
-            check_kind(kind, name="kinds", lenient=True)
+        kind_names = kind_set("kinds", kinds)
         self._kind_wanted = kind_matcher(kind_names) if kind_names is not None else None
         self._on_error = on_error
         self._reported_left_out: frozenset[bytes] = frozenset()
@@ -445,9 +443,7 @@ class OutgoingWatcher(_JournalWatcher[StatusChange]):
         on_error: Callable[[GreenAPIError], None] | None,
         forget_after: float,
     ) -> None:
-        wanted = str_set("statuses", statuses)
-        for status in wanted or ():
-            check_status(status, name="statuses", lenient=True)
+        wanted = status_set("statuses", statuses)
         # Compared in any case, as kinds are: "READ" and "yellowcard" mean what they say.
         self._statuses = None if wanted is None else frozenset(s.lower() for s in wanted)
         super().__init__(
