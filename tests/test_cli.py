@@ -596,9 +596,14 @@ def test_message_that_is_not_there_is_one_line_and_exit_1(
         (["history", "79001234567@c.us", "--count", "0"], "--count must be 1 or more"),
         (["message", "+79001234567", "ID"], "CHAT_ID must be a chat id"),
         (["message", "79001234567@c.us", " ID"], "id_message must be a message id"),
+        # watch refuses a filter that can match nothing
+        (["watch", "--chat", "79001234567"], "did you mean '79001234567@c.us'"),
+        (["watch", "--kind", "nonsense"], "--kind 'nonsense' is none of the kinds"),
+        (["watch", "--status", "delivred"], "did you mean 'delivered'"),
+        (["watch", "--incoming", "--kind", "imag"], "did you mean 'image'"),
     ],
 )
-def test_history_and_message_refuse_bad_arguments_before_asking_for_credentials(
+def test_bad_arguments_are_refused_before_asking_for_credentials(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     argv: list[str],
@@ -606,7 +611,7 @@ def test_history_and_message_refuse_bad_arguments_before_asking_for_credentials(
 ) -> None:
     monkeypatch.delenv("GREENAPI_ID_INSTANCE", raising=False)
     code, out, err = run(capsys, *argv)
-    assert (code, out) == (2, "")
+    assert (code, out) == (EXIT_USAGE, "")
     assert problem in err
 
 
@@ -698,24 +703,3 @@ def test_watch_incoming_on_the_lively_sandbox(capsys: pytest.CaptureFixture[str]
     message = json.loads(line)
     assert message["type"] == "incoming"
     assert message["sender_id"]
-
-
-@pytest.mark.parametrize(
-    ("argv", "problem"),
-    [
-        (["--chat", "79001234567"], "did you mean '79001234567@c.us'"),
-        (["--kind", "nonsense"], "--kind 'nonsense' is none of the kinds"),
-        (["--status", "delivred"], "did you mean 'delivered'"),
-        (["--incoming", "--kind", "imag"], "did you mean 'image'"),
-    ],
-)
-def test_watch_refuses_filters_that_can_match_nothing_before_asking_for_credentials(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    argv: list[str],
-    problem: str,
-) -> None:
-    monkeypatch.delenv("GREENAPI_ID_INSTANCE", raising=False)
-    code, out, err = run(capsys, "watch", *argv)
-    assert (code, out) == (EXIT_USAGE, "")
-    assert problem in err

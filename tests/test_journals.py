@@ -363,24 +363,28 @@ async def test_a_message_that_is_not_there_is_a_typed_error_raised_at_once(
     assert len(fake.requests) == 1  # "not there" does not change on a retry
 
 
-async def test_another_400_from_get_message_stays_a_plain_bad_request(
-    fake: FakeGreenAPI, served: str
+@pytest.mark.parametrize(
+    ("description", "ask"),
+    [
+        ("instance account not authorized", lambda api: api.journals.get_message(CHAT, "M1")),
+        # getMessage's not-found is of its id or chat, not of anything else
+        ("instance not found", lambda api: api.journals.get_message(CHAT, "M1")),
+        # and a list method's not-found is no missing message
+        ("chatId not found", lambda api: api.journals.chat_history(CHAT)),
+    ],
+    ids=["getMessage, another 400", "getMessage, not found of something else", "history"],
+)
+async def test_a_400_that_is_no_missing_message_stays_a_plain_bad_request(
+    fake: FakeGreenAPI,
+    served: str,
+    description: str,
+    ask: Callable[[ga.GreenAPI], Awaitable[object]],
 ) -> None:
     fake.instance.add(text_message("here"), id_message="M1")
-    fake.queue_fault(Fault(400, b'{"code":400,"description":"instance account not authorized"}'))
+    fake.queue_fault(Fault(400, b'{"code":400,"description":"%s"}' % description.encode()))
     async with client(fake, served) as api:
         with pytest.raises(ga.BadRequestError) as caught:
-            await api.journals.get_message(CHAT, "M1")
-    assert type(caught.value) is ga.BadRequestError
-
-
-async def test_a_not_found_400_of_a_list_method_is_not_a_missing_message(
-    fake: FakeGreenAPI, served: str
-) -> None:
-    fake.queue_fault(Fault(400, b'{"code":400,"description":"chatId not found"}'))
-    async with client(fake, served) as api:
-        with pytest.raises(ga.BadRequestError) as caught:
-            await api.journals.chat_history(CHAT)
+            await ask(api)
     assert type(caught.value) is ga.BadRequestError
 
 
@@ -511,13 +515,3 @@ async def test_a_recorded_single_message_says_it_was_deleted(
     assert isinstance(message, ga.ExtendedTextMessage)
     assert (message.is_deleted, message.deleted_message_id) == (True, "BAE588DA94C72DC2")
     assert (message.text, message.status_message, message.is_edited) == ("New message", "", False)
-
-
-async def test_a_400_that_says_not_found_of_something_else_stays_a_plain_bad_request(
-    fake: FakeGreenAPI, served: str
-) -> None:
-    fake.queue_fault(Fault(400, b'{"code":400,"description":"instance not found"}'))
-    async with client(fake, served) as api:
-        with pytest.raises(ga.BadRequestError) as caught:
-            await api.journals.get_message(CHAT, "M1")
-    assert type(caught.value) is ga.BadRequestError
