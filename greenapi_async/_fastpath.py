@@ -20,6 +20,7 @@ which says what was wrong.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import types
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -146,10 +147,10 @@ def make_fast_structure_fn(
     namespace: dict[str, Any] = {"_cls": cls, "_Miss": FastPathMissError}
     required: list[str] = []
     required_keys = 0
-    optional: list[str] = []  # the variables of the optional fields, None until read
     common: list[list[str]] = []
-    rare: dict[str, list[str]] = {}
-    setters = []
+    common_vars: list[str] = []  # the variables of the common optional fields
+    rare: dict[str, tuple[str, list[str]]] = {}
+    values: dict[str, str] = {}  # by field name: the expression its slot is set to
     for index, field in enumerate(fields):
         if field.converter is not None:
             return None
@@ -159,38 +160,43 @@ def make_fast_structure_fn(
         slot = inspect.getattr_static(cls, field.name, None)
         if not isinstance(slot, types.MemberDescriptorType):
             return None  # only slotted classes have a slot to write
-        setters.append(f"    self.{field.name} = {var}")
+        values[field.name] = var
         if field.name == whole_object:
-            required.append(f"    {var} = o")
+            values[field.name] = "o"
             continue
         if not field.init or field.name in constants:
             if not isinstance(field.default, _SCALARS):
                 return None  # a factory, or no default: __init__ would do more than assign
             namespace[f"_default{index}"] = field.default
-            required.append(f"    {var} = _default{index}")
+            values[field.name] = f"_default{index}"
             continue
         if field.default is not attrs.NOTHING and field.default is not None:
             return None  # a non-None default (a factory, say) is not needed by any model
         key = key_for(field.name)
-        checks = _checks(field, var, index, namespace, int_ranges, string_lookups, hook_for)
+        checks = functools.partial(
+            _checks, field, var, index, namespace, int_ranges, string_lookups, hook_for
+        )
         if field.default is attrs.NOTHING:
             required.append(f"    {var} = o[{key!r}]")
             required_keys += 1
-            required.extend(f"    {line}" for line in checks)
+            required.extend(f"    {line}" for line in checks())
             continue
-        optional.append(var)
         # Each read is a block of its own, nested below the previous one inside ``if
         # left:`` (see the assembly below), so that once the dict has no key left to
         # account for, one test skips every field still to read.
         if field.name in read_last:
             # Usually absent: a membership test is cheaper than get() for a missing key.
-            rare[field.name] = [
-                f"if {key!r} in o:",
-                f"    {var} = o[{key!r}]",
-                "    left -= 1",
-                *(f"    {line}" for line in checks),
-            ]
+            rare[field.name] = (
+                var,
+                [
+                    f"if {key!r} in o:",
+                    f"    {var} = o[{key!r}]",
+                    "    left -= 1",
+                    *(f"    {line}" for line in checks()),
+                ],
+            )
             continue
+        common_vars.append(var)
         # A key that is usually there costs one lookup with get() rather than two (a test,
         # then the read). An absent key and a null read the same: None, valid for an
         # optional field. A null then leaves ``left`` one too high, which only costs the
@@ -200,33 +206,55 @@ def make_fast_structure_fn(
                 f"{var} = o.get({key!r})",
                 f"if {var} is not None:",
                 "    left -= 1",
-                *(f"    {line}" for line in checks),
+                # get() returned something: the checks need not allow for None.
+                *(f"    {line}" for line in checks(null=False)),
             ]
         )
-    unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
-    counting = [f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else "")]
-    reads = _nested_under_left([*common, *(rare[name] for name in read_last if name in rare)])
     builder = _builder_for(cls)
     if builder is None:
         return None
     namespace["_builder"] = builder
-    source = "\n".join(
-        [
-            "def structure(o, _):",
-            *(["    if o.__class__ is not dict: raise _Miss"] if check_dict else []),
-            *required,
-            *([f"    {' = '.join(optional)} = None"] if optional else []),
-            *(counting if optional else []),
-            *reads,
-            "    self = _builder()",
-            *setters,
-            "    self.__class__ = _cls",
-            "    return self",
-        ]
-    )
+    rare_reads = [rare[name] for name in read_last if name in rare]
+    unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
+    lines = [
+        "def structure(o, _):",
+        *(["    if o.__class__ is not dict: raise _Miss"] if check_dict else []),
+        *required,
+    ]
+    if common or rare_reads:
+        lines.append(f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else ""))
+    if common_vars:
+        lines.append(f"    {' = '.join(common_vars)} = None")
+    lines.extend(_nested_under_left(common))
+    if rare_reads:
+        # Most entries have none of the rare keys: once the common ones account for every
+        # key, the object is built at once with the rare fields None, and their
+        # variables are never even set.
+        absent = {var for var, _ in rare_reads}
+        lines.append("    if not left:")
+        lines.extend(f"    {line}" for line in _built(values, absent))
+        lines.append(f"    {' = '.join(absent_var for absent_var, _ in rare_reads)} = None")
+        rare_lines = _nested_under_left([block for _, block in rare_reads])
+        lines.extend(line[4:] for line in rare_lines[1:])  # left is known to be non-zero
+    lines.extend(_built(values))
+    source = "\n".join(lines)
     exec(compile(source, f"<greenapi_async fast structure {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source
     generated: Callable[[Mapping[str, Any], Any], Any] = namespace["structure"]
     return generated
+
+
+def _built(values: Mapping[str, str], absent: Collection[str] = ()) -> list[str]:
+    """Lines that make the object, set every slot and hand it out, as function lines.
+
+    ``values`` maps each field to the expression its slot gets; a field whose expression
+    is in ``absent`` gets the constant ``None`` instead.
+    """
+    return [
+        "    self = _builder()",
+        *(f"    self.{name} = {'None' if v in absent else v}" for name, v in values.items()),
+        "    self.__class__ = _cls",
+        "    return self",
+    ]
 
 
 def _nested_under_left(blocks: Sequence[Sequence[str]]) -> list[str]:
@@ -265,9 +293,15 @@ def _checks(
     int_ranges: Mapping[str, tuple[int, int]],
     string_lookups: Mapping[Any, Mapping[str, Any]],
     hook_for: Callable[[Any], Callable[[Any, Any], Any]],
+    *,
+    null: bool = True,
 ) -> list[str]:
-    """Lines that check (and where needed convert) the value read into ``var``."""
+    """Lines that check (and where needed convert) the value read into ``var``.
+
+    ``null=False`` when the code around them has made sure the value is not None.
+    """
     inner = _optional_inner(field.type)
+    not_null = f" and {var} is not None" if null else ""
     if field.name in int_ranges and field.type is int:
         low, high = int_ranges[field.name]
         return [f"if {var}.__class__ is not int or not {low} <= {var} <= {high}: raise _Miss"]
@@ -277,7 +311,7 @@ def _checks(
             f"if {var}.__class__ is not str: raise _Miss",
             f"{var} = _lookup{index}.get({var}, {var})",
         ]
-        if _NONE in get_args(field.type):  # optional: null stays None
+        if null and _NONE in get_args(field.type):  # optional: null stays None
             return [f"if {var} is not None:", *(f"    {line}" for line in checks)]
         return checks
     if field.type in _SCALARS:
@@ -286,13 +320,11 @@ def _checks(
     if inner is float:
         # JSON has one number type: an int is a valid float (a latitude of 55), a bool not.
         namespace["_int_as_float"] = _int_as_float
-        return [
-            f"if {var}.__class__ is not float and {var} is not None: {var} = _int_as_float({var})"
-        ]
+        return [f"if {var}.__class__ is not float{not_null}: {var} = _int_as_float({var})"]
     if inner in _SCALARS:
         namespace[f"_type{index}"] = inner
-        return [f"if {var}.__class__ is not _type{index} and {var} is not None: raise _Miss"]
+        return [f"if {var}.__class__ is not _type{index}{not_null}: raise _Miss"]
     namespace[f"_hook{index}"] = hook_for(inner if inner is not None else field.type)
     namespace[f"_type{index}"] = inner if inner is not None else field.type
     call = f"{var} = _hook{index}({var}, _type{index})"
-    return [f"if {var} is not None: {call}" if inner is not None else call]
+    return [f"if {var} is not None: {call}" if inner is not None and null else call]
