@@ -89,14 +89,15 @@ _PAUSE_COLLECTOR_FROM_BYTES: Final = 256 * 1024
 _MESSAGE_CLASSES: Final = frozenset(get_args(Message))
 # The optional fields the fast path reads after a kind's own, in this order (see
 # make_fast_structure_fn): once every key of an entry is accounted for, the rest cost no
-# lookup. The edit and delete flags are on every live entry but absent from many older
-# ones; a direction's own fields are absent from the other's entries; the last few are
-# rare anywhere.
-_READ_LAST: Final = (
+# lookup. The edit and delete keys are on every live entry but absent from many older
+# ones, and a direction's own fields are on all of its entries and none of the other's:
+# read late, each with one lookup. The last few are rare anywhere: read last, each after
+# a membership test.
+_READ_LATE: Final = (
     *("is_edited", "is_deleted", "edited_message_id", "deleted_message_id"),
     *("sender_id", "sender_name", "sender_contact_name"),
-    *("is_forwarded", "forwarding_score", "quoted_message"),
 )
+_READ_LAST: Final = ("is_forwarded", "forwarding_score", "quoted_message")
 _RAW: Final = "_raw"  # the field that keeps the wire object (``raw`` shows it)
 
 
@@ -260,6 +261,7 @@ def _camel_case_hook_factory(
                 # Messages reach their hook through a loop that has checked for a dict.
                 check_dict=cls not in _MESSAGE_CLASSES,
                 unread_keys=(_TAG_KEY,) if cls in _MESSAGE_CLASSES else (),
+                read_late=_READ_LATE,
                 read_last=_READ_LAST,
                 whole_object=_RAW,
             )

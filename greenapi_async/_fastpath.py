@@ -110,6 +110,7 @@ def make_fast_structure_fn(
     hook_for: Callable[[Any], Callable[[Any, Any], Any]],
     check_dict: bool = True,
     unread_keys: Collection[str] = (),
+    read_late: Sequence[str] = (),
     read_last: Sequence[str] = (),
     whole_object: str | None = None,
 ) -> Callable[[Mapping[str, Any], Any], Any] | None:
@@ -126,9 +127,11 @@ def make_fast_structure_fn(
     keys it has not yet accounted for, and once none are left, the fields still to read
     are ``None`` without a lookup. ``unread_keys`` are keys the dict may have that no
     field reads (the tag): a field named by one of them gets its constant default, which
-    its validator, if any, must accept; ``read_last`` names, in the order to read them,
-    the optional fields that are often absent, read after the others so that they are
-    usually skipped this way.
+    its validator, if any, must accept. ``read_late`` names, in the order to read them,
+    optional fields that some entries have and others lack, read after the class's
+    other fields so that an entry without them skips them this way; ``read_last`` names,
+    likewise, the fields that are rarely present, read after all the others, each with a
+    membership test first.
     ``whole_object`` names a field that gets the wire object itself; it reads no key.
     """
     if any(getattr(cls, hook, None) is not None for hook in _INIT_HOOKS):
@@ -147,8 +150,9 @@ def make_fast_structure_fn(
     namespace: dict[str, Any] = {"_cls": cls, "_Miss": FastPathMissError}
     required: list[str] = []
     required_keys = 0
-    common: list[list[str]] = []
-    common_vars: list[str] = []  # the variables of the common optional fields
+    # The reads of the optional fields, each its variable and its block of lines.
+    common: list[tuple[str, list[str]]] = []
+    late: dict[str, tuple[str, list[str]]] = {}
     rare: dict[str, tuple[str, list[str]]] = {}
     values: dict[str, str] = {}  # by field name: the expression its slot is set to
     for index, field in enumerate(fields):
@@ -196,46 +200,56 @@ def make_fast_structure_fn(
                 ],
             )
             continue
-        common_vars.append(var)
         # A key that is usually there costs one lookup with get() rather than two (a test,
         # then the read). An absent key and a null read the same: None, valid for an
         # optional field. A null then leaves ``left`` one too high, which only costs the
         # lookups of the rest; it never skips a key the dict has.
-        common.append(
-            [
-                f"{var} = o.get({key!r})",
-                f"if {var} is not None:",
-                "    left -= 1",
-                # get() returned something: the checks need not allow for None.
-                *(f"    {line}" for line in checks(null=False)),
-            ]
-        )
+        block = [
+            f"{var} = o.get({key!r})",
+            f"if {var} is not None:",
+            "    left -= 1",
+            # get() returned something: the checks need not allow for None.
+            *(f"    {line}" for line in checks(null=False)),
+        ]
+        if field.name in read_late:
+            late[field.name] = (var, block)
+        else:
+            common.append((var, block))
     builder = _builder_for(cls)
     if builder is None:
         return None
     namespace["_builder"] = builder
-    rare_reads = [rare[name] for name in read_last if name in rare]
+    groups = [
+        group
+        for group in (
+            common,
+            [late[name] for name in read_late if name in late],
+            [rare[name] for name in read_last if name in rare],
+        )
+        if group
+    ]
     unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
     lines = [
         "def structure(o, _):",
         *(["    if o.__class__ is not dict: raise _Miss"] if check_dict else []),
         *required,
     ]
-    if common or rare_reads:
+    if groups:
         lines.append(f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else ""))
-    if common_vars:
-        lines.append(f"    {' = '.join(common_vars)} = None")
-    lines.extend(_nested_under_left(common))
-    if rare_reads:
-        # Most entries have none of the rare keys: once the common ones account for every
-        # key, the object is built at once with the rare fields None, and their
-        # variables are never even set.
-        absent = {var for var, _ in rare_reads}
-        lines.append("    if not left:")
-        lines.extend(f"    {line}" for line in _built(values, absent))
-        lines.append(f"    {' = '.join(absent_var for absent_var, _ in rare_reads)} = None")
-        rare_lines = _nested_under_left([block for _, block in rare_reads])
-        lines.extend(line[4:] for line in rare_lines[1:])  # left is known to be non-zero
+    unset = {var for group in groups for var, _ in group}
+    for index, group in enumerate(groups):
+        reads = _nested_under_left([block for _, block in group])
+        if index:
+            # Most entries have none of the keys of the later groups: once the earlier ones
+            # account for every key, the object is built at once with the fields still
+            # unread None, and their variables are never even set.
+            lines.append("    if not left:")
+            lines.extend(f"    {line}" for line in _built(values, unset))
+            reads = [line[4:] for line in reads[1:]]  # left is known to be non-zero here
+        group_vars = [var for var, _ in group]
+        lines.append(f"    {' = '.join(group_vars)} = None")
+        lines.extend(reads)
+        unset.difference_update(group_vars)
     lines.extend(_built(values))
     source = "\n".join(lines)
     exec(compile(source, f"<greenapi_async fast structure {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source

@@ -171,6 +171,15 @@ def test_decoded_objects_are_plain_frozen_instances_of_the_public_classes() -> N
     assert copy.deepcopy(messages) == messages
 
 
+# The edit and delete keys as every live entry has them.
+_LIVE_EDIT_KEYS = {
+    "isEdited": False,
+    "isDeleted": False,
+    "editedMessageId": "",
+    "deletedMessageId": "",
+}
+
+
 @pytest.mark.parametrize("extra_keys", [{}, {"someNewField": 1}, {"a": None, "b": [1]}])
 @pytest.mark.parametrize(
     "rare",
@@ -180,6 +189,9 @@ def test_decoded_objects_are_plain_frozen_instances_of_the_public_classes() -> N
         {"isEdited": True, "editedMessageId": "E1"},
         {"quotedMessage": {"stanzaId": "Q1", "typeMessage": "textMessage"}},
         {"isForwarded": None, "deletedMessageId": "D1", "isDeleted": True},
+        _LIVE_EDIT_KEYS,
+        {**_LIVE_EDIT_KEYS, "senderId": "2@c.us", "senderName": "Ann", "isForwarded": True},
+        {"senderName": "Ann", "forwardingScore": 0, "deletedMessageId": "D1"},
     ],
 )
 def test_rarely_present_fields_are_read_whatever_else_the_entry_holds(
@@ -198,6 +210,9 @@ def test_rarely_present_fields_are_read_whatever_else_the_entry_holds(
     assert fast.is_forwarded is rare.get("isForwarded")
     assert fast.edited_message_id == rare.get("editedMessageId")
     assert fast.deleted_message_id == rare.get("deletedMessageId")
+    assert fast.is_edited is rare.get("isEdited")
+    assert fast.sender_name == rare.get("senderName")
+    assert fast.forwarding_score == rare.get("forwardingScore")
     assert (fast.quoted_message is None) is ("quotedMessage" not in rare)
 
 
