@@ -34,7 +34,7 @@ from typing import Any
 
 import msgspec
 import orjson
-from journal import history_body, journal_body
+from journal import history_body, journal_body, live_journal_body
 
 import greenapi_async as ga
 
@@ -200,22 +200,52 @@ def history_table(sizes: list[int], repetitions: int) -> str:
     ``getChatHistory`` answers go through the same decoder as the journals; the service's
     default is 100 entries.
     """
+    return _against_the_parsers(
+        history_body, "greenapi_async (getChatHistory)", sizes, repetitions, back_to_back=False
+    )
+
+
+def live_table(sizes: list[int], repetitions: int) -> str:
+    """A Markdown table of decode medians for journals in the shape the live service sends."""
+    return _against_the_parsers(live_journal_body, OURS, sizes, repetitions, back_to_back=True)
+
+
+def _against_the_parsers(
+    body_for: Callable[[int], bytes],
+    ours_shown: str,
+    sizes: list[int],
+    repetitions: int,
+    *,
+    back_to_back: bool,
+) -> str:
+    """Our decode of ``body_for(size)`` against ``orjson.loads`` and ``json.loads``.
+
+    One call, and with ``back_to_back`` calls in a row too, as in ``decode_table``.
+    """
     decoders: dict[str, Decoder] = {
         FLOOR: orjson.loads,
         BASELINE: json.loads,
         OURS: ga.decode_outgoing_messages,
     }
+    header = "| entries | decoder | one call, median ms | x json.loads | x orjson.loads |"
     lines = [
-        "| entries | decoder | one call, median ms | x json.loads | x orjson.loads |",
-        "|---:|---|---:|---:|---:|",
+        header + (" back to back, x json.loads |" if back_to_back else ""),
+        "|---:|---|---:|---:|---:|" + ("---:|" if back_to_back else ""),
     ]
     for size in sizes:
-        body = history_body(size)
+        body = body_for(size)
         running = measure(body, decoders, repetitions)
+        in_a_row = {}
+        if back_to_back:
+            calls = max(3, _BACK_TO_BACK_MESSAGES // size)
+            in_a_row = measure_back_to_back(body, decoders, max(3, repetitions // 3), calls)
         for name, seconds in running.items():
-            shown = "**greenapi_async (getChatHistory)**" if name == OURS else name
-            lines.append(
+            shown = f"**{ours_shown}**" if name == OURS else name
+            row = (
                 f"| {size:,} | {shown} | {seconds * 1e3:.3f} "
                 f"| {seconds / running[BASELINE]:.2f} | {seconds / running[FLOOR]:.2f} |"
             )
+            if back_to_back:
+                row += f" {in_a_row[name] / in_a_row[BASELINE]:.2f} |"
+            lines.append(row)
     return "\n".join(lines)

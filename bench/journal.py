@@ -69,6 +69,32 @@ def journal_body(count: int, *, seed: int = 1, now: int = 1_764_000_000) -> byte
     return orjson.dumps([message(rng, n, now) for n in range(count)])
 
 
+def live_message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
+    """One entry of the mix as the live service journals it (GREEN_API_NOTES, live traffic).
+
+    Text sent through the API comes as ``extendedTextMessage``, its text repeated at the
+    top level and a preview object of empty strings; the nested objects of extended
+    text, contacts and locations say whether they were forwarded; every entry carries
+    the edit and delete keys, empty strings where there is nothing to say.
+    """
+    entry = message(rng, n, now)
+    entry.update(isEdited=False, isDeleted=False, editedMessageId="", deletedMessageId="")
+    if entry["typeMessage"] == "textMessage":
+        entry["typeMessage"] = "extendedTextMessage"
+        preview = {"description": "", "title": "", "previewType": "None", "jpegThumbnail": ""}
+        entry["extendedTextMessage"] = {"text": entry["textMessage"], **preview}
+    for key in ("extendedTextMessage", "location", "contact"):
+        if key in entry:
+            entry[key].update(forwardingScore=0, isForwarded=False)
+    return entry
+
+
+def live_journal_body(count: int, *, seed: int = 3, now: int = 1_764_000_000) -> bytes:
+    """A ``lastOutgoingMessages`` body of ``count`` entries in the live shape, newest first."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+    return orjson.dumps([live_message(rng, n, now) for n in range(count)])
+
+
 def history_entry(rng: random.Random, n: int, now: int) -> dict[str, Any]:
     """One entry of a chat history as the live service sends it: both directions.
 

@@ -1,7 +1,7 @@
 """Run every benchmark and write docs/benchmarks.md (``nox -s bench``).
 
 Usage: ``python bench/run.py [--quick] [--output docs/benchmarks.md]``; ``--only decode``
-(or ``breakdown``, ``history``, ``end_to_end``, ``memory``, ``import``, ``fleet``) prints
+(or ``breakdown``, ``live``, ``history``, ``end_to_end``, ``memory``, ``import``, ``fleet``) prints
 that one table and writes nothing; ``--no-fleet`` leaves out the fleet run (about two
 minutes).
 """
@@ -15,7 +15,7 @@ import os
 import platform
 from pathlib import Path
 
-from decode import breakdown_table, contenders, decode_table, history_table
+from decode import breakdown_table, contenders, decode_table, history_table, live_table
 from end_to_end import end_to_end_table
 from fleet import fleet_rows, fleet_table
 from import_time import import_table
@@ -73,6 +73,8 @@ def _table(name: str, sizes: list[int], repetitions: int, *, quick: bool) -> str
         return decode_table(sizes, repetitions)
     if name == "breakdown":
         return breakdown_table(sizes, repetitions)
+    if name == "live":
+        return live_table(sizes[-2:], repetitions)
     if name == "history":
         return history_table([100, 1_000], repetitions * 4)
     if name == "end_to_end":
@@ -90,7 +92,10 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
     parser.add_argument(
         "--only",
-        choices=("decode", "breakdown", "history", "end_to_end", "memory", "import", "fleet"),
+        choices=(
+            *("decode", "breakdown", "live", "history"),
+            *("end_to_end", "memory", "import", "fleet"),
+        ),
         help="one table, printed",
     )
     parser.add_argument("--no-fleet", action="store_true", help="leave out the fleet run")
@@ -137,6 +142,13 @@ def main() -> None:
         "after it; the parse alone is timed on the same bytes.",
         "",
         _table("breakdown", sizes[-2:], repetitions, quick=args.quick),
+        "",
+        "The same journal in the shape the live service sends it: text sent through the API "
+        "journalled as `extendedTextMessage` (its text repeated at the top level, a preview "
+        "object of empty strings), forwarding flags inside the nested objects, and the edit "
+        "and delete keys on every entry. One call and back to back, as above.",
+        "",
+        _table("live", sizes, repetitions, quick=args.quick),
         "",
         "A chat history (`getChatHistory`) in the live shape: both directions, outgoing "
         "statuses empty, incoming sender fields, one entry in ten an edit, a reaction or a "
