@@ -93,11 +93,25 @@ _MESSAGE_CLASSES: Final = frozenset(get_args(Message))
 # ones, and a direction's own fields are on all of its entries and none of the other's:
 # read late, each with one lookup. The last few are rare anywhere: read last, each after
 # a membership test.
+# Media fields that newer entries add are read late too, after those every entry has.
+_EDIT_FIELDS: Final = ("is_edited", "is_deleted", "edited_message_id", "deleted_message_id")
+_OUTGOING_FIELDS: Final = ("type", "status_message", "send_by_api")
+_INCOMING_FIELDS: Final = ("type", "sender_id", "sender_name", "sender_contact_name")
 _READ_LATE: Final = (
-    *("is_edited", "is_deleted", "edited_message_id", "deleted_message_id"),
-    *("sender_id", "sender_name", "sender_contact_name"),
+    *_EDIT_FIELDS,
+    *_INCOMING_FIELDS[1:],
+    *("jpeg_thumbnail", "is_animated", "video_note"),
 )
 _READ_LAST: Final = ("is_forwarded", "forwarding_score", "quoted_message")
+# What the entries of one journal usually carry besides a kind's own fields: a
+# direction's fields as documented, and as the live service sends them, with the edit
+# and delete keys. An entry with exactly these keys is read by plain subscripts.
+_USUAL_FIELDS: Final = (
+    _OUTGOING_FIELDS,
+    _OUTGOING_FIELDS + _EDIT_FIELDS,
+    _INCOMING_FIELDS,
+    _INCOMING_FIELDS + _EDIT_FIELDS,
+)
 _RAW: Final = "_raw"  # the field that keeps the wire object (``raw`` shows it)
 
 
@@ -263,6 +277,7 @@ def _camel_case_hook_factory(
                 unread_keys=(_TAG_KEY,) if cls in _MESSAGE_CLASSES else (),
                 read_late=_READ_LATE,
                 read_last=_READ_LAST,
+                usual_keys=_USUAL_FIELDS,
                 whole_object=_RAW,
             )
             if fast is not None:

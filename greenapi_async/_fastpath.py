@@ -112,6 +112,7 @@ def make_fast_structure_fn(
     unread_keys: Collection[str] = (),
     read_late: Sequence[str] = (),
     read_last: Sequence[str] = (),
+    usual_keys: Sequence[Collection[str]] = (),
     whole_object: str | None = None,
 ) -> Callable[[Mapping[str, Any], Any], Any] | None:
     """Generate ``structure(wire_dict, cls)`` for an attrs class, or None if unsupported.
@@ -132,6 +133,11 @@ def make_fast_structure_fn(
     other fields so that an entry without them skips them this way; ``read_last`` names,
     likewise, the fields that are rarely present, read after all the others, each with a
     membership test first.
+    ``usual_keys`` lists sets of optional fields that entries often have all of and no
+    other, together with the class's own (the optional fields named in no set, nor in
+    ``read_late`` or ``read_last``). For each set the class has, the code first tries
+    an entry with exactly that many keys by plain subscripts; a key the entry lacks
+    sends it on to the reads above.
     ``whole_object`` names a field that gets the wire object itself; it reads no key.
     """
     if any(getattr(cls, hook, None) is not None for hook in _INIT_HOOKS):
@@ -155,6 +161,8 @@ def make_fast_structure_fn(
     late: dict[str, tuple[str, list[str]]] = {}
     rare: dict[str, tuple[str, list[str]]] = {}
     values: dict[str, str] = {}  # by field name: the expression its slot is set to
+    # By field name, in field order: the variable, key and checks of each optional field.
+    optional: dict[str, tuple[str, str, Callable[..., list[str]]]] = {}
     for index, field in enumerate(fields):
         if field.converter is not None:
             return None
@@ -185,6 +193,7 @@ def make_fast_structure_fn(
             required_keys += 1
             required.extend(f"    {line}" for line in checks())
             continue
+        optional[field.name] = (var, key, checks)
         # Each read is a block of its own, nested below the previous one inside ``if
         # left:`` (see the assembly below), so that once the dict has no key left to
         # account for, one test skips every field still to read.
@@ -237,6 +246,14 @@ def make_fast_structure_fn(
     if groups:
         lines.append(f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else ""))
     unset = {var for group in groups for var, _ in group}
+    named = {name for keys in usual_keys for name in keys} | {*read_late, *read_last}
+    own = [name for name in optional if name not in named]
+    shapes: list[list[str]] = []
+    for keys in usual_keys:
+        shape = [name for name in optional if name in keys or name in own]
+        if len(shape) > len(own) and shape not in shapes:
+            shapes.append(shape)
+            lines.extend(_usual_shape(shape, optional, values, unset))
     for index, group in enumerate(groups):
         reads = _nested_under_left([block for _, block in group])
         if index:
@@ -255,6 +272,37 @@ def make_fast_structure_fn(
     exec(compile(source, f"<greenapi_async fast structure {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source
     generated: Callable[[Mapping[str, Any], Any], Any] = namespace["structure"]
     return generated
+
+
+def _usual_shape(
+    shape: Sequence[str],
+    optional: Mapping[str, tuple[str, str, Callable[..., list[str]]]],
+    values: Mapping[str, str],
+    unset: Collection[str],
+) -> list[str]:
+    """Lines that build an entry whose optional keys are exactly ``shape``'s, as function lines.
+
+    Why: most entries of a journal carry the same keys. When the count of keys left to
+    account for is the shape's, one subscript per key (no ``get()`` call, no counting)
+    reads them all, or a missing one raises ``KeyError`` and the entry goes on to the
+    general reads, which find it has other keys. A null reads as an absent key does:
+    None, unchecked.
+    """
+    reads = [optional[name] for name in shape]
+    lines = [
+        f"    if left == {len(shape)}:",
+        "        try:",
+        *(f"            {var} = o[{key!r}]" for var, key, _ in reads),
+        "        except KeyError:",
+        "            pass",
+        "        else:",
+    ]
+    for var, _, checks in reads:
+        lines.append(f"            if {var} is not None:")
+        lines.extend(f"                {line}" for line in checks(null=False))
+    read = {var for var, _, _ in reads}
+    lines.extend(f"        {line}" for line in _built(values, set(unset) - read))
+    return lines
 
 
 def _built(values: Mapping[str, str], absent: Collection[str] = ()) -> list[str]:

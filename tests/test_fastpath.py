@@ -216,6 +216,57 @@ def test_rarely_present_fields_are_read_whatever_else_the_entry_holds(
     assert (fast.quoted_message is None) is ("quotedMessage" not in rare)
 
 
+_DIRECTIONS: dict[str, dict[str, Any]] = {
+    "outgoing": {"type": "outgoing", "statusMessage": "read", "sendByApi": True},
+    "incoming": {
+        "type": "incoming", "senderId": "2@c.us", "senderName": "A", "senderContactName": "B",
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("direction", sorted(_DIRECTIONS))
+@pytest.mark.parametrize("edit_keys", [{}, _LIVE_EDIT_KEYS], ids=["documented", "live"])
+@pytest.mark.parametrize("change", [None, "a null", "another key instead"])
+def test_entries_with_a_journals_usual_keys_are_read_whole(
+    direction: str, edit_keys: dict[str, Any], change: str | None
+) -> None:
+    # Entries with exactly a direction's keys (and the live edit keys) take a shorter
+    # road; the same number of keys, one of them another, must still be read right.
+    entry: dict[str, Any] = {
+        "typeMessage": "textMessage", "idMessage": "M1", "timestamp": 1_700_000_000,
+        "chatId": "1@c.us", "textMessage": "hi", **_DIRECTIONS[direction], **edit_keys,
+    }  # fmt: skip
+    last = list(_DIRECTIONS[direction])[-1]
+    if change == "a null":
+        entry[last] = None
+    elif change == "another key instead":
+        del entry[last]
+        entry["isForwarded"] = True
+    (fast,) = ga.decode_outgoing_messages(json.dumps([entry]))
+    assert [fast] == detailed([entry])
+    assert isinstance(fast, ga.TextMessage)
+    assert dict(fast.raw) == entry
+    assert (fast.type, fast.text_message) == (direction, "hi")
+    assert fast.send_by_api is entry.get("sendByApi")
+    assert fast.sender_contact_name == entry.get("senderContactName")
+    assert fast.is_forwarded is entry.get("isForwarded")
+    assert fast.is_deleted is entry.get("isDeleted")
+    assert fast.deleted_message_id == entry.get("deletedMessageId")
+
+
+@pytest.mark.parametrize("edit_keys", [{}, _LIVE_EDIT_KEYS], ids=["documented", "live"])
+def test_a_wrong_value_among_a_journals_usual_keys_is_refused_by_its_path(
+    edit_keys: dict[str, Any],
+) -> None:
+    entry = {
+        "typeMessage": "textMessage", "idMessage": "M1", "timestamp": 1_700_000_000,
+        "chatId": "1@c.us", "textMessage": "hi", **_DIRECTIONS["outgoing"], **edit_keys,
+        "sendByApi": "yes",
+    }  # fmt: skip
+    with pytest.raises(ga.ResponseValidationError, match=r"\$\[1\]\.sendByApi"):
+        ga.decode_outgoing_messages(json.dumps([{**entry, "sendByApi": False}, entry]))
+
+
 def test_an_entry_without_its_tag_key_counted_is_still_read_whole() -> None:
     # The location's own fields: no tag, so every key counts towards the fields.
     entry = {
