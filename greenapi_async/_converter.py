@@ -87,16 +87,15 @@ _MAX_REPORTED_ERRORS: Final = 10
 # rarely trigger a collection at all.
 _PAUSE_COLLECTOR_FROM_BYTES: Final = 256 * 1024
 _MESSAGE_CLASSES: Final = frozenset(get_args(Message))
-# The optional fields the fast path reads after a kind's own, in this order (see
-# make_fast_structure_fn): once every key of an entry is accounted for, the rest cost no
-# lookup. The edit and delete keys are on every live entry but absent from many older
-# ones, and a direction's own fields are on all of its entries and none of the other's:
-# read late, each with one lookup. The last few are rare anywhere: read last, each after
-# a membership test.
-# Media fields that newer entries add are read late too, after those every entry has.
 _EDIT_FIELDS: Final = ("is_edited", "is_deleted", "edited_message_id", "deleted_message_id")
 _OUTGOING_FIELDS: Final = ("type", "status_message", "send_by_api")
 _INCOMING_FIELDS: Final = ("type", "sender_id", "sender_name", "sender_contact_name")
+# The optional fields the fast path reads after a kind's own, in this order (see
+# make_fast_structure_fn): once every key of an entry is accounted for, the rest cost no
+# lookup. The edit and delete keys are on every live entry but absent from many older
+# ones, a direction's own fields are on all of its entries and none of the other's, and
+# the media fields newer entries add are on some only: read late, each with one lookup.
+# The last few are rare anywhere: read last, each after a membership test.
 _READ_LATE: Final = (
     *_EDIT_FIELDS,
     *_INCOMING_FIELDS[1:],

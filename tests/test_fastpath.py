@@ -255,6 +255,34 @@ def test_entries_with_a_journals_usual_keys_are_read_whole(
 
 
 @pytest.mark.parametrize("edit_keys", [{}, _LIVE_EDIT_KEYS], ids=["documented", "live"])
+@pytest.mark.parametrize(
+    ("kind", "newer"),
+    [
+        ("imageMessage", {}),
+        ("imageMessage", {"jpegThumbnail": "T"}),
+        ("stickerMessage", {"isAnimated": True}),
+        ("videoMessage", {"videoNote": True, "jpegThumbnail": ""}),
+    ],
+)
+def test_media_entries_with_and_without_the_newer_media_keys_are_read_whole(
+    kind: str, newer: dict[str, Any], edit_keys: dict[str, Any]
+) -> None:
+    entry = {
+        "typeMessage": kind, "idMessage": "M1", "timestamp": 1_700_000_000, "chatId": "1@c.us",
+        **_DIRECTIONS["outgoing"], "downloadUrl": "https://media.invalid/1", "caption": "c",
+        "fileName": "1.jpg", "mimeType": "image/jpeg", **newer, **edit_keys,
+    }  # fmt: skip
+    (fast,) = ga.decode_outgoing_messages(json.dumps([entry]))
+    assert [fast] == detailed([entry])
+    assert isinstance(fast, ga.ImageMessage | ga.StickerMessage | ga.VideoMessage)
+    assert (fast.file_name, fast.mime_type, fast.caption) == ("1.jpg", "image/jpeg", "c")
+    assert fast.jpeg_thumbnail == newer.get("jpegThumbnail")
+    assert fast.is_animated is newer.get("isAnimated")
+    assert fast.video_note is newer.get("videoNote")
+    assert fast.is_edited is entry.get("isEdited")
+
+
+@pytest.mark.parametrize("edit_keys", [{}, _LIVE_EDIT_KEYS], ids=["documented", "live"])
 def test_a_wrong_value_among_a_journals_usual_keys_is_refused_by_its_path(
     edit_keys: dict[str, Any],
 ) -> None:
