@@ -89,7 +89,8 @@ _PAUSE_COLLECTOR_FROM_BYTES: Final = 256 * 1024
 _MESSAGE_CLASSES: Final = frozenset(get_args(Message))
 _EDIT_FIELDS: Final = ("is_edited", "is_deleted", "edited_message_id", "deleted_message_id")
 _OUTGOING_FIELDS: Final = ("type", "status_message", "send_by_api")
-_INCOMING_FIELDS: Final = ("type", "sender_id", "sender_name", "sender_contact_name")
+_SENDER_FIELDS: Final = ("sender_id", "sender_name", "sender_contact_name")
+_INCOMING_FIELDS: Final = ("type", *_SENDER_FIELDS)
 # The optional fields the fast path reads after a kind's own, in this order (see
 # make_fast_structure_fn): once every key of an entry is accounted for, the rest cost no
 # lookup. The edit and delete keys are on every live entry but absent from many older
@@ -98,7 +99,7 @@ _INCOMING_FIELDS: Final = ("type", "sender_id", "sender_name", "sender_contact_n
 # The last few are rare anywhere: read last, each after a membership test.
 _READ_LATE: Final = (
     *_EDIT_FIELDS,
-    *_INCOMING_FIELDS[1:],
+    *_SENDER_FIELDS,
     *("jpeg_thumbnail", "is_animated", "video_note"),
 )
 _READ_LAST: Final = ("is_forwarded", "forwarding_score", "quoted_message")

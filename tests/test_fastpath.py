@@ -216,6 +216,11 @@ def test_rarely_present_fields_are_read_whatever_else_the_entry_holds(
     assert (fast.quoted_message is None) is ("quotedMessage" not in rare)
 
 
+# A text entry without its direction's keys, which the tests below add.
+_TEXT_ENTRY = {
+    "typeMessage": "textMessage", "idMessage": "M1", "timestamp": 1_700_000_000,
+    "chatId": "1@c.us", "textMessage": "hi",
+}  # fmt: skip
 _DIRECTIONS: dict[str, dict[str, Any]] = {
     "outgoing": {"type": "outgoing", "statusMessage": "read", "sendByApi": True},
     "incoming": {
@@ -232,10 +237,7 @@ def test_entries_with_a_journals_usual_keys_are_read_whole(
 ) -> None:
     # Entries with exactly a direction's keys (and the live edit keys) take a shorter
     # road; the same number of keys, one of them another, must still be read right.
-    entry: dict[str, Any] = {
-        "typeMessage": "textMessage", "idMessage": "M1", "timestamp": 1_700_000_000,
-        "chatId": "1@c.us", "textMessage": "hi", **_DIRECTIONS[direction], **edit_keys,
-    }  # fmt: skip
+    entry: dict[str, Any] = {**_TEXT_ENTRY, **_DIRECTIONS[direction], **edit_keys}
     last = list(_DIRECTIONS[direction])[-1]
     if change == "a null":
         entry[last] = None
@@ -286,11 +288,7 @@ def test_media_entries_with_and_without_the_newer_media_keys_are_read_whole(
 def test_a_wrong_value_among_a_journals_usual_keys_is_refused_by_its_path(
     edit_keys: dict[str, Any],
 ) -> None:
-    entry = {
-        "typeMessage": "textMessage", "idMessage": "M1", "timestamp": 1_700_000_000,
-        "chatId": "1@c.us", "textMessage": "hi", **_DIRECTIONS["outgoing"], **edit_keys,
-        "sendByApi": "yes",
-    }  # fmt: skip
+    entry = {**_TEXT_ENTRY, **_DIRECTIONS["outgoing"], **edit_keys, "sendByApi": "yes"}
     with pytest.raises(ga.ResponseValidationError, match=r"\$\[1\]\.sendByApi"):
         ga.decode_outgoing_messages(json.dumps([{**entry, "sendByApi": False}, entry]))
 
