@@ -633,14 +633,20 @@ def decode_messages(body: Body, *, method: str) -> list[Message]:
     _check_body(body)
     # One pause for the parse and the objects made from it: see _collector_paused.
     with _collector_paused(len(body)):
-        data, problem = _parse(body)
-        messages = None if data is None else _structure_journal(data)
+        data, problem, unreadable = _parse(body)
+        messages = None if data is None or unreadable else _structure_journal(data)
     if messages is not None:
         return messages
     if data is None:
         # Raised outside the except blocks, so that no exception holding parts of the
         # body rides along as __context__: the message says all that is needed.
         raise _unreadable(problem, method)
+    if unreadable:
+        # Every malformed entry named, those with unreadable numbers among them.
+        errors = tuple(line for entry in _decode_each(data, unreadable)[1] for line in entry.errors)
+        raise ResponseValidationError(
+            f"malformed {method} response: {_summary(errors)}", errors=errors
+        )
     raise _explain(data, method)  # with the collector running: this path allocates freely
 
 
@@ -652,23 +658,48 @@ def decode_messages_partially(body: Body, *, method: str) -> PartialMessages:
     """
     _check_body(body)
     with _collector_paused(len(body)):
-        data, problem = _parse(body)
-        messages = None if data is None else _structure_journal(data)
+        data, problem, unreadable = _parse(body)
+        messages = None if data is None or unreadable else _structure_journal(data)
         # Made while paused: see _collector_paused.
         whole = None if messages is None else PartialMessages(messages, method=method)
     if whole is not None:
         return whole
     if data is None:
         raise _unreadable(problem, method)
+    kept, left_out = _decode_each(data, unreadable)
+    return PartialMessages(kept, left_out, method)
+
+
+def _decode_each(
+    data: list[Any], unreadable: tuple[_json.Unreadable, ...]
+) -> tuple[list[Message], tuple[MalformedEntry, ...]]:
+    """Decode a list entry by entry: the messages, and the entries that are malformed.
+
+    An entry holding a number that could not be read is malformed, wherever the number
+    stands: a message must not carry a value its type cannot hold, not even in ``raw``.
+    """
+    unreadable_in: dict[int, list[str]] = {}
+    for found in unreadable:
+        # The document is a list: each path starts at its entry's index.
+        unreadable_in.setdefault(int(found.path[0]), []).append(
+            f"{_wire_path(found.path)}: {found.problem}"
+        )
     kept: list[Message] = []
     left_out: list[MalformedEntry] = []
     for index, entry in enumerate(data):
-        one = _structure_journal([entry])
+        lines = unreadable_in.get(index)
+        one = None if lines else _structure_journal([entry])
         if one is not None:
             kept.extend(one)
             continue
-        left_out.append(MalformedEntry(index, entry, _entry_problems(entry, f"$[{index}]")))
-    return PartialMessages(kept, tuple(left_out), method)
+        errors = tuple(lines) if lines else _entry_problems(entry, f"$[{index}]")
+        left_out.append(MalformedEntry(index, entry, errors))
+    return kept, tuple(left_out)
+
+
+def _wire_path(path: tuple[str | int, ...]) -> str:
+    """A path in a document as errors name it: ``$[3].location.latitude``."""
+    return "$" + "".join(f"[{step}]" if type(step) is int else f".{step}" for step in path)
 
 
 def decode_message(body: Body, *, method: str) -> Message:
@@ -679,13 +710,18 @@ def decode_message(body: Body, *, method: str) -> Message:
     is a malformed answer, not a message of no kind.
     """
     _check_body(body)
-    data, problem = _parse_json(body)
+    data, problem, unreadable = _parse_json(body)
     if data is _NOTHING or data == {}:
         problem = "$: expected a message, got an empty answer"
     elif not problem and type(data) is not dict:
         problem = f"$: expected object, got {_json_type_name(data)}"
     if problem:
         raise _unreadable(problem, method)
+    if unreadable:
+        lines = tuple(f"{_wire_path(found.path)}: {found.problem}" for found in unreadable)
+        raise ResponseValidationError(
+            f"malformed {method} response: {_summary(lines)}", errors=lines
+        )
     messages = _structure_journal([data])
     if messages is not None:
         return messages[0]
@@ -769,37 +805,46 @@ class _collector_paused:  # noqa: N801 - used like a function: with _collector_p
             gc.enable()
 
 
-def _parse(body: bytes | bytearray | memoryview | str) -> tuple[list[Any] | None, str]:
+def _parse(
+    body: bytes | bytearray | memoryview | str,
+) -> tuple[list[Any] | None, str, tuple[_json.Unreadable, ...]]:
     """Parse the body: the JSON array, or None and what is wrong with the body.
 
+    Also the numbers in it that could not be read, each in an entry (see ``_json``).
     An empty body and an empty object are an empty list: third-party clients have seen
     the service answer an empty journal so, and neither can mean anything else. Any
     other object (an error report, say) is refused, never taken for a journal.
     """
-    data, problem = _parse_json(body)
+    data, problem, unreadable = _parse_json(body)
     if type(data) is list:
-        return data, ""
+        return data, "", unreadable
     if data is _NOTHING or data == {}:
-        return [], ""
+        return [], "", ()
     if problem:
-        return None, problem
-    return None, f"$: expected array, got {_json_type_name(data)}"
+        return None, problem, ()
+    return None, f"$: expected array, got {_json_type_name(data)}", ()
 
 
 _NOTHING: Final[Any] = object()  # what an empty body parses to
 
 
-def _parse_json(body: bytes | bytearray | memoryview | str) -> tuple[Any, str]:
-    """Parse the body: its JSON value (``_NOTHING`` for an empty body), or a problem."""
+def _parse_json(
+    body: bytes | bytearray | memoryview | str,
+) -> tuple[Any, str, tuple[_json.Unreadable, ...]]:
+    """Parse the body: its JSON value (``_NOTHING`` for an empty body), or a problem.
+
+    Also the numbers in it that could not be read (see ``_json``).
+    """
     text = _without_bom(body)
     try:
-        return _json.loads(text), ""
+        value, unreadable = _json.parse(text)
     except _json.InvalidJSONError as exc:
         # Looked at only here, as the parser refuses an empty document: a body that parses
         # pays nothing for it.
         if not (text if isinstance(text, str) else bytes(text)).strip():
-            return _NOTHING, ""
-        return None, f"response is not valid JSON: {exc}"
+            return _NOTHING, "", ()
+        return None, f"response is not valid JSON: {exc}", ()
+    return value, "", unreadable
 
 
 def _json_type_name(value: object) -> str:

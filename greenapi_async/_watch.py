@@ -20,7 +20,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from types import TracebackType
-from typing import Any, Final, Generic, TypeVar
+from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 import anyio
 import attrs
@@ -125,6 +125,48 @@ def _status_key(status: object) -> str:
     return str(status) if status is not None else ""
 
 
+class _Instant(NamedTuple):
+    """A moment, on the wall clock and on this process's monotonic clock.
+
+    Gaps within a process are measured on the monotonic clock: the wall clock may step
+    back (an NTP correction), and a window measured on it would then miss the messages of
+    the step. A state outlives the process, so it holds unix time, the wall clock's.
+    """
+
+    wall: float
+    # None for a moment restored from a state, which another process measured.
+    monotonic: float | None
+
+    @classmethod
+    def now(cls) -> _Instant:
+        return cls(time.time(), time.monotonic())
+
+    def earlier_by(self, seconds: float) -> _Instant:
+        monotonic = None if self.monotonic is None else self.monotonic - seconds
+        return _Instant(self.wall - seconds, monotonic)
+
+    def seconds_until(self, later: _Instant) -> float | None:
+        """How long before ``later`` this was; None if unknown (a state from the future)."""
+        if self.monotonic is not None and later.monotonic is not None:
+            return later.monotonic - self.monotonic
+        gap = later.wall - self.wall
+        return gap if gap >= 0 else None
+
+    def as_unix_time(self) -> float:
+        """Unix time by the wall clock as it is now, had it stepped since."""
+        if self.monotonic is None:
+            return self.wall
+        by_monotonic = time.time() - (time.monotonic() - self.monotonic)
+        # Equal within clock jitter unless the wall clock stepped: keep the value recorded,
+        # so that a state read twice reads the same.
+        return self.wall if abs(by_monotonic - self.wall) < _CLOCK_STEP else by_monotonic
+
+
+# A difference between the two clocks' measures of one span beyond this is a step of the
+# wall clock, not the jitter of reading two clocks.
+_CLOCK_STEP: Final = 1.0
+
+
 class _JournalWatcher(ABC, Generic[EventT]):
     """What every journal watcher does: poll, remember, report once, back off, resume.
 
@@ -177,12 +219,15 @@ class _JournalWatcher(ABC, Generic[EventT]):
         # the end), so that forgetting reads only the stale ones and the first fresh one,
         # not every message of the last forget_after seconds at every poll.
         self._last_sighting: dict[str, float] = {}
-        self._last_poll: float | None = None  # unix time of the last successful poll
-        # Unix time from which a resumed watcher's first window must reach back (before
-        # margin) to see again every event not handed over yet: the last poll's time once
-        # its events are all handed over, and until then the start of its window. What
-        # `state` saves as "last_poll".
-        self._handed_over_until: float | None = None
+        self._last_poll: _Instant | None = None  # when the last successful poll started
+        # From when a resumed watcher's first window must reach back (before margin) to
+        # see again every event not handed over yet: the last poll's start once its events
+        # are all handed over, and until then the start of its window. What `state` saves
+        # as "last_poll", in unix time.
+        self._handed_over_until: _Instant | None = None
+        # The task iterating, while it polls or waits to: aclose() from another task
+        # cancels it, so that the iteration ends at once rather than after its sleep.
+        self._polling: anyio.CancelScope | None = None
         self._baseline_pending = not backfill
         # Each event waiting to be handed over, with the entry it reports.
         self._pending: list[tuple[Message, EventT]] = []
@@ -214,7 +259,11 @@ class _JournalWatcher(ABC, Generic[EventT]):
         while not self._pending:
             if self._closed:
                 raise StopAsyncIteration
-            await self._poll_once_or_back_off()
+            with anyio.CancelScope() as self._polling:
+                try:
+                    await self._poll_once_or_back_off()
+                finally:
+                    self._polling = None
         message, event = self._pending.pop(0)
         # Marked as reported only now, as it is handed over: a state saved after
         # handling this event holds it, and no event still waiting in the queue.
@@ -235,13 +284,18 @@ class _JournalWatcher(ABC, Generic[EventT]):
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Stop watching and end the iteration.
+        """Stop watching and end the iteration, from any task.
 
-        Events fetched but not yet handed over are dropped; ``state`` still reaches back
-        to them, so a watcher resumed from it reports them.
+        An ``async for`` over the watcher in another task ends at once, without another
+        request, even while it waits out an interval or a back-off, or waits for an
+        answer (that request is abandoned). Events fetched but not yet handed over are
+        dropped; ``state`` still reaches back to them, so a watcher resumed from it
+        reports them.
         """
         self._closed = True
         self._pending.clear()
+        if self._polling is not None:
+            self._polling.cancel()
 
     # State.
 
@@ -257,10 +311,11 @@ class _JournalWatcher(ABC, Generic[EventT]):
         that it is not taken for an outgoing watcher's, nor the reverse.
         """
         named = {} if self._spec == _UNNAMED_IN_STATES else {"journal": self._spec.name}
+        handed_over_until = self._handed_over_until
         return {
             "version": _STATE_VERSION,
             **named,
-            "last_poll": self._handed_over_until,
+            "last_poll": None if handed_over_until is None else handed_over_until.as_unix_time(),
             "seen": {message_id: list(statuses) for message_id, statuses in self._seen.items()},
         }
 
@@ -269,19 +324,23 @@ class _JournalWatcher(ABC, Generic[EventT]):
         now = time.monotonic()
         self._seen = seen
         self._last_sighting = dict.fromkeys(seen, now)
-        self._last_poll = self._handed_over_until = last_poll
+        self._last_poll = self._handed_over_until = (
+            None if last_poll is None else _Instant(last_poll, None)
+        )
         # A restored watcher that had polled has its baseline: everything new since is an
         # event. One saved before its first poll starts as a new one would.
         self._baseline_pending = last_poll is None and not backfill
 
     # Polling.
 
-    def _window_minutes(self, now: float) -> int:
-        if self._last_poll is None:
+    def _window_minutes(self, now: _Instant) -> int:
+        gap = None if self._last_poll is None else self._last_poll.seconds_until(now)
+        if gap is None:
             # The first poll sees all the journal shows by default, so that the baseline
-            # (or the backfill) knows every message whose status may still change.
+            # (or the backfill) knows every message whose status may still change. So
+            # does a poll after a state from the future (saved while the wall clock was
+            # ahead): how long ago it was is unknown.
             return self._spec.defaults["minutes"]
-        gap = max(0.0, now - self._last_poll)
         # Capped: after a very long outage, ask for all the service can keep.
         return min(MAX_MINUTES, max(1, math.ceil((gap + self._margin) / 60)))
 
@@ -305,7 +364,7 @@ class _JournalWatcher(ABC, Generic[EventT]):
         return [event for _, event in found]
 
     async def _fetch_changes(self) -> tuple[list[tuple[Message, EventT]], PartialMessages]:
-        started = time.time()
+        started = _Instant.now()
         minutes = self._window_minutes(started)
         journal = await self._fetch(minutes)
         # Moved on only after a success: a failed poll's gap is covered by the next one.
@@ -314,7 +373,7 @@ class _JournalWatcher(ABC, Generic[EventT]):
         if found:
             # Until they are all handed over, a resumed watcher must see this window
             # again: its first window then reaches back as far as this one did.
-            self._handed_over_until = started - minutes * 60 + self._margin
+            self._handed_over_until = started.earlier_by(minutes * 60 - self._margin)
         else:
             self._handed_over_until = started
         return found, journal

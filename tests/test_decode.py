@@ -290,8 +290,12 @@ NOT_AN_ARRAY = r"malformed lastOutgoingMessages response: \$: expected array,"
         (b"<html><body>502 Bad Gateway</body></html>", "not valid JSON"),
         # Every way a parser can refuse a body is the same typed error.
         (b'[{"idMessage": "\xff"}]', "not valid JSON"),  # not UTF-8
-        ('["\ud800"]', "not valid JSON"),  # a str that has no UTF-8 form
-        (b"[1e400]", "not valid JSON"),  # a number out of range
+        # Valid JSON that only the slower parser reads: each value costs its entry.
+        ('["\ud800"]', r"\$\[0\]: expected object, got str"),  # a str with no UTF-8 form
+        (b"[1e400]", r"\$\[0\]: the number 1e400 is out of range"),
+        (b'[{"idMessage": "\\ud83d"},]', r"not valid JSON: Expecting value \(character 25\)$"),
+        (b'["\\ud83d" 1]', r"not valid JSON: Expecting ',' delimiter \(character 10\)$"),
+        (b"[NaN]", "not valid JSON"),  # not JSON, though Python's parser takes it
         (b"[" * 100_000 + b"]" * 100_000, "not valid JSON: nested too deeply"),
         (b"null", r"^malformed lastOutgoingMessages response: \$: expected array, got null$"),
         (

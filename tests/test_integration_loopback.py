@@ -256,3 +256,72 @@ async def test_a_borrowed_client_keeps_its_own_pool_limits(
     ):
         await _burst(api, 15)
     assert loopback.peak_open == expected_peak
+
+
+# Valid JSON that msgspec cannot read: one such value costs at most its entry.
+
+_INCOMING = json.loads(data_bytes("recorded/incoming_with_senders.json"))[:3]
+
+
+def _journal_with(middle: dict[str, object], *, raw: bytes = b"") -> bytes:
+    """Three incoming entries; the middle one's JSON text is ``raw`` where it says NUMBER."""
+    first, _, last = _INCOMING
+    body = json.dumps([first, middle, last])
+    return body.replace('"NUMBER"', raw.decode()).encode() if raw else body.encode()
+
+
+async def test_a_lone_surrogate_reads_as_the_replacement_character_and_loses_nothing(
+    loopback: LoopbackServer,
+) -> None:
+    # What JavaScript's JSON.stringify writes for an emoji cut in half; json.dumps escapes
+    # it the same way.
+    half_emoji = {**_INCOMING[1], "textMessage": "cut \ud83d", "senderName": "\udc00Ann"}
+    body = _journal_with(half_emoji)
+    assert b"\\ud83d" in body
+    loopback.queue(Reply(body=body), Reply(body=body))
+    async with client_for(loopback) as api:
+        messages = await api.journals.last_incoming_messages()
+        partial = await api.journals.last_incoming_messages(skip_malformed=True)
+    assert [m.id_message for m in messages] == [entry["idMessage"] for entry in _INCOMING]
+    assert (messages[1].text, messages[1].sender_name) == ("cut \ufffd", "\ufffdAnn")
+    assert messages[1].raw["textMessage"] == "cut \ufffd"
+    assert (partial.messages, partial.left_out) == (messages, ())
+
+
+@pytest.mark.parametrize(
+    ("number", "problem"),
+    [
+        (b"1e400", "the number 1e400 is out of range"),
+        (b"-1e400", "the number -1e400 is out of range"),
+        (b"7" * 5_000, "a number of 5,000 digits, more than can be read"),
+    ],
+)
+async def test_a_number_no_float_or_int_can_hold_costs_only_its_entry(
+    loopback: LoopbackServer, number: bytes, problem: str
+) -> None:
+    body = _journal_with({**_INCOMING[1], "timestamp": "NUMBER"}, raw=number)
+    loopback.queue(Reply(body=body), Reply(body=body))
+    async with client_for(loopback) as api:
+        with pytest.raises(ga.ResponseValidationError) as raised:
+            await api.journals.last_incoming_messages()
+        partial = await api.journals.last_incoming_messages(skip_malformed=True)
+    assert raised.value.errors == (f"$[1].timestamp: {problem}",)
+    message = f"malformed lastIncomingMessages response: $[1].timestamp: {problem}"
+    assert str(raised.value) == message
+    kept = [message.id_message for message in partial.messages]
+    assert kept == [_INCOMING[0]["idMessage"], _INCOMING[2]["idMessage"]]
+    (left_out,) = partial.left_out
+    assert (left_out.index, left_out.errors) == (1, (f"$[1].timestamp: {problem}",))
+    # The entry as it came, with the number as its text: no value is made up for it.
+    assert left_out.entry["timestamp"] == number.decode()
+
+
+async def test_an_unreadable_number_anywhere_in_an_entry_is_named_by_its_path(
+    loopback: LoopbackServer,
+) -> None:
+    unknown_kind = {**_INCOMING[1], "typeMessage": "futureMessage", "future": {"n": ["NUMBER"]}}
+    loopback.queue(Reply(body=_journal_with(unknown_kind, raw=b"1e999")))
+    async with client_for(loopback) as api:
+        with pytest.raises(ga.ResponseValidationError) as raised:
+            await api.journals.last_incoming_messages()
+    assert raised.value.errors == ("$[1].future.n[0]: the number 1e999 is out of range",)

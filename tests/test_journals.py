@@ -432,6 +432,11 @@ async def test_any_other_answer_where_a_list_is_expected_is_refused(
             b' "textMessage": "hi", "timestamp": "soon"}',
             "$.timestamp: expected int, got str",
         ),
+        (
+            b'{"typeMessage": "textMessage", "idMessage": "M1", "chatId": "79001234567@c.us",'
+            b' "textMessage": "hi", "timestamp": 1e400}',
+            "$.timestamp: the number 1e400 is out of range",
+        ),
     ],
 )
 async def test_an_answer_to_get_message_that_is_not_one_message_is_refused(

@@ -38,7 +38,8 @@ from greenapi_async.testing import (
     text_message,
 )
 
-from .conftest import API_URL, ID_INSTANCE, TOKEN, virtual_time
+from .conftest import API_URL, ID_INSTANCE, TOKEN, data_bytes, virtual_time
+from .loopback import LoopbackServer, Reply
 
 pytestmark = pytest.mark.anyio
 
@@ -464,18 +465,19 @@ async def test_a_message_that_appears_late_is_still_reported(
         assert summary(await take(watcher, 1)) == [("late", watched.fresh, None)]
 
 
-@pytest.mark.usefixtures("wall_clock_is_the_services")
+@pytest.mark.usefixtures("machine_clocks")
 async def test_the_first_window_is_the_journals_default_and_later_ones_cover_the_gap(
     fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
     watched.add(fake.instance, text_message(), id_message="hours ago", timestamp=NOW - 5 * 3600)
-    async with watched.watch(api, 0.01, margin=120) as watcher:
+    async with watched.watch(api, 0.01, margin=90) as watcher:
         await watcher.poll()
         fake.clock.advance(600)
         await watcher.poll()
     first, second = fake.requests
     assert (first.api_method, first.query) == (watched.name, {"minutes": "1440"})
-    # 600 s since the last poll and 120 s of margin: 12 minutes.
+    # 600 s since the last poll (and the milliseconds the test took) and 90 s of margin:
+    # 11.5 minutes, rounded up.
     assert (second.api_method, second.query) == (watched.name, {"minutes": "12"})
 
 
@@ -866,6 +868,37 @@ async def test_a_malformed_entry_is_left_out_and_reported_once_not_a_stall(
         assert summary(await w.poll()) == [("BAD", watched.fresh, None)]
 
 
+async def test_an_entry_only_the_slower_parser_reads_costs_at_most_itself(
+    loopback: LoopbackServer,
+) -> None:
+    first, second, third = json.loads(data_bytes("recorded/incoming_with_senders.json"))[:3]
+    half_emoji = {**first, "textMessage": "cut \ud83d"}  # an emoji cut in half
+    # A number no float can hold, written where the journal's JSON has a timestamp.
+    journal = json.dumps([third, {**second, "timestamp": 0}, half_emoji])
+    journal = journal.replace('"timestamp": 0', '"timestamp": 1e400')
+    newer = {**third, "idMessage": "NEWER", "timestamp": third["timestamp"] + 1}
+    loopback.queue(Reply(body=journal.encode()))
+    loopback.default = Reply(body=journal.replace("[", f"[{json.dumps(newer)}, ", 1).encode())
+    errors: list[ga.GreenAPIError] = []
+    api = ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=loopback.url, rate_limit=False)
+    async with api, api.journals.watch_incoming(0.01, backfill=True, on_error=errors.append) as w:
+        reported = await w.poll()
+        assert [message.id_message for message in reported] == [
+            first["idMessage"],
+            third["idMessage"],
+        ]
+        assert reported[0].text == "cut \ufffd"
+        (error,) = errors
+        assert isinstance(error, ga.ResponseValidationError)
+        assert error.errors == ("$[1].timestamp: the number 1e400 is out of range",)
+        # The next window covers the time since this poll, not since the first one: the
+        # entry does not hold the watcher back, nor is it reported again.
+        assert [message.id_message for message in await w.poll()] == ["NEWER"]
+        assert len(errors) == 1
+    # The default margin of 180 s, and the milliseconds since the first poll.
+    assert loopback.received[1].path.endswith("?minutes=4")
+
+
 @pytest.mark.parametrize("age", [20, 3_600], ids=["within-the-margin", "an-hour-old"])
 async def test_an_on_error_that_raises_ends_the_poll_and_loses_no_event(
     fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, age: int
@@ -890,10 +923,40 @@ async def test_an_on_error_that_raises_ends_the_poll_and_loses_no_event(
 # over, however old, whatever the backfill, outage or number of restarts.
 
 
+@attrs.define
+class MachineClocks:
+    """This machine's clocks, moved by the fake service's, so that an outage is an advance.
+
+    The monotonic clock runs on as it does, plus every advance; the wall clock is the
+    service's, plus any step it was given (an NTP correction).
+    """
+
+    service: FakeClock
+    real_monotonic: Callable[[], float] = time.monotonic
+    started: float = NOW
+    stepped: float = 0.0
+
+    def time(self) -> float:
+        return self.service.now() + self.stepped
+
+    def monotonic(self) -> float:
+        return self.real_monotonic() + (self.service.now() - self.started)
+
+    def step_wall_clock(self, seconds: float) -> None:
+        self.stepped += seconds
+
+
+def clocks_follow_the_service(fake: FakeGreenAPI, monkeypatch: pytest.MonkeyPatch) -> MachineClocks:
+    clocks = MachineClocks(fake.clock, started=fake.clock.now())
+    monkeypatch.setattr(time, "time", clocks.time)
+    monkeypatch.setattr(time, "monotonic", clocks.monotonic)
+    return clocks
+
+
 @pytest.fixture
-def wall_clock_is_the_services(fake: FakeGreenAPI, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Give this machine the fake service's clock, so that an outage can be an advance."""
-    monkeypatch.setattr(time, "time", fake.clock.now)
+def machine_clocks(fake: FakeGreenAPI, monkeypatch: pytest.MonkeyPatch) -> MachineClocks:
+    """Give this machine the fake service's clocks, so that an outage can be an advance."""
+    return clocks_follow_the_service(fake, monkeypatch)
 
 
 def resumed(
@@ -903,7 +966,7 @@ def resumed(
     return watched.watch(api, 0.01, state=json.loads(json.dumps(state)), **options)
 
 
-@pytest.mark.usefixtures("wall_clock_is_the_services")
+@pytest.mark.usefixtures("machine_clocks")
 async def test_a_backfill_interrupted_after_one_event_is_resumed_whole(
     fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
@@ -922,7 +985,7 @@ async def test_a_backfill_interrupted_after_one_event_is_resumed_whole(
         await nothing_more(last)
 
 
-@pytest.mark.usefixtures("wall_clock_is_the_services")
+@pytest.mark.usefixtures("machine_clocks")
 async def test_events_of_an_outage_survive_a_restart_after_the_first_is_handled(
     fake: FakeGreenAPI, api: ga.GreenAPI
 ) -> None:
@@ -944,7 +1007,7 @@ async def test_events_of_an_outage_survive_a_restart_after_the_first_is_handled(
     assert summary(rest) == [("M1", "delivered", "sent"), ("M2", "delivered", "sent")]
 
 
-@pytest.mark.usefixtures("wall_clock_is_the_services")
+@pytest.mark.usefixtures("machine_clocks")
 async def test_messages_of_an_outage_survive_a_restart_after_the_first_is_handled(
     fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
@@ -964,7 +1027,7 @@ async def test_messages_of_an_outage_survive_a_restart_after_the_first_is_handle
     assert summary(rest) == [("M1", watched.fresh, None), ("M2", watched.fresh, None)]
 
 
-@pytest.mark.usefixtures("wall_clock_is_the_services")
+@pytest.mark.usefixtures("machine_clocks")
 async def test_a_state_saved_after_aclose_still_reaches_back_to_dropped_events(
     fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched
 ) -> None:
@@ -975,6 +1038,87 @@ async def test_a_state_saved_after_aclose_still_reaches_back_to_dropped_events(
     fake.clock.advance(600)
     async with resumed(api, watched, first.state) as second:
         assert summary(await take(second, 1)) == [("M1", watched.fresh, None)]
+
+
+# The wall clock may step back (an NTP correction): windows are measured on a clock that
+# does not, and a state from the future asks for the journal's whole default window.
+
+
+async def test_a_wall_clock_step_back_during_an_outage_loses_no_message(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, machine_clocks: MachineClocks
+) -> None:
+    async with watched.watch(api, 0.01, margin=90) as watcher:
+        await watcher.poll()  # the baseline
+        for n in range(3):  # twenty minutes of failed polls, say; messages come
+            fake.clock.advance(400)
+            watched.add(fake.instance, text_message(), id_message=f"M{n}")
+        machine_clocks.step_wall_clock(-15 * 60)
+        reported = await watcher.poll()
+    assert summary(reported) == [(f"M{n}", watched.fresh, None) for n in range(3)]
+    # 1,200 s since the last poll and 90 s of margin, as the monotonic clock counts them.
+    assert fake.requests[-1].query == {"minutes": "22"}
+
+
+async def test_a_state_from_the_future_asks_for_the_journals_default_window(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, machine_clocks: MachineClocks
+) -> None:
+    async with watched.watch(api, 0.01) as watcher:
+        await watcher.poll()  # the baseline, while the wall clock was an hour ahead
+        saved = watcher.state
+    machine_clocks.step_wall_clock(-3600)
+    fake.clock.advance(20 * 60)  # the bot is down for twenty minutes
+    watched.add(fake.instance, text_message(), id_message="meanwhile", timestamp=NOW + 60)
+    async with resumed(api, watched, saved) as watcher:
+        assert summary(await watcher.poll()) == [("meanwhile", watched.fresh, None)]
+    assert fake.requests[-1].query == {"minutes": "1440"}
+
+
+async def test_a_state_saved_after_a_wall_clock_step_is_in_the_clocks_new_time(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, machine_clocks: MachineClocks
+) -> None:
+    async with watched.watch(api, 0.01, margin=90) as watcher:
+        await watcher.poll()  # the baseline
+        fake.clock.advance(60)
+        machine_clocks.step_wall_clock(-10 * 60)
+        saved = watcher.state
+    # The poll was a minute ago, by the clock as it is now.
+    assert saved["last_poll"] == pytest.approx(machine_clocks.time() - 60, abs=0.5)
+    fake.clock.advance(30 * 60)  # down for half an hour
+    watched.add(fake.instance, text_message(), id_message="early", timestamp=NOW + 120)
+    async with resumed(api, watched, saved, margin=90) as watcher:
+        assert summary(await watcher.poll()) == [("early", watched.fresh, None)]
+    # 31 minutes since the poll, and 90 s of margin.
+    assert fake.requests[-1].query == {"minutes": "33"}
+
+
+# aclose() from another task ends the iteration at once, with no further request.
+
+
+@pytest.mark.parametrize("waiting", ["an-interval", "a-back-off", "an-answer"])
+async def test_aclose_from_another_task_ends_the_iteration_at_once(
+    fake: FakeGreenAPI, api: ga.GreenAPI, watched: Watched, waiting: str
+) -> None:
+    watched.add(fake.instance, text_message(), id_message="M0")
+    watcher = watched.watch(api, 3600, backfill=True)
+    events: list[object] = []
+
+    async def iterate() -> None:
+        events.extend([event async for event in watcher])
+
+    if waiting == "a-back-off":
+        fake.queue_fault(Fault(500), times=1)
+    elif waiting == "an-answer":
+        fake.queue_fault(Fault(200, delay=3600), times=1)
+    with anyio.fail_after(5):
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(iterate)
+            await anyio.wait_all_tasks_blocked()
+            requests = len(fake.requests)
+            # Closed with the client, as a program that shuts down does.
+            await watcher.aclose()
+            await api.aclose()
+    assert len(fake.requests) == requests
+    assert summary(events) == ([] if waiting != "an-interval" else [("M0", watched.fresh, None)])
 
 
 async def test_a_state_saved_before_the_first_poll_of_a_backfill_backfills(
@@ -1107,7 +1251,7 @@ async def random_restarts(fake: FakeGreenAPI, watched: Watched, seed: int) -> No
     )
 
 
-@pytest.mark.usefixtures("wall_clock_is_the_services")
+@pytest.mark.usefixtures("machine_clocks")
 @pytest.mark.parametrize("seed", range(4))
 async def test_random_restarts_neither_miss_nor_repeat(
     fake: FakeGreenAPI, watched: Watched, seed: int
@@ -1119,18 +1263,20 @@ async def test_random_restarts_neither_miss_nor_repeat(
 async def test_random_restarts_over_many_seeds(
     monkeypatch: pytest.MonkeyPatch, watched: Watched
 ) -> None:
-    # Bounded in count and in time; each run is about half a second.
-    started = time.monotonic()
+    # Bounded in count and in time; each run is about half a second. Timed by the real
+    # clock: the one the watcher reads follows the fake's.
+    real_clock = time.monotonic
+    started = real_clock()
     runs = 0
     for seed in range(1_000, 1_400):
         fake = FakeGreenAPI(clock=FakeClock(NOW), rate_limit=False)
         fake.add_instance()
-        monkeypatch.setattr(time, "time", fake.clock.now)
+        clocks_follow_the_service(fake, monkeypatch)
         await random_restarts(fake, watched, seed)
         runs += 1
-        if time.monotonic() - started > 60:
+        if real_clock() - started > 60:
             break
-    print(f"random restarts: {runs} seeds in {time.monotonic() - started:.0f} s")
+    print(f"random restarts: {runs} seeds in {real_clock() - started:.0f} s")
     assert runs >= 20
 
 
