@@ -152,6 +152,14 @@ async def test_faults_are_served_in_order_for_the_next_requests(fake: FakeGreenA
     assert [request.status for request in fake.requests] == [429, 429, 502, 200]
 
 
+@pytest.mark.parametrize(("retry_after", "header"), [(0, "0"), (1.5, "1.5"), (None, None)])
+def test_a_rate_limited_fault_says_retry_after_when_given_even_zero(
+    retry_after: float | None, header: str | None
+) -> None:
+    headers = dict(Fault.rate_limited(retry_after=retry_after).headers)
+    assert headers.get("retry-after") == header
+
+
 async def test_fault_presets_map_to_the_right_errors(fake: FakeGreenAPI) -> None:
     cases: list[tuple[Fault, type[ga.GreenAPIError]]] = [
         (Fault.quota_exceeded(), ga.QuotaExceededError),

@@ -323,15 +323,21 @@ def test_a_key_both_read_and_unread_is_refused() -> None:
 
 
 def test_decoding_adds_no_subclass_to_any_public_class() -> None:
-    ga.decode_outgoing_messages(msgspec.json.encode(FakeGreenAPI().instance.seed(100, seed=3)))
+    decoded = ga.decode_outgoing_messages(
+        msgspec.json.encode(FakeGreenAPI().instance.seed(100, seed=3))
+    )
     public = [getattr(ga, name) for name in ga.__all__ if isinstance(getattr(ga, name), type)]
     assert {cls.__name__: cls.__subclasses__() for cls in public if attrs.has(cls)} == {
         cls.__name__: [] for cls in public if attrs.has(cls)
     }
-    # So a strategy that walks subclasses sees only what the user made.
+    # So a strategy that walks subclasses sees only what the user made: a decoded text
+    # message goes through a user's converter and comes back as the class it was.
     converter = cattrs.Converter()
     converter.register_structure_hook(ga.MessageStatus | str | None, lambda value, _: value)
     include_subclasses(ga.TextMessage, converter)
+    text = next(message for message in decoded if type(message) is ga.TextMessage)
+    again = converter.structure(converter.unstructure(text), ga.TextMessage)
+    assert (type(again), again) == (ga.TextMessage, text)
 
 
 @pytest.mark.parametrize("skipping", [False, True])

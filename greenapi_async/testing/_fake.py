@@ -76,7 +76,9 @@ class Fault:
     @classmethod
     def rate_limited(cls, retry_after: float | None = None) -> Fault:
         """429, with ``Retry-After`` when given."""
-        headers = _JSON + ((("retry-after", f"{retry_after:g}"),) if retry_after else ())
+        headers = _JSON + (
+            (("retry-after", f"{retry_after:g}"),) if retry_after is not None else ()
+        )
         return cls(429, b'{"code":429,"description":"Too Many Requests"}', headers)
 
     @classmethod
