@@ -36,6 +36,7 @@ from ._errors import (
     ResponseValidationError,
 )
 from ._filters import check_kind, check_status, kind_matcher
+from ._text import escape_controls, escape_controls_in_json
 from ._validation import (
     DEFAULT_API_URL,
     MAX_MINUTES,
@@ -84,6 +85,9 @@ land in shell history and the process list); without it, an interactive terminal
 
 exit codes: 0 ok, 1 other API error, 2 usage, 3 authentication, 4 rate limit or quota,
 5 network or timeout, 6 malformed response, 130 interrupted, 141 output closed early.
+
+control characters (ESC, newline, bidi overrides, ...) in what the service sends are
+shown as escapes such as \\x1b, \\n and \\u202e; --json and --raw keep the exact text.
 """
 
 
@@ -267,7 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(code: int, message: str) -> int:
-    print(f"greenapi-async: error: {message}", file=sys.stderr)
+    # One line whatever the message quotes (a GreenAPIError's is escaped already, and
+    # escaping it again changes nothing).
+    print(f"greenapi-async: error: {escape_controls(message)}", file=sys.stderr)
     return code
 
 
@@ -311,7 +317,7 @@ def _list_journal(args: argparse.Namespace) -> int:
     shown = [message for message in messages if _wanted(message, args)]
     filters = _filters_given(args)
     if args.json or args.raw:
-        sys.stdout.write(_to_json(shown, raw=args.raw))
+        _print_json(_json_data(shown, raw=args.raw), indent=True)
         if filters and messages and not shown:
             # Said apart from the JSON, which stays an array a program can read.
             print(_none_matched(len(messages), filters, incoming=incoming), file=sys.stderr)
@@ -381,7 +387,7 @@ def _show_history(args: argparse.Namespace) -> int:
         raise _UsageError("--count must be 1 or more") from None
     messages = _ask(args, lambda api: api.journals.chat_history(chat_id, count))
     if args.json or args.raw:
-        sys.stdout.write(_to_json(messages, raw=args.raw))
+        _print_json(_json_data(messages, raw=args.raw), indent=True)
     else:
         _print_table(messages, sys.stdout, incoming=True, nothing="No messages in this chat.")
     return EXIT_OK
@@ -391,14 +397,10 @@ def _show_message(args: argparse.Namespace) -> int:
     chat_id = validate_chat_id(args.chat_id, name="CHAT_ID")
     id_message = validate_id_message(args.id_message)
     message = _ask(args, lambda api: api.journals.get_message(chat_id, id_message))
-    if args.raw:
-        data: object = dict(message.raw)
-    elif args.json:
-        data = _json_ready(message)
+    if args.json or args.raw:
+        _print_json(_json_data([message], raw=args.raw)[0], indent=True)
     else:
         _print_message(message, sys.stdout)
-        return EXIT_OK
-    sys.stdout.write(_json.dumps(data, indent=True).decode() + "\n")
     return EXIT_OK
 
 
@@ -457,7 +459,7 @@ def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> N
     """One line: a delivery event, or an incoming message (its sender before its kind)."""
     if not isinstance(event, StatusChange):
         if args.json:
-            print(_json.dumps(_json_ready(event)).decode(), flush=True)
+            _print_json(_json_ready(event))
         else:
             when, chat, kind, sender, preview = _row(event, incoming=True)
             print(f"{when}  {chat}  {sender}  {kind}  {preview}", flush=True)
@@ -467,7 +469,7 @@ def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> N
             else str(event.previous_status),
             "message": _json_ready(event.message),
         }  # fmt: skip
-        print(_json.dumps(line).decode(), flush=True)
+        _print_json(line)
     else:
         when, chat, kind, status, preview = _row(event.message)
         was = "new" if event.is_new else f"was {event.previous_status}"
@@ -529,9 +531,15 @@ def _json_ready(message: m.Message) -> dict[str, object]:
     return {"type_message": data.pop("type_message"), **data}
 
 
-def _to_json(messages: list[m.Message], *, raw: bool = False) -> str:
-    data = [dict(message.raw) if raw else _json_ready(message) for message in messages]
-    return _json.dumps(data, indent=True).decode() + "\n"
+def _json_data(messages: list[m.Message], *, raw: bool = False) -> list[object]:
+    """Messages as JSON data: their typed fields, or (``raw``) the entries as they came."""
+    return [dict(message.raw) if raw else _json_ready(message) for message in messages]
+
+
+def _print_json(data: object, *, indent: bool = False) -> None:
+    """Print ``data`` as one JSON document: exact, with no control character left raw."""
+    encoded = _json.dumps(data, indent=indent).decode()
+    print(escape_controls_in_json(encoded), flush=True)
 
 
 def _preview(message: m.Message, width: int = _PREVIEW_WIDTH) -> str:
@@ -564,7 +572,9 @@ def _preview(message: m.Message, width: int = _PREVIEW_WIDTH) -> str:
             preview = f"(a {kind} message)" if kind else "(no message kind given)"
         case _:
             preview = message.text or ""
-    flat = " ".join(preview.split())
+    # On one line, white space of any kind a space; then what is left that a terminal
+    # would obey made visible, before it is cut to the column's width.
+    flat = escape_controls(" ".join(preview.split()))
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -577,7 +587,9 @@ def _row(
     # Who sent each message (a listing of both directions, or of incoming ones); else
     # what became of an outgoing one.
     fourth = _sender(message) if incoming else message.status_message
-    return when, message.chat_id or "-", kind, str(fourth or "-"), _preview(message, width)
+    # The service's words, as the preview's are: made visible.
+    chat, kind, shown = map(escape_controls, (message.chat_id or "-", kind, str(fourth or "-")))
+    return when, chat, kind, shown, _preview(message, width)
 
 
 def _sender(message: m.Message) -> str | None:
@@ -661,14 +673,18 @@ def _print_message(message: m.Message, out: TextIO) -> None:
     else:  # a file without a caption, a location, a contact...: what it is, in short
         lines.append(("content", _preview(message)))
     for label, value in lines:
-        print(f"{label + ':':<11}{value}", file=out)
+        print(f"{label + ':':<11}{escape_controls(value)}", file=out)
 
 
 def _serve_sandbox(args: argparse.Namespace) -> int:
     from .testing import FakeGreenAPI, serve
 
     fake = FakeGreenAPI.sandbox(seed=args.seed, count=args.count, lively=args.lively)
-    with serve(fake, host=args.host, port=args.port) as served_url:
+    with contextlib.ExitStack() as stack:
+        try:
+            served_url = stack.enter_context(serve(fake, host=args.host, port=args.port))
+        except RuntimeError as error:  # the server could not start after all
+            raise _UsageError(str(error)) from None
         base_url = _reachable_url(served_url)
         instance = fake.instance
         print(

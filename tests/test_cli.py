@@ -226,6 +226,12 @@ def test_minutes_are_sent_to_the_service(
         (Fault.malformed(), EXIT_BAD_RESPONSE, "report"),
         (Fault(400, b'{"code":400,"description":"Bad"}'), EXIT_API_ERROR, "expired"),
         (Fault(418, b"teapot"), EXIT_API_ERROR, "teapot"),
+        # A description that would forge a line and clear the screen: one visible line.
+        (
+            Fault(400, b'{"code":400,"description":"Bad\\nforged\\u001b[2J"}'),
+            EXIT_API_ERROR,
+            "Bad\\nforged\\x1b[2J",
+        ),
     ],
 )
 def test_errors_are_one_line_with_a_distinct_exit_code(
@@ -703,3 +709,83 @@ def test_watch_incoming_on_the_lively_sandbox(capsys: pytest.CaptureFixture[str]
     message = json.loads(line)
     assert message["type"] == "incoming"
     assert message["sender_id"]
+
+
+# What any WhatsApp contact can put in a text or a name: an OSC 52 clipboard write, a
+# screen clear, a title change, a bidi override, a forged line.
+HOSTILE = "\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J\x1b]0;title\x07\u202eevil\nforged line"
+# Those the table must never print raw (a newline is the end of a row, so not listed).
+RAW_CONTROLS = ("\x1b", "\x07", "\u202e")
+HOSTILE_CHAT = "79005555555@c.us"
+
+
+@pytest.fixture
+def hostile(served: FakeGreenAPI) -> FakeGreenAPI:
+    """The served fake, with entries whose every shown field holds control characters."""
+    served.instance.add_incoming(
+        text_message(HOSTILE), chat_id=HOSTILE_CHAT, sender_name=HOSTILE, id_message="IN"
+    )
+    served.instance.add(
+        image_message(HOSTILE), chat_id=HOSTILE_CHAT, status=HOSTILE, id_message="OUT"
+    )
+    served.instance.add(
+        {"typeMessage": "weird\x1b[2JMessage", "chatId": "7900\x1b[2J@c.us"}, id_message="KIND"
+    )
+    return served
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["last-incoming"],
+        ["last-outgoing"],
+        ["history", HOSTILE_CHAT],
+        ["message", HOSTILE_CHAT, "IN"],
+        ["message", HOSTILE_CHAT, "OUT"],
+        ["watch", "--incoming", "--backfill", "--count", "1"],
+        ["watch", "--backfill", "--chat", HOSTILE_CHAT, "--count", "1"],
+    ],
+    ids=lambda argv: "-".join(argv[:2]),
+)
+def test_control_characters_from_the_service_are_printed_as_visible_escapes(
+    hostile: FakeGreenAPI, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert not [char for char in RAW_CONTROLS if char in out + err]
+    assert "\\x1b]52;c;" in out  # seen, not obeyed
+    assert not [line for line in out.splitlines() if line.startswith("forged line")]
+
+
+def test_message_shows_a_texts_newlines_as_escapes_on_one_line(
+    hostile: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "message", HOSTILE_CHAT, "IN")
+    assert code == 0
+    fields = dict(line.split(":", 1) for line in out.splitlines())
+    assert fields["text"].strip() == (
+        "\\x1b]52;c;ZWNobyBwd25lZA==\\x07\\x1b[2J\\x1b]0;title\\x07\\u202eevil\\nforged line"
+    )
+    assert HOSTILE.replace("\n", "\\n").replace("\x1b", "\\x1b")[:20] in fields["direction"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["last-incoming", "--json"],
+        ["last-incoming", "--raw"],
+        ["message", HOSTILE_CHAT, "IN", "--json"],
+        ["watch", "--incoming", "--backfill", "--count", "1", "--json"],
+    ],
+    ids=lambda argv: "-".join(argv[:1] + argv[-1:]),
+)
+def test_json_output_holds_no_raw_control_characters_and_reads_back_exact(
+    hostile: FakeGreenAPI, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert not [char for char in (*RAW_CONTROLS, "\u2028") if char in out]
+    found = json.loads(out.splitlines()[0] if argv[0] == "watch" else out)
+    message = found[0] if isinstance(found, list) else found
+    text = message.get("text_message", message.get("textMessage"))
+    assert text == HOSTILE
