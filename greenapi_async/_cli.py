@@ -84,7 +84,8 @@ credentials: {ENV_ID_INSTANCE}, {ENV_API_TOKEN} and {ENV_API_URL} (optional, def
 land in shell history and the process list); without it, an interactive terminal is asked.
 
 exit codes: 0 ok, 1 other API error, 2 usage, 3 authentication, 4 rate limit or quota,
-5 network or timeout, 6 malformed response, 130 interrupted, 141 output closed early.
+5 network or timeout, 6 malformed response (or one nested too deeply to print as JSON),
+130 interrupted, 141 output closed early.
 
 control characters (ESC, newline, bidi overrides, ...) in what the service sends are
 shown as escapes such as \\x1b, \\n and \\u202e; --json and --raw keep the exact text.
@@ -96,6 +97,10 @@ _T = TypeVar("_T")
 
 class _UsageError(Exception):
     """A problem with how the command was called; exits with EXIT_USAGE."""
+
+
+class _UnprintableError(Exception):
+    """An answer that decoded but cannot be written as JSON; exits with EXIT_BAD_RESPONSE."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -265,6 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OUTPUT_CLOSED
     except (_UsageError, InvalidArgumentError, MissingExtraError) as error:
         return _fail(EXIT_USAGE, str(error))
+    except _UnprintableError as error:
+        return _fail(EXIT_BAD_RESPONSE, str(error))
     except GreenAPIError as error:
         code, hint = _explain(error)
         return _fail(code, f"{error}{hint}")
@@ -516,7 +523,10 @@ _RAW_SHOWN: Final = (m.UnknownMessage, m.QuotedMessage)
 
 
 def _unstructure_fn(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    raw = override(rename="raw") if cls in _RAW_SHOWN else override(omit=True)
+    # The wire object is JSON data already, as the parser made it: handed to the
+    # encoder as it is. Unstructured, it would cost a Python call per level of nesting,
+    # and an entry nested a few hundred deep would end the command in a RecursionError.
+    raw = override(rename="raw", unstruct_hook=dict) if cls in _RAW_SHOWN else override(omit=True)
     return make_dict_unstructure_fn(cls, _UNSTRUCTURE, _raw=raw)
 
 
@@ -538,8 +548,13 @@ def _json_data(messages: list[m.Message], *, raw: bool = False) -> list[object]:
 
 def _print_json(data: object, *, indent: bool = False) -> None:
     """Print ``data`` as one JSON document: exact, with no control character left raw."""
-    encoded = _json.dumps(data, indent=indent).decode()
-    print(escape_controls_in_json(encoded), flush=True)
+    try:
+        encoded = _json.dumps(data, indent=indent)
+    except RecursionError:
+        # Only an answer can nest this deep (the command's own stack is shallow); the
+        # parser stops a little deeper in the stack, so this is rare, but never a traceback.
+        raise _UnprintableError("the answer is nested too deeply to print as JSON") from None
+    print(escape_controls_in_json(encoded.decode()), flush=True)
 
 
 def _preview(message: m.Message, width: int = _PREVIEW_WIDTH) -> str:

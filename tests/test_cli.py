@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import greenapi_async._json
 from greenapi_async.testing import (
     FakeClock,
     FakeGreenAPI,
@@ -25,6 +26,8 @@ from greenapi_async.testing import (
     serve,
     text_message,
 )
+
+from .loopback import LoopbackServer, Reply
 
 # The command as installed: the console script pyproject.toml declares.
 (_ENTRY_POINT,) = importlib.metadata.entry_points(group="console_scripts", name="greenapi-async")
@@ -789,3 +792,51 @@ def test_json_output_holds_no_raw_control_characters_and_reads_back_exact(
     message = found[0] if isinstance(found, list) else found
     text = message.get("text_message", message.get("textMessage"))
     assert text == HOSTILE
+
+
+def nested(depth: int) -> object:
+    value: object = "bottom"
+    for _ in range(depth):
+        value = {"inner": value}
+    return value
+
+
+@pytest.mark.parametrize("form", ["--json", "--raw"])
+def test_an_entry_of_an_unknown_kind_nested_hundreds_deep_prints_as_json(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    served.instance.add({"typeMessage": "futureMessage", "deep": nested(330)}, id_message="DEEP")
+    code, out, err = run(capsys, "last-outgoing", form, "--kind", "futureMessage")
+    assert (code, err) == (0, "")
+    (message,) = json.loads(out)
+    raw = message["raw"] if form == "--json" else message
+    assert raw["deep"] == nested(330)
+
+
+@pytest.mark.parametrize(
+    "argv", [["last-outgoing", "--json"], ["last-outgoing", "--raw"], ["watch", "--json"]]
+)
+def test_json_too_deep_to_print_is_one_line_and_the_malformed_response_code(
+    loopback: LoopbackServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    # The parser gives up on nesting before the encoder does here (it runs deeper in the
+    # stack), so the encoder is made to fail as it does on a Python whose C recursion
+    # limit makes the two meet: the output, one level deeper than the answer, fails.
+    def nested_too_deeply(value: object, **options: object) -> bytes:
+        raise RecursionError("maximum recursion depth exceeded while serializing an object")
+
+    monkeypatch.setattr(greenapi_async._json, "dumps", nested_too_deeply)
+    entry = {"typeMessage": "futureMessage", "idMessage": "X", "timestamp": int(time.time())}
+    loopback.default = Reply(200, json.dumps([entry]).encode())
+    monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1101000001")
+    monkeypatch.setenv("GREENAPI_API_TOKEN", "cliToken42")
+    monkeypatch.setenv("GREENAPI_API_URL", loopback.url)
+    code, out, err = run(capsys, *argv, *(["--backfill", "--count", "1"] * (argv[0] == "watch")))
+    assert (code, out) == (EXIT_BAD_RESPONSE, "")
+    assert err.splitlines()[-1] == (
+        "greenapi-async: error: the answer is nested too deeply to print as JSON"
+    )
+    assert "Traceback" not in err
