@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import getpass
 import os
 import shutil
+import socket
 import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
@@ -66,6 +68,11 @@ EXIT_OUTPUT_CLOSED: Final = 141  # as a shell reports a command ended by SIGPIPE
 _PREVIEW_WIDTH: Final = 48
 _MIN_PREVIEW_WIDTH: Final = 12  # below it, a preview says too little: the row wraps instead
 _GAP: Final = 2  # spaces between the table's columns
+_MAX_PORT: Final = 65535
+# Whether the sandbox's server (asyncio's) binds with SO_REUSEADDR: on POSIX only, where
+# it reuses a port still waiting for its last connection to end (on Windows it would
+# share a port that is in use).
+_REUSES_ADDRESSES: Final = os.name == "posix" and sys.platform != "cygwin"
 # "Every address" is no address a client can connect to; its loopback one is.
 _LOOPBACK_OF_WILDCARD: Final = {"0.0.0.0": "127.0.0.1", "::": "::1"}  # noqa: S104
 _EPILOG: Final = f"""\
@@ -371,7 +378,16 @@ def _given(option: str | None, flag: str, variable: str) -> tuple[str, str] | No
 def _ask_token() -> str:
     if not sys.stdin.isatty():
         raise _UsageError(f"set {ENV_API_TOKEN}; it is never taken as a command-line option")
-    return getpass.getpass("apiTokenInstance (not echoed): ").strip()
+    try:
+        return getpass.getpass("apiTokenInstance (not echoed): ").strip()
+    except EOFError:  # Ctrl-D at the prompt
+        # getpass has not ended the prompt's line: on a terminal, the message would
+        # follow it.
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        raise _UsageError(
+            f"no token given: type it at the prompt, or set {ENV_API_TOKEN}"
+        ) from None
 
 
 def _ask(args: argparse.Namespace, fetch: Callable[[GreenAPI], Awaitable[_T]]) -> _T:
@@ -694,6 +710,7 @@ def _print_message(message: m.Message, out: TextIO) -> None:
 def _serve_sandbox(args: argparse.Namespace) -> int:
     from .testing import FakeGreenAPI, serve
 
+    _check_port(args.host, args.port)
     fake = FakeGreenAPI.sandbox(seed=args.seed, count=args.count, lively=args.lively)
     with contextlib.ExitStack() as stack:
         try:
@@ -727,6 +744,35 @@ def _serve_sandbox(args: argparse.Namespace) -> int:
             )
         while True:
             time.sleep(3600)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port out of range, or one the sandbox could not listen on, in one line.
+
+    The server, in its thread, would only log its failure and stop. A port taken between
+    this check and the server's start is still refused, less plainly.
+    """
+    if not 0 <= port <= _MAX_PORT:
+        raise _UsageError(f"--port must be from 0 to {_MAX_PORT} (0: any free one)")
+    if port == 0:
+        return  # any free one
+    try:
+        # As the server binds: each address the host stands for, reusing a port that
+        # only waits for its last connection to end.
+        for family, kind, proto, _, address in socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        ):
+            with socket.socket(family, kind, proto) as probe:
+                if _REUSES_ADDRESSES:
+                    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(address)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise _UsageError(
+                f"port {port} is in use: choose another --port, or leave it out"
+            ) from None
+        reason = error.strerror or str(error)
+        raise _UsageError(f"cannot listen on {host} port {port}: {reason}") from None
 
 
 def _reachable_url(served_url: str) -> str:

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -840,3 +841,42 @@ def test_json_too_deep_to_print_is_one_line_and_the_malformed_response_code(
         "greenapi-async: error: the answer is nested too deeply to print as JSON"
     )
     assert "Traceback" not in err
+
+
+def test_a_sandbox_port_that_is_taken_is_one_line_and_the_usage_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        code, out, err = run(capsys, "sandbox", "--port", str(port))
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err == (
+        f"greenapi-async: error: port {port} is in use: choose another --port, or leave it out\n"
+    )
+
+
+@pytest.mark.parametrize("port", ["70000", "65536", "-1"])
+def test_a_sandbox_port_out_of_range_is_one_line_and_the_usage_code(
+    capsys: pytest.CaptureFixture[str], port: str
+) -> None:
+    code, out, err = run(capsys, "sandbox", "--port", port)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err == "greenapi-async: error: --port must be from 0 to 65535 (0: any free one)\n"
+
+
+def test_end_of_input_at_the_token_prompt_is_one_line_and_the_usage_code(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GREENAPI_API_TOKEN")
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+
+    def ctrl_d(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", ctrl_d)
+    code, out, err = run(capsys, "last-outgoing")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err.startswith("greenapi-async: error: no token given")
+    assert "GREENAPI_API_TOKEN" in err
+    assert err.count("\n") == 1
+    assert not served.requests
