@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import getpass
 import os
 import shutil
+import socket
 import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
@@ -36,6 +38,7 @@ from ._errors import (
     ResponseValidationError,
 )
 from ._filters import check_kind, check_status, kind_matcher
+from ._text import escape_controls, escape_controls_in_json
 from ._validation import (
     DEFAULT_API_URL,
     MAX_MINUTES,
@@ -65,6 +68,11 @@ EXIT_OUTPUT_CLOSED: Final = 141  # as a shell reports a command ended by SIGPIPE
 _PREVIEW_WIDTH: Final = 48
 _MIN_PREVIEW_WIDTH: Final = 12  # below it, a preview says too little: the row wraps instead
 _GAP: Final = 2  # spaces between the table's columns
+_MAX_PORT: Final = 65535
+# Whether the sandbox's server (asyncio's) binds with SO_REUSEADDR: on POSIX only, where
+# it reuses a port still waiting for its last connection to end (on Windows it would
+# share a port that is in use).
+_REUSES_ADDRESSES: Final = os.name == "posix" and sys.platform != "cygwin"
 # "Every address" is no address a client can connect to; its loopback one is.
 _LOOPBACK_OF_WILDCARD: Final = {"0.0.0.0": "127.0.0.1", "::": "::1"}  # noqa: S104
 _EPILOG: Final = f"""\
@@ -83,7 +91,11 @@ credentials: {ENV_ID_INSTANCE}, {ENV_API_TOKEN} and {ENV_API_URL} (optional, def
 land in shell history and the process list); without it, an interactive terminal is asked.
 
 exit codes: 0 ok, 1 other API error, 2 usage, 3 authentication, 4 rate limit or quota,
-5 network or timeout, 6 malformed response, 130 interrupted, 141 output closed early.
+5 network or timeout, 6 malformed response (or one nested too deeply to print as JSON),
+130 interrupted, 141 output closed early.
+
+control characters (ESC, newline, bidi overrides, ...) in what the service sends are
+shown as escapes such as \\x1b, \\n and \\u202e; --json and --raw keep the exact text.
 """
 
 
@@ -92,6 +104,10 @@ _T = TypeVar("_T")
 
 class _UsageError(Exception):
     """A problem with how the command was called; exits with EXIT_USAGE."""
+
+
+class _UnprintableError(Exception):
+    """An answer that decoded but cannot be written as JSON; exits with EXIT_BAD_RESPONSE."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -261,13 +277,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OUTPUT_CLOSED
     except (_UsageError, InvalidArgumentError, MissingExtraError) as error:
         return _fail(EXIT_USAGE, str(error))
+    except _UnprintableError as error:
+        return _fail(EXIT_BAD_RESPONSE, str(error))
     except GreenAPIError as error:
         code, hint = _explain(error)
         return _fail(code, f"{error}{hint}")
 
 
 def _fail(code: int, message: str) -> int:
-    print(f"greenapi-async: error: {message}", file=sys.stderr)
+    # One line whatever the message quotes (a GreenAPIError's is escaped already, and
+    # escaping it again changes nothing).
+    print(f"greenapi-async: error: {escape_controls(message)}", file=sys.stderr)
     return code
 
 
@@ -311,7 +331,7 @@ def _list_journal(args: argparse.Namespace) -> int:
     shown = [message for message in messages if _wanted(message, args)]
     filters = _filters_given(args)
     if args.json or args.raw:
-        sys.stdout.write(_to_json(shown, raw=args.raw))
+        _print_json(_json_data(shown, raw=args.raw), indent=True)
         if filters and messages and not shown:
             # Said apart from the JSON, which stays an array a program can read.
             print(_none_matched(len(messages), filters, incoming=incoming), file=sys.stderr)
@@ -358,7 +378,16 @@ def _given(option: str | None, flag: str, variable: str) -> tuple[str, str] | No
 def _ask_token() -> str:
     if not sys.stdin.isatty():
         raise _UsageError(f"set {ENV_API_TOKEN}; it is never taken as a command-line option")
-    return getpass.getpass("apiTokenInstance (not echoed): ").strip()
+    try:
+        return getpass.getpass("apiTokenInstance (not echoed): ").strip()
+    except EOFError:  # Ctrl-D at the prompt
+        # getpass has not ended the prompt's line: on a terminal, the message would
+        # follow it.
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        raise _UsageError(
+            f"no token given: type it at the prompt, or set {ENV_API_TOKEN}"
+        ) from None
 
 
 def _ask(args: argparse.Namespace, fetch: Callable[[GreenAPI], Awaitable[_T]]) -> _T:
@@ -381,7 +410,7 @@ def _show_history(args: argparse.Namespace) -> int:
         raise _UsageError("--count must be 1 or more") from None
     messages = _ask(args, lambda api: api.journals.chat_history(chat_id, count))
     if args.json or args.raw:
-        sys.stdout.write(_to_json(messages, raw=args.raw))
+        _print_json(_json_data(messages, raw=args.raw), indent=True)
     else:
         _print_table(messages, sys.stdout, incoming=True, nothing="No messages in this chat.")
     return EXIT_OK
@@ -391,14 +420,10 @@ def _show_message(args: argparse.Namespace) -> int:
     chat_id = validate_chat_id(args.chat_id, name="CHAT_ID")
     id_message = validate_id_message(args.id_message)
     message = _ask(args, lambda api: api.journals.get_message(chat_id, id_message))
-    if args.raw:
-        data: object = dict(message.raw)
-    elif args.json:
-        data = _json_ready(message)
+    if args.json or args.raw:
+        _print_json(_json_data([message], raw=args.raw)[0], indent=True)
     else:
         _print_message(message, sys.stdout)
-        return EXIT_OK
-    sys.stdout.write(_json.dumps(data, indent=True).decode() + "\n")
     return EXIT_OK
 
 
@@ -457,7 +482,7 @@ def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> N
     """One line: a delivery event, or an incoming message (its sender before its kind)."""
     if not isinstance(event, StatusChange):
         if args.json:
-            print(_json.dumps(_json_ready(event)).decode(), flush=True)
+            _print_json(_json_ready(event))
         else:
             when, chat, kind, sender, preview = _row(event, incoming=True)
             print(f"{when}  {chat}  {sender}  {kind}  {preview}", flush=True)
@@ -467,7 +492,7 @@ def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> N
             else str(event.previous_status),
             "message": _json_ready(event.message),
         }  # fmt: skip
-        print(_json.dumps(line).decode(), flush=True)
+        _print_json(line)
     else:
         when, chat, kind, status, preview = _row(event.message)
         was = "new" if event.is_new else f"was {event.previous_status}"
@@ -514,7 +539,10 @@ _RAW_SHOWN: Final = (m.UnknownMessage, m.QuotedMessage)
 
 
 def _unstructure_fn(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    raw = override(rename="raw") if cls in _RAW_SHOWN else override(omit=True)
+    # The wire object is JSON data already, as the parser made it: handed to the
+    # encoder as it is. Unstructured, it would cost a Python call per level of nesting,
+    # and an entry nested a few hundred deep would end the command in a RecursionError.
+    raw = override(rename="raw", unstruct_hook=dict) if cls in _RAW_SHOWN else override(omit=True)
     return make_dict_unstructure_fn(cls, _UNSTRUCTURE, _raw=raw)
 
 
@@ -529,9 +557,20 @@ def _json_ready(message: m.Message) -> dict[str, object]:
     return {"type_message": data.pop("type_message"), **data}
 
 
-def _to_json(messages: list[m.Message], *, raw: bool = False) -> str:
-    data = [dict(message.raw) if raw else _json_ready(message) for message in messages]
-    return _json.dumps(data, indent=True).decode() + "\n"
+def _json_data(messages: list[m.Message], *, raw: bool = False) -> list[object]:
+    """Messages as JSON data: their typed fields, or (``raw``) the entries as they came."""
+    return [dict(message.raw) if raw else _json_ready(message) for message in messages]
+
+
+def _print_json(data: object, *, indent: bool = False) -> None:
+    """Print ``data`` as one JSON document: exact, with no control character left raw."""
+    try:
+        encoded = _json.dumps(data, indent=indent)
+    except RecursionError:
+        # Only an answer can nest this deep (the command's own stack is shallow); the
+        # parser stops a little deeper in the stack, so this is rare, but never a traceback.
+        raise _UnprintableError("the answer is nested too deeply to print as JSON") from None
+    print(escape_controls_in_json(encoded.decode()), flush=True)
 
 
 def _preview(message: m.Message, width: int = _PREVIEW_WIDTH) -> str:
@@ -564,7 +603,9 @@ def _preview(message: m.Message, width: int = _PREVIEW_WIDTH) -> str:
             preview = f"(a {kind} message)" if kind else "(no message kind given)"
         case _:
             preview = message.text or ""
-    flat = " ".join(preview.split())
+    # On one line, white space of any kind a space; then what is left that a terminal
+    # would obey made visible, before it is cut to the column's width.
+    flat = escape_controls(" ".join(preview.split()))
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -577,7 +618,9 @@ def _row(
     # Who sent each message (a listing of both directions, or of incoming ones); else
     # what became of an outgoing one.
     fourth = _sender(message) if incoming else message.status_message
-    return when, message.chat_id or "-", kind, str(fourth or "-"), _preview(message, width)
+    # The service's words, as the preview's are: made visible.
+    chat, kind, shown = map(escape_controls, (message.chat_id or "-", kind, str(fourth or "-")))
+    return when, chat, kind, shown, _preview(message, width)
 
 
 def _sender(message: m.Message) -> str | None:
@@ -661,14 +704,19 @@ def _print_message(message: m.Message, out: TextIO) -> None:
     else:  # a file without a caption, a location, a contact...: what it is, in short
         lines.append(("content", _preview(message)))
     for label, value in lines:
-        print(f"{label + ':':<11}{value}", file=out)
+        print(f"{label + ':':<11}{escape_controls(value)}", file=out)
 
 
 def _serve_sandbox(args: argparse.Namespace) -> int:
     from .testing import FakeGreenAPI, serve
 
+    _check_port(args.host, args.port)
     fake = FakeGreenAPI.sandbox(seed=args.seed, count=args.count, lively=args.lively)
-    with serve(fake, host=args.host, port=args.port) as served_url:
+    with contextlib.ExitStack() as stack:
+        try:
+            served_url = stack.enter_context(serve(fake, host=args.host, port=args.port))
+        except RuntimeError as error:  # the server could not start after all
+            raise _UsageError(str(error)) from None
         base_url = _reachable_url(served_url)
         instance = fake.instance
         print(
@@ -696,6 +744,35 @@ def _serve_sandbox(args: argparse.Namespace) -> int:
             )
         while True:
             time.sleep(3600)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port out of range, or one the sandbox could not listen on, in one line.
+
+    The server, in its thread, would only log its failure and stop. A port taken between
+    this check and the server's start is still refused, less plainly.
+    """
+    if not 0 <= port <= _MAX_PORT:
+        raise _UsageError(f"--port must be from 0 to {_MAX_PORT} (0: any free one)")
+    if port == 0:
+        return  # any free one
+    try:
+        # As the server binds: each address the host stands for, reusing a port that
+        # only waits for its last connection to end.
+        for family, kind, proto, _, address in socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        ):
+            with socket.socket(family, kind, proto) as probe:
+                if _REUSES_ADDRESSES:
+                    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(address)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise _UsageError(
+                f"port {port} is in use: choose another --port, or leave it out"
+            ) from None
+        reason = error.strerror or str(error)
+        raise _UsageError(f"cannot listen on {host} port {port}: {reason}") from None
 
 
 def _reachable_url(served_url: str) -> str:

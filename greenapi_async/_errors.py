@@ -1,4 +1,4 @@
-"""Exceptions raised by greenapi_async.
+r"""Exceptions raised by greenapi_async.
 
 Every failure of a call to the service is a ``GreenAPIError``::
 
@@ -24,12 +24,19 @@ A wrong argument is a programming error, not a service failure, so it is an
 No exception here carries the API token: messages, ``args``, ``body`` and ``url`` are
 redacted, and none of them chains to an httpx exception (whose request holds the URL).
 They pickle and copy with every attribute, so they can cross process boundaries.
+
+A message quotes the service's words (an error answer's description), which may hold
+control characters: a ``GreenAPIError``'s message has them written as escapes
+(``\n``, ``\x1b``, ``\u202e``), so that printing or logging it shows one line of
+visible text. The attributes (``body``, ``invoke_status``) keep the answer exact.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Final
+
+from ._text import escape_controls
 
 __all__ = [
     "LOCAL_FAILURES",
@@ -61,7 +68,14 @@ class InvalidArgumentError(ValueError, TypeError):
 
 
 class GreenAPIError(Exception):
-    """Base class of every error a call to Green API can end in."""
+    r"""Base class of every error a call to Green API can end in.
+
+    Its message has control and bidi characters written as escapes (``\x1b``): it is
+    shown in terminals and logs, and quotes the service's words.
+    """
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(escape_controls(message))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # An exception pickles as its class called with ``args``, which fails for the
@@ -189,7 +203,7 @@ class ResponseValidationError(GreenAPIError):
 
     def __init__(self, message: str, *, errors: tuple[str, ...] = ()) -> None:
         super().__init__(message)
-        self.errors = errors or (message,)
+        self.errors = errors or (str(self),)
 
 
 class ResponseTooLargeError(ResponseValidationError):

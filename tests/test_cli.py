@@ -9,6 +9,7 @@ import io
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import greenapi_async._json
 from greenapi_async.testing import (
     FakeClock,
     FakeGreenAPI,
@@ -25,6 +27,8 @@ from greenapi_async.testing import (
     serve,
     text_message,
 )
+
+from .loopback import LoopbackServer, Reply
 
 # The command as installed: the console script pyproject.toml declares.
 (_ENTRY_POINT,) = importlib.metadata.entry_points(group="console_scripts", name="greenapi-async")
@@ -226,6 +230,12 @@ def test_minutes_are_sent_to_the_service(
         (Fault.malformed(), EXIT_BAD_RESPONSE, "report"),
         (Fault(400, b'{"code":400,"description":"Bad"}'), EXIT_API_ERROR, "expired"),
         (Fault(418, b"teapot"), EXIT_API_ERROR, "teapot"),
+        # A description that would forge a line and clear the screen: one visible line.
+        (
+            Fault(400, b'{"code":400,"description":"Bad\\nforged\\u001b[2J"}'),
+            EXIT_API_ERROR,
+            "Bad\\nforged\\x1b[2J",
+        ),
     ],
 )
 def test_errors_are_one_line_with_a_distinct_exit_code(
@@ -703,3 +713,170 @@ def test_watch_incoming_on_the_lively_sandbox(capsys: pytest.CaptureFixture[str]
     message = json.loads(line)
     assert message["type"] == "incoming"
     assert message["sender_id"]
+
+
+# What any WhatsApp contact can put in a text or a name: an OSC 52 clipboard write, a
+# screen clear, a title change, a bidi override, a forged line.
+HOSTILE = "\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J\x1b]0;title\x07\u202eevil\nforged line"
+# Those the table must never print raw (a newline is the end of a row, so not listed).
+RAW_CONTROLS = ("\x1b", "\x07", "\u202e")
+HOSTILE_CHAT = "79005555555@c.us"
+
+
+@pytest.fixture
+def hostile(served: FakeGreenAPI) -> FakeGreenAPI:
+    """The served fake, with entries whose every shown field holds control characters."""
+    served.instance.add_incoming(
+        text_message(HOSTILE), chat_id=HOSTILE_CHAT, sender_name=HOSTILE, id_message="IN"
+    )
+    served.instance.add(
+        image_message(HOSTILE), chat_id=HOSTILE_CHAT, status=HOSTILE, id_message="OUT"
+    )
+    served.instance.add(
+        {"typeMessage": "weird\x1b[2JMessage", "chatId": "7900\x1b[2J@c.us"}, id_message="KIND"
+    )
+    return served
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["last-incoming"],
+        ["last-outgoing"],
+        ["history", HOSTILE_CHAT],
+        ["message", HOSTILE_CHAT, "IN"],
+        ["message", HOSTILE_CHAT, "OUT"],
+        ["watch", "--incoming", "--backfill", "--count", "1"],
+        ["watch", "--backfill", "--chat", HOSTILE_CHAT, "--count", "1"],
+    ],
+    ids=lambda argv: "-".join(argv[:2]),
+)
+def test_control_characters_from_the_service_are_printed_as_visible_escapes(
+    hostile: FakeGreenAPI, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert not [char for char in RAW_CONTROLS if char in out + err]
+    assert "\\x1b]52;c;" in out  # seen, not obeyed
+    assert not [line for line in out.splitlines() if line.startswith("forged line")]
+
+
+def test_message_shows_a_texts_newlines_as_escapes_on_one_line(
+    hostile: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "message", HOSTILE_CHAT, "IN")
+    assert code == 0
+    fields = dict(line.split(":", 1) for line in out.splitlines())
+    assert fields["text"].strip() == (
+        "\\x1b]52;c;ZWNobyBwd25lZA==\\x07\\x1b[2J\\x1b]0;title\\x07\\u202eevil\\nforged line"
+    )
+    assert HOSTILE.replace("\n", "\\n").replace("\x1b", "\\x1b")[:20] in fields["direction"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["last-incoming", "--json"],
+        ["last-incoming", "--raw"],
+        ["message", HOSTILE_CHAT, "IN", "--json"],
+        ["watch", "--incoming", "--backfill", "--count", "1", "--json"],
+    ],
+    ids=lambda argv: "-".join(argv[:1] + argv[-1:]),
+)
+def test_json_output_holds_no_raw_control_characters_and_reads_back_exact(
+    hostile: FakeGreenAPI, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert not [char for char in (*RAW_CONTROLS, "\u2028") if char in out]
+    found = json.loads(out.splitlines()[0] if argv[0] == "watch" else out)
+    message = found[0] if isinstance(found, list) else found
+    text = message.get("text_message", message.get("textMessage"))
+    assert text == HOSTILE
+
+
+def nested(depth: int) -> object:
+    value: object = "bottom"
+    for _ in range(depth):
+        value = {"inner": value}
+    return value
+
+
+@pytest.mark.parametrize("form", ["--json", "--raw"])
+def test_an_entry_of_an_unknown_kind_nested_hundreds_deep_prints_as_json(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    served.instance.add({"typeMessage": "futureMessage", "deep": nested(330)}, id_message="DEEP")
+    code, out, err = run(capsys, "last-outgoing", form, "--kind", "futureMessage")
+    assert (code, err) == (0, "")
+    (message,) = json.loads(out)
+    raw = message["raw"] if form == "--json" else message
+    assert raw["deep"] == nested(330)
+
+
+@pytest.mark.parametrize(
+    "argv", [["last-outgoing", "--json"], ["last-outgoing", "--raw"], ["watch", "--json"]]
+)
+def test_json_too_deep_to_print_is_one_line_and_the_malformed_response_code(
+    loopback: LoopbackServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    # The parser gives up on nesting before the encoder does here (it runs deeper in the
+    # stack), so the encoder is made to fail as it does on a Python whose C recursion
+    # limit makes the two meet: the output, one level deeper than the answer, fails.
+    def nested_too_deeply(value: object, **options: object) -> bytes:
+        raise RecursionError("maximum recursion depth exceeded while serializing an object")
+
+    monkeypatch.setattr(greenapi_async._json, "dumps", nested_too_deeply)
+    entry = {"typeMessage": "futureMessage", "idMessage": "X", "timestamp": int(time.time())}
+    loopback.default = Reply(200, json.dumps([entry]).encode())
+    monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1101000001")
+    monkeypatch.setenv("GREENAPI_API_TOKEN", "cliToken42")
+    monkeypatch.setenv("GREENAPI_API_URL", loopback.url)
+    code, out, err = run(capsys, *argv, *(["--backfill", "--count", "1"] * (argv[0] == "watch")))
+    assert (code, out) == (EXIT_BAD_RESPONSE, "")
+    assert err.splitlines()[-1] == (
+        "greenapi-async: error: the answer is nested too deeply to print as JSON"
+    )
+    assert "Traceback" not in err
+
+
+def test_a_sandbox_port_that_is_taken_is_one_line_and_the_usage_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        code, out, err = run(capsys, "sandbox", "--port", str(port))
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err == (
+        f"greenapi-async: error: port {port} is in use: choose another --port, or leave it out\n"
+    )
+
+
+@pytest.mark.parametrize("port", ["70000", "65536", "-1"])
+def test_a_sandbox_port_out_of_range_is_one_line_and_the_usage_code(
+    capsys: pytest.CaptureFixture[str], port: str
+) -> None:
+    code, out, err = run(capsys, "sandbox", "--port", port)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err == "greenapi-async: error: --port must be from 0 to 65535 (0: any free one)\n"
+
+
+def test_end_of_input_at_the_token_prompt_is_one_line_and_the_usage_code(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GREENAPI_API_TOKEN")
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+
+    def ctrl_d(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", ctrl_d)
+    code, out, err = run(capsys, "last-outgoing")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err.startswith("greenapi-async: error: no token given")
+    assert "GREENAPI_API_TOKEN" in err
+    assert err.count("\n") == 1
+    assert not served.requests

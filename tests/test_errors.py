@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import json
+import logging
 import multiprocessing
 import pickle
 import sys
@@ -16,7 +18,8 @@ import pytest
 
 import greenapi_async as ga
 
-from .conftest import ID_INSTANCE, TOKEN
+from .conftest import ID_INSTANCE, TOKEN, MakeClient
+from .loopback import LoopbackServer, Reply
 
 EXPORTED_ERRORS = sorted(
     (
@@ -155,3 +158,47 @@ def test_an_error_raised_in_a_worker_process_reaches_the_parent_intact() -> None
     assert error.url.endswith("/lastOutgoingMessages/***")
     assert "wrong token ***" in str(error)
     assert TOKEN not in f"{error} {error!r} {error.args} {vars(error)}"
+
+
+# What an error answer's description can hold: a forged line, a screen clear, a title
+# change, a bidi override.
+HOSTILE_DESCRIPTION = "Instance starting\nforged line\x1b[2J\x1b]0;pwned\x07\u202eevil"
+RAW_CONTROLS = ("\n", "\x1b", "\x07", "\u202e")
+
+
+class StopWatchingError(Exception):
+    """Raised by the test's on_error: the watch ends after logging its first failure."""
+
+
+@pytest.mark.anyio
+async def test_the_services_control_characters_are_escaped_in_messages_and_logs_not_in_body(
+    loopback: LoopbackServer, make_client: MakeClient, every_record: list[logging.LogRecord]
+) -> None:
+    body = json.dumps({"code": 500, "description": HOSTILE_DESCRIPTION})
+    loopback.default = Reply(500, body.encode())
+    seen: list[ga.GreenAPIError] = []
+
+    def stop(error: ga.GreenAPIError) -> None:
+        seen.append(error)
+        raise StopWatchingError
+
+    async def watch_until_the_first_failure(api: ga.GreenAPI) -> None:
+        async with api.journals.watch_outgoing(60, on_error=stop) as watcher:
+            async for _ in watcher:
+                pass  # pragma: no cover - the first poll fails
+
+    async with make_client(api_url=loopback.url, max_retries=1, retry_backoff=0) as api:
+        with pytest.raises(ga.ServerError) as caught:
+            await api.journals.last_outgoing_messages()  # retried once: a log line
+        with pytest.raises(StopWatchingError):
+            await watch_until_the_first_failure(api)
+    for error in (caught.value, *seen):
+        message = str(error)
+        assert not [char for char in RAW_CONTROLS if char in message], message
+        assert "Instance starting\\nforged line\\x1b[2J\\x1b]0;pwned\\x07\\u202eevil" in message
+        assert isinstance(error, ga.APIStatusError)
+        assert error.body == body  # the attributes keep the answer exact
+    logged = [record.getMessage() for record in every_record if record.name == "greenapi_async"]
+    assert any(line.endswith("; retrying") for line in logged)  # the watcher's
+    assert any("; retry 1 of 1 in " in line for line in logged)  # the retry's
+    assert not [line for line in logged if any(char in line for char in RAW_CONTROLS)]
