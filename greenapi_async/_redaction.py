@@ -20,7 +20,7 @@ import re
 import sys
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, Final, NamedTuple
 
 __all__ = [
@@ -74,15 +74,16 @@ _BINARY_CODECS: Final = frozenset({"hpack", "h2", "hyperframe"})
 # lock is held, so it must never take the lock itself.
 _counts: collections.Counter[str] = collections.Counter()
 _retired: list[str] = []
-_snapshot: tuple[str, ...] = ()
+# Each live secret with its _key, worked out once rather than on every log record.
+_keys: dict[str, str] = {}
+_snapshot: tuple[tuple[str, str], ...] = ()
 _lock = threading.Lock()
 
 
 def register_secret(owner: object, secret: str) -> None:
     """Redact ``secret`` from every filtered log record for as long as ``owner`` lives."""
     with _lock:
-        _counts[secret] += 1
-        _refresh()
+        _count(secret)
     weakref.finalize(owner, _retired.append, secret)
 
 
@@ -90,14 +91,21 @@ def register_secret(owner: object, secret: str) -> None:
 def redacting(secret: str) -> Iterator[None]:
     """Redact ``secret`` like a live client's token while the block runs."""
     with _lock:
-        _counts[secret] += 1
-        _refresh()
+        _count(secret)
     try:
         yield
     finally:
         with _lock:
             _retired.append(secret)
             _refresh()
+
+
+def _count(secret: str) -> None:
+    """Count one more holder of ``secret`` and publish it; the caller holds ``_lock``."""
+    _counts[secret] += 1
+    if secret not in _keys:
+        _keys[secret] = _key(secret)
+    _refresh()
 
 
 def _refresh() -> None:
@@ -108,10 +116,12 @@ def _refresh() -> None:
         _counts[secret] -= 1
         if _counts[secret] <= 0:
             del _counts[secret]
-    _snapshot = tuple(_counts)
+            del _keys[secret]
+    _snapshot = tuple(_keys.items())
 
 
-def _live_secrets() -> tuple[str, ...]:
+def _live() -> tuple[tuple[str, str], ...]:
+    """Every live secret with its _key."""
     # Never blocks a logging call: if another thread is refreshing, the current snapshot
     # still holds every live token (retired ones only linger a little longer).
     if _retired and _lock.acquire(blocking=False):
@@ -120,6 +130,10 @@ def _live_secrets() -> tuple[str, ...]:
         finally:
             _lock.release()
     return _snapshot
+
+
+def _live_secrets() -> tuple[str, ...]:
+    return tuple(secret for secret, _ in _live())
 
 
 def redact_urls(text: str) -> str:
@@ -145,12 +159,12 @@ def shown_url(url: str) -> str:
 
 def redact(text: str, token: str) -> str:
     """Remove ``token`` (in any of its forms) and any Green API URL's token segment."""
-    return redact_urls(_without(text, (token,)))
+    return redact_urls(_without(text, ((token, _key(token)),)))
 
 
 def redact_secrets(text: str) -> str:
     """Remove every live client's token, and any Green API URL's token segment."""
-    return redact_urls(_without(text, _live_secrets()))
+    return redact_urls(_without(text, _live()))
 
 
 # The most characters one character of a secret takes in the forms an echo gives it
@@ -203,20 +217,19 @@ def _scrubbed_or_empty(value: Any, scrub: Callable[[str], str]) -> Any:
     return value
 
 
-def _without(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with every form of each secret (see _Encoding) replaced by REDACTED."""
-    secrets = tuple(secrets)
+def _without(text: str, secrets: Collection[tuple[str, str]]) -> str:
+    """``text`` with every form (see _Encoding) of each secret, given with its _key, gone."""
     # The plain form first, by the cheapest search there is.
-    for secret in secrets:
+    for secret, _ in secrets:
         text = text.replace(secret, REDACTED)
     # Most text holds no other form either. One reading of it, shared by every secret,
     # says which secrets it may hold, and only their patterns search it: a search costs
     # more than the reading, per secret, and the log filter runs this on every record
     # for every live client's token. A pattern is compiled only then, too.
     read: str | None = None
-    for secret in secrets:
+    for secret, key in secrets:
         read = _read(text) if read is None else read
-        if _key(secret) in read:
+        if key in read:
             text = _forms_of(secret).sub(REDACTED, text)
     return text
 
@@ -224,8 +237,7 @@ def _without(text: str, secrets: Iterable[str]) -> str:
 def _key(secret: str) -> str:
     """What _read reads from any form of ``secret`` (see _Encoding) that _forms_of matches.
 
-    A token, all letters and digits, is read as itself: that case is told at C speed,
-    since it is asked for every token on every log record.
+    A token, all letters and digits, is read as itself.
     """
     return secret if secret.isascii() and secret.isalnum() else _key_within(secret)
 
@@ -341,12 +353,13 @@ _ENCODINGS: Final = (
 )
 _STARTERS: Final = frozenset(encoding.starter for encoding in _ENCODINGS)
 _DECODERS: Final = {encoding.starter: encoding.decoded for encoding in _ENCODINGS}
-_READER: Final = re.compile(f"({'|'.join(encoding.reader for encoding in _ENCODINGS)})")
+_READERS: Final = tuple((e.starter, re.compile(f"({e.reader})")) for e in _ENCODINGS)
 # What may stand between two characters of a secret, each in any form a character may
 # take: white space, as in text folded or indented over lines, and NUL, which keeps the
 # characters of UTF-16 text apart when it is read as UTF-8.
 _WHITE_SPACE: Final = " \t\r\n\x00"
 _DROP_WHITE_SPACE: Final = str.maketrans("", "", _WHITE_SPACE)
+_LONG: Final = 2_000
 
 
 def _written(chars: str) -> str:
@@ -371,24 +384,32 @@ def _forms_of(secret: str) -> re.Pattern[str]:
 def _read(text: str) -> str:
     """``text`` as a reader sees it: each encoded character decoded, white space dropped.
 
-    One pass from left to right, as a reader goes: a character decoded is never read
-    again as part of another form. Whatever a reader takes for a token here, _forms_of
-    matches.
+    As one pass from left to right reads it: a character decoded is never read again as
+    part of another form. Whatever a reader takes for a token here, _forms_of matches.
     """
-    if any(starter in text for starter in _STARTERS):
-        pieces = _READER.split(text)  # the forms at odd places: the reader captures them
-        pieces[1::2] = map(_decoded, pieces[1::2])
-        text = "".join(pieces)
-    if text.isascii():  # known at once; str.translate is fast only for ASCII
+    # An encoding at a time, each searched for by its starter: a search for any of three
+    # characters at once is several times slower. No form holds another's starter, so
+    # each finds the forms one pass would. A character read stands between NULs, which
+    # keep it from joining the text around it into a form of an encoding read after it
+    # (``&#32`` and ``%30`` into ``&#320``), and go with the white space.
+    for starter, reader in _READERS:
+        if starter in text:
+            pieces = reader.split(text)  # the forms at odd places: the reader captures them
+            pieces[1::2] = map(_fenced, pieces[1::2])
+            text = "".join(pieces)
+    # str.translate is the quickest on long ASCII text, but costs some microseconds
+    # before its first character: a log line takes a str.replace a character instead.
+    if len(text) > _LONG and text.isascii():
         return text.translate(_DROP_WHITE_SPACE)
     for char in _WHITE_SPACE:
-        text = text.replace(char, "")
+        if char in text:
+            text = text.replace(char, "")
     return text
 
 
 @functools.lru_cache(maxsize=1024)
-def _decoded(form: str) -> str:
-    return _DECODERS[form[0]](form)
+def _fenced(form: str) -> str:
+    return f"\x00{_DECODERS[form[0]](form)}\x00"
 
 
 def _opaque_binary(args: tuple[object, ...]) -> tuple[object, ...]:
