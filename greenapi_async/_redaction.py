@@ -242,7 +242,6 @@ def _key(secret: str) -> str:
     return secret if secret.isascii() and secret.isalnum() else _key_within(secret)
 
 
-@functools.lru_cache(maxsize=32)
 def _key_within(secret: str) -> str:
     # Its longest run of letters and digits that no starter comes before, which could
     # take the run's first characters into its form (as "%2F" does "2F"). A form is

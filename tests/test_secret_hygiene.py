@@ -233,6 +233,31 @@ def test_a_client_collected_while_the_registry_is_busy_does_not_deadlock() -> No
     assert not worker.is_alive(), "the finalizer waited for the lock its thread holds"
 
 
+def test_only_text_that_reads_as_a_live_token_is_searched_for_its_forms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The log filter redacts every record for every live client's token: one reading of
+    # the text tells which tokens it may hold, and only their patterns are built and run.
+    from greenapi_async import _redaction
+
+    searched: list[str] = []
+
+    def forms_of(secret: str) -> re.Pattern[str]:
+        searched.append(secret)
+        return re.compile("(?!)")  # matches nothing
+
+    monkeypatch.setattr(_redaction, "_forms_of", forms_of)
+    page = (
+        '<p class="x">\n  caf&#233; &amp; cr&#xE8;me, 50%20off, {"k": "\\u00e9"}\n</p>\n'
+        f"{TOKEN[:25]}\n{TOKEN[25:-1]}"  # all but the last character, over two lines
+    )
+    with _redaction.redacting(TOKEN), _redaction.redacting(MIXED_TOKEN):
+        assert _redaction.redact_secrets(page * 100) == page * 100
+        assert searched == []
+        _redaction.redact_secrets(page + TOKEN[-1])
+        assert searched == [TOKEN]
+
+
 async def test_tokens_echoed_in_headers_or_redirects_never_reach_the_logs(
     loopback: LoopbackServer,
 ) -> None:
