@@ -4,8 +4,10 @@ Green API puts the token in the URL path (``/waInstance{id}/{method}/{token}``),
 prints full URLs in its INFO log line, in ``repr(request)`` and in its status errors. We
 redact by the URL's shape, which also covers clients other than ours, and by the exact
 token of every live client, which covers a token echoed anywhere else: in a header that
-httpcore logs at DEBUG, in a redirect's Location, in an error body. A token in JSON may
-have any of its characters written as ``\uXXXX`` escapes: those forms go too.
+httpcore logs at DEBUG, in a redirect's Location, in an error body. The token goes in
+the forms an echo gives it too: each of its characters may be written as a JSON escape,
+a percent-encoded byte or an HTML character reference, and white space (a line break,
+indentation) may split it anywhere.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ import contextlib
 import functools
 import logging
 import re
+import sys
 import threading
 import weakref
-from collections.abc import Callable, Iterator
-from typing import Any, Final
+from collections.abc import Callable, Collection, Iterable, Iterator
+from typing import Any, Final, NamedTuple
 
 __all__ = [
     "REDACTED",
@@ -71,15 +74,16 @@ _BINARY_CODECS: Final = frozenset({"hpack", "h2", "hyperframe"})
 # lock is held, so it must never take the lock itself.
 _counts: collections.Counter[str] = collections.Counter()
 _retired: list[str] = []
-_snapshot: tuple[str, ...] = ()
+# Each live secret with its _key, worked out once rather than on every log record.
+_keys: dict[str, str] = {}
+_snapshot: tuple[tuple[str, str], ...] = ()
 _lock = threading.Lock()
 
 
 def register_secret(owner: object, secret: str) -> None:
     """Redact ``secret`` from every filtered log record for as long as ``owner`` lives."""
     with _lock:
-        _counts[secret] += 1
-        _refresh()
+        _count(secret)
     weakref.finalize(owner, _retired.append, secret)
 
 
@@ -87,14 +91,21 @@ def register_secret(owner: object, secret: str) -> None:
 def redacting(secret: str) -> Iterator[None]:
     """Redact ``secret`` like a live client's token while the block runs."""
     with _lock:
-        _counts[secret] += 1
-        _refresh()
+        _count(secret)
     try:
         yield
     finally:
         with _lock:
             _retired.append(secret)
             _refresh()
+
+
+def _count(secret: str) -> None:
+    """Count one more holder of ``secret`` and publish it; the caller holds ``_lock``."""
+    _counts[secret] += 1
+    if secret not in _keys:
+        _keys[secret] = _key(secret)
+    _refresh()
 
 
 def _refresh() -> None:
@@ -105,10 +116,12 @@ def _refresh() -> None:
         _counts[secret] -= 1
         if _counts[secret] <= 0:
             del _counts[secret]
-    _snapshot = tuple(_counts)
+            del _keys[secret]
+    _snapshot = tuple(_keys.items())
 
 
-def _live_secrets() -> tuple[str, ...]:
+def _live() -> tuple[tuple[str, str], ...]:
+    """Every live secret with its _key."""
     # Never blocks a logging call: if another thread is refreshing, the current snapshot
     # still holds every live token (retired ones only linger a little longer).
     if _retired and _lock.acquire(blocking=False):
@@ -117,6 +130,10 @@ def _live_secrets() -> tuple[str, ...]:
         finally:
             _lock.release()
     return _snapshot
+
+
+def _live_secrets() -> tuple[str, ...]:
+    return tuple(secret for secret, _ in _live())
 
 
 def redact_urls(text: str) -> str:
@@ -141,24 +158,33 @@ def shown_url(url: str) -> str:
 
 
 def redact(text: str, token: str) -> str:
-    """Remove ``token`` (in any JSON form) and any Green API URL's token segment from ``text``."""
-    return redact_urls(_without(text, token))
+    """Remove ``token`` (in any of its forms) and any Green API URL's token segment."""
+    return redact_urls(_without(text, ((token, _key(token)),)))
 
 
 def redact_secrets(text: str) -> str:
     """Remove every live client's token, and any Green API URL's token segment."""
-    for secret in _live_secrets():
-        text = _without(text, secret)
-    return redact_urls(text)
+    return redact_urls(_without(text, _live()))
+
+
+# The most characters one character of a secret takes in the forms an echo gives it
+# (``&#x00000064;``: a reference with six leading zeros), and the white space between
+# two of them (a line break and a deep indentation). Longer forms are redacted too: this
+# only sizes what a cut must drop.
+_LONGEST_CHARACTER: Final = len("&#x00000064;")
+_LONGEST_GAP: Final = 32
 
 
 def longest_secret_form() -> int:
-    r"""The most characters a live secret can take in text: each one a ``\uXXXX`` escape.
+    """The most characters a live secret takes in text in the forms an echo usually gives it.
 
     Text cut from a longer whole may end with the start of a secret that redaction could
-    not recognise; dropping this many characters from its end removes any such start.
+    not recognise; dropping this many characters from its end removes any such start,
+    unless the secret's form is padded further (leading zeros, white space) than any
+    echo pads it.
     """
-    return max(map(len, _live_secrets()), default=0) * _ESCAPE_LENGTH
+    longest = max(map(len, _live_secrets()), default=0)
+    return longest * _LONGEST_CHARACTER + max(0, longest - 1) * _LONGEST_GAP
 
 
 def redact_parsed(value: Any, scrub: Callable[[str], str]) -> Any:
@@ -191,31 +217,198 @@ def _scrubbed_or_empty(value: Any, scrub: Callable[[str], str]) -> Any:
     return value
 
 
-def _without(text: str, secret: str) -> str:
-    text = text.replace(secret, REDACTED)
-    # Only text holding an escape pays for the pattern: the log filter runs on every
-    # record of httpx and httpcore.
-    if "\\u" in text:
-        text = _escaped_forms(secret).sub(REDACTED, text)
+def _without(text: str, secrets: Collection[tuple[str, str]]) -> str:
+    """``text`` with every form (see _Encoding) of each secret, given with its _key, gone."""
+    # The plain form first, by the cheapest search there is.
+    for secret, _ in secrets:
+        text = text.replace(secret, REDACTED)
+    # Most text holds no other form either. One reading of it, shared by every secret,
+    # says which secrets it may hold, and only their patterns search it: a search costs
+    # more than the reading, per secret, and the log filter runs this on every record
+    # for every live client's token. A pattern is compiled only then, too.
+    read: str | None = None
+    for secret, key in secrets:
+        read = _read(text) if read is None else read
+        if key in read:
+            text = _forms_of(secret).sub(REDACTED, text)
     return text
 
 
-_ESCAPE_LENGTH: Final = len("\\u0000")
+def _key(secret: str) -> str:
+    """What _read reads from any form of ``secret`` (see _Encoding) that _forms_of matches.
+
+    A token, all letters and digits, is read as itself.
+    """
+    return secret if secret.isascii() and secret.isalnum() else _key_within(secret)
+
+
+def _key_within(secret: str) -> str:
+    # Its longest run of letters and digits that no starter comes before, which could
+    # take the run's first characters into its form (as "%2F" does "2F"). A form is
+    # complete characters, so its reading holds the run.
+    return max((match[0] for match in _RUN_READ_AS_ITSELF.finditer(secret)), key=len, default="")
+
+
+class _Encoding(NamedTuple):
+    """One way an echo may write a character, seen from both sides.
+
+    Every form starts with ``starter``. ``pattern`` gives the pattern (after the starter)
+    of any one of some characters written this way; ``reader`` is the pattern (starter
+    included) of every character written this way, and ``decoded`` reads one back. They
+    agree: whatever ``decoded`` reads as a character, the pattern of that character
+    matches. No form holds another encoding's starter.
+    """
+
+    starter: str
+    pattern: Callable[[str], str]
+    reader: str
+    decoded: Callable[[str], str]
+
+
+def _either(patterns: Iterable[str]) -> str:
+    return f"(?:{'|'.join(patterns)})"
+
+
+def _any_case(hex_digits: str) -> str:
+    return "".join(f"[{d}{d.upper()}]" if d.isalpha() else d for d in hex_digits)
+
+
+def _code_point(code: int) -> str:
+    # What a reader makes of a number past Unicode (HTML: the replacement character).
+    return chr(code) if code <= sys.maxunicode else "\ufffd"
+
+
+_JSON_SHORT_ESCAPES: Final = {
+    '"': '"',
+    "\\": "\\",
+    "/": "/",
+    "\b": "b",
+    "\f": "f",
+    "\n": "n",
+    "\r": "r",
+    "\t": "t",
+}
+_JSON_SHORT_UNESCAPES: Final = {letter: char for char, letter in _JSON_SHORT_ESCAPES.items()}
+
+
+def _json_pattern(chars: str) -> str:
+    # \u0064, its hex digits in either case, for a character of the BMP; \n and the like.
+    escapes = ["u" + _any_case(f"{ord(char):04x}") for char in chars if ord(char) <= 0xFFFF]
+    shorts = [re.escape(_JSON_SHORT_ESCAPES[char]) for char in chars if char in _JSON_SHORT_ESCAPES]
+    return _either(escapes + shorts)
+
+
+def _json_decoded(form: str) -> str:
+    return chr(int(form[2:], 16)) if form[1] == "u" else _JSON_SHORT_UNESCAPES[form[1]]
+
+
+def _percent_pattern(chars: str) -> str:
+    # %64: a %XX for each byte of the UTF-8 encoding, hex digits in either case.
+    return _either("%".join(_any_case(f"{byte:02x}") for byte in char.encode()) for char in chars)
+
+
+def _percent_decoded(form: str) -> str:
+    return chr(int(form[1:], 16))
+
+
+_HTML_NAMES: Final = {"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos"}
+_HTML_CHARACTERS: Final = {name: char for char, name in _HTML_NAMES.items()}
+
+
+def _reference_pattern(chars: str) -> str:
+    # &#100; and &#x64; (or &#X64;), with any number of leading zeros. HTML reads the
+    # digits as far as they go and lets the semicolon be left out: without it, the
+    # reference ends where the digits do.
+    decimal = _either(str(ord(char)) for char in chars)
+    hexadecimal = _either(_any_case(f"{ord(char):x}") for char in chars)
+    named = [f"{_HTML_NAMES[char]};" for char in chars if char in _HTML_NAMES]
+    return _either(
+        [
+            f"#0*{decimal}(?:;|(?![0-9]))",
+            f"#[xX]0*{hexadecimal}(?:;|(?![0-9a-fA-F]))",
+            *named,
+        ]
+    )
+
+
+def _reference_decoded(form: str) -> str:
+    body = form[1:].removesuffix(";")
+    if not body.startswith("#"):
+        return _HTML_CHARACTERS[body]
+    if body[1] in "xX":
+        return _code_point(int(body[2:], 16))
+    return _code_point(int(body[1:]))
+
+
+_ENCODINGS: Final = (
+    _Encoding("\\", _json_pattern, r"\\(?:u[0-9a-fA-F]{4}|[\"\\/bfnrt])", _json_decoded),
+    _Encoding("%", _percent_pattern, "%[0-9a-fA-F]{2}", _percent_decoded),
+    _Encoding(
+        "&",
+        _reference_pattern,
+        "&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+);?|(?:amp|lt|gt|quot|apos);)",
+        _reference_decoded,
+    ),
+)
+_STARTERS: Final = frozenset(encoding.starter for encoding in _ENCODINGS)
+_DECODERS: Final = {encoding.starter: encoding.decoded for encoding in _ENCODINGS}
+_READERS: Final = tuple((e.starter, re.compile(f"({e.reader})")) for e in _ENCODINGS)
+# What may stand between two characters of a secret, each in any form a character may
+# take: white space, as in text folded or indented over lines, and NUL, which keeps the
+# characters of UTF-16 text apart when it is read as UTF-8.
+_WHITE_SPACE: Final = " \t\r\n\x00"
+_DROP_WHITE_SPACE: Final = str.maketrans("", "", _WHITE_SPACE)
+_LONG: Final = 2_000
+
+
+def _written(chars: str) -> str:
+    """A pattern for any one of ``chars``: as itself, or in one layer of an encoding."""
+    itself = [re.escape(char) for char in chars]
+    return _either(itself + [re.escape(e.starter) + e.pattern(chars) for e in _ENCODINGS])
+
+
+_GAP: Final = _written(_WHITE_SPACE) + "*"
+_ALPHANUMERIC: Final = "A-Za-z0-9"
+_RUN_READ_AS_ITSELF: Final = re.compile(
+    f"(?<![{''.join(map(re.escape, sorted(_STARTERS)))}{_ALPHANUMERIC}])[{_ALPHANUMERIC}]+"
+)
 
 
 @functools.lru_cache(maxsize=32)
-def _escaped_forms(secret: str) -> re.Pattern[str]:
-    r"""Match ``secret`` with any of its characters written as a JSON ``\uXXXX`` escape."""
-    return re.compile("".join(f"(?:{re.escape(char)}|{_escape_of(char)})" for char in secret))
+def _forms_of(secret: str) -> re.Pattern[str]:
+    """Match ``secret``: each character in any of its forms, any white space between."""
+    return re.compile(_GAP.join(map(_written, secret)))
 
 
-def _escape_of(char: str) -> str:
-    # JSON allows hex digits in either case, each one chosen freely.
-    digits = "".join(
-        f"[{digit.lower()}{digit.upper()}]" if digit.isalpha() else digit
-        for digit in f"{ord(char):04x}"
-    )
-    return rf"\\u{digits}"
+def _read(text: str) -> str:
+    """``text`` as a reader sees it: each encoded character decoded, white space dropped.
+
+    As one pass from left to right reads it: a character decoded is never read again as
+    part of another form. Whatever a reader takes for a token here, _forms_of matches.
+    """
+    # An encoding at a time, each searched for by its starter: a search for any of three
+    # characters at once is several times slower. No form holds another's starter, so
+    # each finds the forms one pass would. A character read stands between NULs, which
+    # keep it from joining the text around it into a form of an encoding read after it
+    # (``&#32`` and ``%30`` into ``&#320``), and go with the white space.
+    for starter, reader in _READERS:
+        if starter in text:
+            pieces = reader.split(text)  # the forms at odd places: the reader captures them
+            pieces[1::2] = map(_fenced, pieces[1::2])
+            text = "".join(pieces)
+    # str.translate is the quickest on long ASCII text, but costs some microseconds
+    # before its first character: a log line takes a str.replace a character instead.
+    if len(text) > _LONG and text.isascii():
+        return text.translate(_DROP_WHITE_SPACE)
+    for char in _WHITE_SPACE:
+        if char in text:
+            text = text.replace(char, "")
+    return text
+
+
+@functools.lru_cache(maxsize=1024)
+def _fenced(form: str) -> str:
+    return f"\x00{_DECODERS[form[0]](form)}\x00"
 
 
 def _opaque_binary(args: tuple[object, ...]) -> tuple[object, ...]:

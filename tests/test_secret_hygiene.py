@@ -8,9 +8,14 @@ Log records are checked for every test by the autouse ``token_never_logged`` fix
 from __future__ import annotations
 
 import ast
+import functools
 import gc
+import io
+import itertools
 import logging
 import re
+import ssl
+import string
 import subprocess
 import sys
 import textwrap
@@ -20,12 +25,16 @@ import warnings
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+import anyio
 import httpx
 import pytest
 import respx
 from hpack.huffman import HuffmanEncoder
 from hpack.huffman_constants import REQUEST_CODES, REQUEST_CODES_LENGTH
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import greenapi_async as ga
 from greenapi_async._redaction import redact_urls
@@ -36,9 +45,14 @@ from .secret_forms import (
     ENCODINGS,
     ESCAPINGS,
     MIXED_TOKEN,
+    OTHER_FORMS,
     PLACES,
     assert_secret_absent,
+    decimal_reference,
     error_document,
+    hex_reference,
+    json_escape,
+    percent,
 )
 
 pytestmark = pytest.mark.anyio
@@ -217,6 +231,31 @@ def test_a_client_collected_while_the_registry_is_busy_does_not_deadlock() -> No
     worker.start()
     worker.join(timeout=5)
     assert not worker.is_alive(), "the finalizer waited for the lock its thread holds"
+
+
+def test_only_text_that_reads_as_a_live_token_is_searched_for_its_forms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The log filter redacts every record for every live client's token: one reading of
+    # the text tells which tokens it may hold, and only their patterns are built and run.
+    from greenapi_async import _redaction
+
+    searched: list[str] = []
+
+    def forms_of(secret: str) -> re.Pattern[str]:
+        searched.append(secret)
+        return re.compile("(?!)")  # matches nothing
+
+    monkeypatch.setattr(_redaction, "_forms_of", forms_of)
+    page = (
+        '<p class="x">\n  caf&#233; &amp; cr&#xE8;me, 50%20off, {"k": "\\u00e9"}\n</p>\n'
+        f"{TOKEN[:25]}\n{TOKEN[25:-1]}"  # all but the last character, over two lines
+    )
+    with _redaction.redacting(TOKEN), _redaction.redacting(MIXED_TOKEN):
+        assert _redaction.redact_secrets(page * 100) == page * 100
+        assert searched == []
+        _redaction.redact_secrets(page + TOKEN[-1])
+        assert searched == [TOKEN]
 
 
 async def test_tokens_echoed_in_headers_or_redirects_never_reach_the_logs(
@@ -441,6 +480,218 @@ async def test_a_token_in_an_error_body_of_any_unicode_encoding_is_redacted(
     assert "\x00" not in error.body  # decoded as what it is, not as UTF-8
     assert '"description": "wrong token ***"' in error.body
     assert ": quota ***" in str(error)  # the detail: invokeStatus's description
+
+
+def in_json(form: str) -> str:
+    """``form`` written in a JSON string, its JSON escapes standing as the string's own.
+
+    Only the line breaks, tabs and NULs it holds are escaped, as JSON requires.
+    """
+    return form.translate({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0: "\\u0000"})
+
+
+# Bodies that echo a token, by Content-Type, made from the token's form.
+ECHOING_BODIES: dict[str, tuple[str, Callable[[str], str]]] = {
+    "json": (
+        "application/json",
+        lambda form: (
+            f'{{"code": 401, "description": "wrong token {in_json(form)}", '
+            f'"details": {{"{in_json(form)}": ["{in_json(form)}"]}}}}'
+        ),
+    ),
+    "text": ("text/plain; charset=utf-8", lambda form: f"wrong token {form}\n"),
+    "html": (
+        "text/html; charset=utf-8",
+        lambda form: f"<html>\n  <body>\n    <p>wrong token {form}</p>\n  </body>\n</html>\n",
+    ),
+}
+
+
+# Loading the system's certificates takes longer than a loopback exchange: done once.
+_TLS = ssl.create_default_context()
+
+
+async def echoed(server: LoopbackServer, secret: str, body: str | bytes, content_type: str) -> Any:
+    """The error of a call with ``secret`` that ``server`` answers with a 401 and ``body``."""
+    content = body.encode() if isinstance(body, str) else body
+    server.queue(Reply(status=401, body=content, headers=(("Content-Type", content_type),)))
+    async with (
+        httpx.AsyncClient(verify=_TLS) as http,
+        ga.GreenAPI(
+            ID_INSTANCE,
+            secret,
+            api_url=server.url,
+            http_client=http,
+            rate_limit=False,
+            max_retries=0,
+        ) as api,
+    ):
+        with pytest.raises(ga.AuthenticationError) as caught:
+            await api.journals.last_outgoing_messages()
+    return caught.value
+
+
+@pytest.mark.parametrize("kind", ECHOING_BODIES)
+@pytest.mark.parametrize("form", OTHER_FORMS)
+async def test_a_token_echoed_encoded_or_split_over_lines_is_redacted(
+    loopback: LoopbackServer, form: str, kind: str
+) -> None:
+    content_type, page = ECHOING_BODIES[kind]
+    body = page(OTHER_FORMS[form](MIXED_TOKEN))
+    error = await echoed(loopback, MIXED_TOKEN, body, content_type)
+    assert_secret_absent(error, MIXED_TOKEN)
+    assert error.body == page("***")  # the whole form went, and nothing around it
+
+
+def itself(char: str) -> str:
+    return char
+
+
+_ZEROS = st.integers(0, 6)
+# Every way of writing one character that redaction must see through, with its variants.
+WRITERS: st.SearchStrategy[Callable[[str], str]] = st.one_of(
+    st.just(itself),
+    st.builds(functools.partial, st.just(percent), upper=st.booleans()),
+    st.builds(functools.partial, st.just(decimal_reference), zeros=_ZEROS, semicolon=st.booleans()),
+    st.builds(
+        functools.partial,
+        st.just(hex_reference),
+        x=st.sampled_from("xX"),
+        zeros=_ZEROS,
+        upper=st.booleans(),
+        semicolon=st.booleans(),
+    ),
+    st.builds(functools.partial, st.just(json_escape), upper=st.booleans()),
+)
+
+
+@st.composite
+def mixtures(draw: st.DrawFn) -> tuple[str, str]:
+    """A random token and a form of it: each character, and each character of the white
+    space between two of them (line breaks, indentation), written in a form of its own."""
+    token = draw(st.text(string.ascii_letters + string.digits, min_size=16, max_size=50))
+    parts = []
+    for i, char in enumerate(token):
+        gap = draw(st.text(" \t\r\n\x00", max_size=6)) if i else ""
+        parts += [draw(WRITERS)(c) for c in gap + char]
+    # A reference without its semicolon ends where its digits do: one followed by a digit
+    # is another number, for a reader as for redaction, and so keeps its semicolon.
+    for i, (part, after) in enumerate(itertools.pairwise(parts)):
+        if part.startswith("&#") and not part.endswith(";"):
+            digits = string.hexdigits if part[2] in "xX" else string.digits
+            parts[i] += ";" if after[0] in digits else ""
+    return token, "".join(parts)
+
+
+def test_no_mixture_of_encodings_and_line_breaks_brings_a_token_back(
+    loopback: LoopbackServer, anyio_backend: str
+) -> None:
+    @settings(max_examples=100, deadline=None)
+    @given(mixture=mixtures(), kind=st.sampled_from(sorted(ECHOING_BODIES)))
+    def check(mixture: tuple[str, str], kind: str) -> None:
+        token, form = mixture
+        content_type, page = ECHOING_BODIES[kind]
+        error = anyio.run(echoed, loopback, token, page(form), content_type, backend=anyio_backend)
+        assert_secret_absent(error, token)
+        assert error.body == page("***")
+
+    check()
+
+
+async def test_a_token_in_utf_16_read_as_utf_8_is_redacted_between_its_nuls(
+    loopback: LoopbackServer,
+) -> None:
+    # Without a byte order mark, and with a first character beyond ASCII, nothing tells
+    # UTF-16 apart: read as UTF-8, each character of the token has a NUL after it.
+    body = f"Токен {TOKEN} неверный".encode("utf-16-le")
+    error = await echoed(loopback, TOKEN, body, "text/plain")
+    assert "\x00" in error.body  # read as UTF-8 indeed
+    assert_secret_absent(error, TOKEN)
+
+
+def media_message(url: str) -> ga.ImageMessage:
+    return ga.ImageMessage(
+        id_message="IMG1", timestamp=0, status_message="read", chat_id="1@c.us", download_url=url
+    )
+
+
+# A media host's pre-signed URL: its query is a secret while the download runs.
+SIGNATURE = "5ca1ab1e0ddba11c0ffee0ddf00d5eedfacade0123456789abcdef0123456789"
+SIGNED_QUERY = f"X-Amz-Credential=AKIAEXAMPLE%2F20260101%2Faws4_request&X-Amz-Signature={SIGNATURE}"
+SIGNED_QUERY_JSON_ESCAPED = SIGNED_QUERY.replace("&", "\\u0026")
+
+
+@pytest.mark.parametrize(
+    ("content_type", "echo"),
+    [
+        # XML and HTML write each & of the query as &amp;.
+        ("text/xml", f"<Error><Query>{SIGNED_QUERY.replace('&', '&amp;')}</Query></Error>"),
+        # A JSON encoder may write & as \u0026 (Go's does, for HTML safety).
+        ("application/json", f'{{"query": "{SIGNED_QUERY_JSON_ESCAPED}"}}'),
+        # Passed on as the value of a parameter: percent-encoded once more.
+        ("text/plain", f"retry at /login?next=%2Fphoto.jpg%3F{quote(SIGNED_QUERY, safe='')}"),
+    ],
+    ids=["xml-entities", "json-escapes", "percent-encoded-again"],
+)
+async def test_a_signed_query_echoed_escaped_by_a_media_host_is_redacted(
+    loopback: LoopbackServer, make_client: MakeClient, content_type: str, echo: str
+) -> None:
+    loopback.queue(Reply(status=403, body=echo.encode(), headers=(("Content-Type", content_type),)))
+    photo = media_message(f"{loopback.url}/photo.jpg?{SIGNED_QUERY}")
+    async with make_client() as api:
+        with pytest.raises(ga.PermissionDeniedError) as caught:
+            await api.download(photo, io.BytesIO())
+    assert_secret_absent(caught.value, SIGNATURE)
+    assert "Credential" not in caught.value.body
+
+
+async def test_a_json_escape_inside_a_json_string_is_redacted_from_the_string_parsed(
+    loopback: LoopbackServer,
+) -> None:
+    # Encoded twice, "\\u0064" in the body's text: .body keeps it as it is, but the
+    # string parsed from it holds "\u0064", a form of its own, and shows none of it.
+    twice = "".join(f"\\\\u{ord(char):04x}" for char in TOKEN)
+    body = f'{{"code": 466, "invokeStatus": {{"description": "quota {twice}"}}}}'
+    loopback.queue(Reply(status=466, body=body.encode()))
+    async with ga.GreenAPI(
+        ID_INSTANCE, TOKEN, api_url=loopback.url, rate_limit=False, max_retries=0
+    ) as api:
+        with pytest.raises(ga.QuotaExceededError) as caught:
+            await api.journals.last_outgoing_messages()
+    assert caught.value.invoke_status == {"description": "quota ***"}
+    assert str(caught.value).endswith(": quota ***")
+    assert caught.value.body == body
+
+
+async def test_no_piece_of_a_padded_form_survives_cutting_a_media_hosts_error_page() -> None:
+    """The longest form a cut makes room for, at every 13th offset up to the cut.
+
+    A media host's error page is read in part, redacted, its end dropped and its start
+    kept: 2,000 characters. Each character of the token is a reference padded to twelve
+    characters, with a line break and 31 spaces between two; the page is UTF-32, four
+    bytes a character, where the part read holds the fewest characters.
+    """
+    form = ("\n" + " " * 31).join(f"&#x{ord(char):08x};" for char in TOKEN)
+    kept = 2_000
+
+    def page(request: httpx.Request) -> httpx.Response:
+        offset = int(request.url.path.rpartition("/")[2])
+        text = "." * offset + form + "-" * 5_000
+        return httpx.Response(
+            404, content=text.encode("utf-32-le"), headers={"Content-Type": "text/plain"}
+        )
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(page)) as http,
+        ga.GreenAPI(ID_INSTANCE, TOKEN, http_client=http) as api,
+    ):
+        bodies = {}
+        for offset in range(0, kept + 3, 13):
+            with pytest.raises(ga.APIStatusError) as caught:
+                await api.download(media_message(f"https://media.example/e/{offset}"), io.BytesIO())
+            bodies[offset] = caught.value.body
+    assert {at: body[-80:] for at, body in bodies.items() if set(body) - {".", "-", "*"}} == {}
+    assert all(len(body) <= kept for body in bodies.values())
 
 
 async def test_an_error_body_is_decoded_with_the_charset_its_header_names() -> None:
