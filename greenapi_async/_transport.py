@@ -302,6 +302,12 @@ def _foreign_failure(
     return error
 
 
+# How much earlier than its deadline a timer may fire: an event loop runs a timer due
+# within its clock's resolution (about 16 ms on Windows), and a transport's own timeout
+# starts a little after the attempt's.
+_TIMER_SLACK: Final = 0.05
+
+
 def exchange_failure(
     exc: Exception,
     http: httpx.AsyncClient,
@@ -310,6 +316,7 @@ def exchange_failure(
     url: str,
     method: str,
     seconds: float,
+    elapsed: float,
     scrub: Callable[[str], str],
     attempt: int | None = None,
 ) -> _Failure:
@@ -317,17 +324,31 @@ def exchange_failure(
 
     The one place that maps the exceptions of httpx, of another transport or of an event
     hook to ours, and says whether the same request may succeed if sent again. ``url``
-    is already redacted; ``scrub`` redacts the exception's text. ``attempt`` is named in
-    the message when the caller retries. The caller raises the error outside its
-    ``except`` block, so that nothing is chained to an exception that holds the URL.
+    is already redacted; ``scrub`` redacts the exception's text. ``seconds`` is the
+    exchange's deadline and ``elapsed`` how long it ran, on the event loop's clock.
+    ``attempt`` is named in the message when the caller retries. The caller raises the
+    error outside its ``except`` block, so that nothing is chained to an exception that
+    holds the URL.
     """
     suffix = f" (attempt {attempt})" if attempt is not None else ""
     attempts = attempt or 1
-    if isinstance(exc, (TimeoutError, httpx.TimeoutException)):
-        message = f"{verb} {url} timed out after {seconds:g}s{suffix}"
-        timeout = APITimeoutError(message, url=url, method=method, attempts=attempts)
-        return _Failure(timeout, retryable=True)
     reason = scrub(str(exc)) or "no details"
+    if isinstance(exc, (TimeoutError, httpx.TimeoutException)):
+        if elapsed >= seconds - _TIMER_SLACK:
+            message = f"{verb} {url} timed out after {seconds:g}s{suffix}"
+            timeout = APITimeoutError(message, url=url, method=method, attempts=attempts)
+            return _Failure(timeout, retryable=True)
+        # Every timeout the SDK sets runs for the whole deadline: one reported long before
+        # it is a failure the transport has named a timeout (httpx-aiohttp raises a
+        # connection the server closed as httpx's ConnectTimeout). The cause's name says
+        # what happened; the transport's would claim a timeout again.
+        what = type(exc.__cause__ or exc).__name__
+        message = (
+            f"{verb} {url} failed: {what}: {reason}, {elapsed:.3f}s into the {seconds:g}s "
+            f"allowed{suffix}"
+        )
+        error = APIConnectionError(message, url=url, method=method, attempts=attempts)
+        return _Failure(error, retryable=True)
     if isinstance(exc, httpx.HTTPError):
         message = f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}"
         error = APIConnectionError(message, url=url, method=method, attempts=attempts)
@@ -545,6 +566,7 @@ class Transport:
                 url=shown_url,
                 method=method,
                 seconds=self._timeout,
+                elapsed=anyio.current_time() - started,
                 scrub=functools.partial(redact, token=self._token),
                 attempt=attempt,
             )
@@ -671,6 +693,7 @@ class Transport:
         # A failure to write locally (a full disk, a closed file object) is the caller's
         # to see as it is, not a network error: kept apart from the catch-all below.
         sink_error: Exception | None = None
+        started = anyio.current_time()
         try:
             with anyio.fail_after(seconds):
                 async with self._http.stream(
@@ -712,6 +735,7 @@ class Transport:
                 url=shown,
                 method="download",
                 seconds=seconds,
+                elapsed=anyio.current_time() - started,
                 scrub=redact_secrets,
             ).error
         if sink_error is not None:
