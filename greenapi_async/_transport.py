@@ -45,6 +45,7 @@ from ._errors import (
     is_marked_permanent,
     mark_permanent,
 )
+from ._loops import HTTPClient, current_loop
 from ._methods import GET_MESSAGE, METHODS, MethodSpec
 from ._pacing import Pacer
 from ._redaction import (
@@ -271,7 +272,7 @@ def _is_certificate_failure(exc: BaseException) -> bool:
 
 def _foreign_failure(
     exc: Exception,
-    http: httpx.AsyncClient,
+    client: HTTPClient,
     *,
     url: str,
     method: str,
@@ -289,8 +290,10 @@ def _foreign_failure(
     marked permanent, so that a watcher ends on it rather than retry it for ever. The
     caller raises the result outside its ``except`` block, so that nothing is chained.
     """
-    if isinstance(exc, RuntimeError) and http.is_closed:
+    if isinstance(exc, RuntimeError) and client.http.is_closed:
         return closed_client_error()
+    if isinstance(exc, RuntimeError) and client.moved:
+        return _lent_client_moved_error(f"{type(exc).__name__}: {reason}")
     error = APIConnectionError(
         f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}",
         url=url,
@@ -310,7 +313,7 @@ _TIMER_SLACK: Final = 0.05
 
 def exchange_failure(
     exc: Exception,
-    http: httpx.AsyncClient,
+    client: HTTPClient,
     *,
     verb: str,
     url: str,
@@ -358,7 +361,7 @@ def exchange_failure(
         return _Failure(error, retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS))
     foreign = _foreign_failure(
         exc,
-        http,
+        client,
         url=url,
         method=method,
         reason=reason,
@@ -387,6 +390,21 @@ def closed_client_error() -> RuntimeError:
     )
 
 
+def _lent_client_moved_error(failure: str) -> RuntimeError:
+    """Say that a lent ``httpx.AsyncClient`` failed on an event loop after serving another.
+
+    Its pool may hold connections of the loop it served first, which no other loop can
+    use; being its owner's, it is neither replaced nor closed here.
+    """
+    return RuntimeError(
+        f"the httpx.AsyncClient lent to this GreenAPI client failed ({failure}) on an "
+        "event loop other than the one it served first: the connections it keeps belong "
+        "to the loop that opened them. Lend a client opened on this loop (one per "
+        "asyncio.run() or trio.run(), with its own GreenAPI client), or pass none: the "
+        "client GreenAPI opens itself follows it from one loop to the next"
+    )
+
+
 @attrs.frozen
 class _Call:
     """One call to make, the same at every attempt."""
@@ -409,13 +427,14 @@ class Transport:
 
     The client may be shared with other instances and with the rest of an application:
     everything instance-specific travels with each request, and the client is never
-    reconfigured.
+    reconfigured. A call on an event loop the client has not served yet first gets one
+    that can (see ``HTTPClient``).
     """
 
     def __init__(
         self,
         *,
-        http_client: httpx.AsyncClient,
+        http_client: HTTPClient,
         api_url: str,
         id_instance: str,
         api_token: str,
@@ -426,7 +445,7 @@ class Transport:
     ) -> None:
         install_httpx_log_filter()
         register_secret(self, api_token)
-        self._http = http_client
+        self._client = http_client
         self._instance_url = f"{api_url}/waInstance{id_instance}"
         self._id_instance = id_instance
         self._token = api_token
@@ -467,6 +486,9 @@ class Transport:
         if verb != spec.verb:
             raise ValueError(f"{api_method} is called with {spec.verb}, not {verb}")
         call = _Call(verb, api_method, params or None, json)
+        # An identity check, all that most calls pay: the loop changes once per run.
+        if current_loop() is not self._client.loop:
+            await self._follow_loop()
         # No local variable here holds the full URL: this frame is in every traceback the
         # caller sees, and tools such as Sentry or `pytest -l` print frame locals.
         attempt = 0
@@ -534,6 +556,11 @@ class Transport:
                 self._waiting.discard(scope)
         self.ensure_open()
 
+    async def _follow_loop(self) -> None:
+        # A closed client opens nothing; its calls end with the closed-client error.
+        if not self.closed:
+            await self._client.follow()
+
     def ensure_open(self) -> None:
         """Refuse plainly to work for a closed client."""
         if self.closed:
@@ -561,7 +588,7 @@ class Transport:
         except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
             return exchange_failure(
                 exc,
-                self._http,
+                self._client,
                 verb=verb,
                 url=shown_url,
                 method=method,
@@ -595,10 +622,11 @@ class Transport:
     async def _exchange(self, call: _Call) -> tuple[httpx.Response, bytes | None]:
         """Send one request; return the answer and its body, None if past its size cap."""
         hooked = False
+        http = self._client.http
         try:
-            response = await self._http.send(
-                # Not kept in a local: see the note in get().
-                self._http.build_request(
+            response = await http.send(
+                # Not kept in a local: see the note in request().
+                http.build_request(
                     call.verb,
                     self._url(call.api_method),
                     params=call.params,
@@ -677,6 +705,8 @@ class Transport:
         for the size); a failure to write to ``sink`` is raised as it is.
         """
         self.ensure_open()
+        if current_loop() is not self._client.loop:
+            await self._follow_loop()
         # The query of a pre-signed URL is a secret while the download runs: httpx's
         # request line, an exception's text and an error body echoing the request hide
         # it too, as they hide every client's token.
@@ -696,7 +726,7 @@ class Transport:
         started = anyio.current_time()
         try:
             with anyio.fail_after(seconds):
-                async with self._http.stream(
+                async with self._client.http.stream(
                     "GET", url, headers=self._download_headers, timeout=seconds
                 ) as response:
                     closed_in_full(response)
@@ -730,7 +760,7 @@ class Transport:
         except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
             failure = exchange_failure(
                 exc,
-                self._http,
+                self._client,
                 verb="GET",
                 url=shown,
                 method="download",
