@@ -225,7 +225,7 @@ def _closed_by_client(loopback: LoopbackServer) -> bool:
     return loopback.all_closed.wait(5)
 
 
-def test_a_client_serves_asyncio_runs_one_after_another_and_trio_between(
+def test_a_client_serves_asyncio_and_trio_runs_one_after_another(
     loopback: LoopbackServer,
 ) -> None:
     api = _client_on(loopback.url)
@@ -239,6 +239,7 @@ def test_a_client_serves_asyncio_runs_one_after_another_and_trio_between(
         lambda: asyncio.run(two_calls()),
         lambda: asyncio.run(two_calls()),
         lambda: trio.run(two_calls),
+        lambda: trio.run(two_calls),
         lambda: asyncio.run(two_calls()),
     ]
     for run in runs:
@@ -247,7 +248,7 @@ def test_a_client_serves_asyncio_runs_one_after_another_and_trio_between(
         # ...which the client closed as the loop it belonged to ended: the next run
         # opens a connection of its own.
         assert _closed_by_client(loopback)
-    assert len(loopback.received) == 8
+    assert len(loopback.received) == 2 * len(runs)
     assert loopback.peak_open == 1
     asyncio.run(api.aclose())
     assert api.closed
