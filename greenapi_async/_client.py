@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from types import TracebackType
@@ -12,6 +13,7 @@ import httpx
 from ._download import DEFAULT_MAX_DOWNLOAD_BYTES, Destination, MediaMessage, download_media
 from ._errors import InvalidArgumentError
 from ._journals import Journals
+from ._loops import HTTPClient
 from ._retry import RetryPolicy
 from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Transport
 from ._validation import (
@@ -63,8 +65,9 @@ class GreenAPI:
         rate_limit: wait between requests so that each method stays within its documented
             per-instance rate, shared by every task using this client.
         http_client: an ``httpx.AsyncClient`` to borrow instead of creating one (whose
-            pool holds at most 100 connections, all kept alive); a borrowed one is used
-            as it is, its pool limits included.
+            pool holds at most 100 connections, all kept alive, and which is made anew
+            for each event loop the client serves, and closed as that loop ends); a
+            borrowed one is used as it is, its pool limits included, on one loop.
         max_response_bytes: the largest body of an answer accepted, once decoded, default
             128 MiB; reading stops as soon as a body passes it, with a
             ``ResponseTooLargeError``. An error answer's body is capped at 1 MiB.
@@ -97,10 +100,11 @@ class GreenAPI:
                 f"http_client must be an httpx.AsyncClient or None, "
                 f"not a value of type {type(http_client).__name__}"
             )
-        self._owns_http_client = http_client is None
-        # No default headers: every request carries the transport's own.
-        self._http_client = http_client or httpx.AsyncClient(
-            timeout=seconds, limits=DEFAULT_POOL_LIMITS
+        # No default headers: every request carries the transport's own. Our own client
+        # is made anew for each event loop the client serves (see _loops).
+        self._http_client = HTTPClient(
+            http_client,
+            functools.partial(httpx.AsyncClient, timeout=seconds, limits=DEFAULT_POOL_LIMITS),
         )
         self._opened = False
         self._transport = Transport(
@@ -245,5 +249,4 @@ class GreenAPI:
         if self.closed:
             return
         self._transport.close()
-        if self._owns_http_client:
-            await self._http_client.aclose()
+        await self._http_client.aclose()

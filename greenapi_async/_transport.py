@@ -45,6 +45,7 @@ from ._errors import (
     is_marked_permanent,
     mark_permanent,
 )
+from ._loops import HTTPClient, current_loop
 from ._methods import GET_MESSAGE, METHODS, MethodSpec
 from ._pacing import Pacer
 from ._redaction import (
@@ -271,7 +272,7 @@ def _is_certificate_failure(exc: BaseException) -> bool:
 
 def _foreign_failure(
     exc: Exception,
-    http: httpx.AsyncClient,
+    client: HTTPClient,
     *,
     url: str,
     method: str,
@@ -289,8 +290,10 @@ def _foreign_failure(
     marked permanent, so that a watcher ends on it rather than retry it for ever. The
     caller raises the result outside its ``except`` block, so that nothing is chained.
     """
-    if isinstance(exc, RuntimeError) and http.is_closed:
+    if isinstance(exc, RuntimeError) and client.http.is_closed:
         return closed_client_error()
+    if isinstance(exc, RuntimeError) and client.moved:
+        return _lent_client_moved_error(f"{type(exc).__name__}: {reason}")
     error = APIConnectionError(
         f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}",
         url=url,
@@ -302,14 +305,21 @@ def _foreign_failure(
     return error
 
 
+# How much earlier than its deadline a timer may fire: an event loop runs a timer due
+# within its clock's resolution (about 16 ms on Windows), and a transport's own timeout
+# starts a little after the attempt's.
+_TIMER_SLACK: Final = 0.05
+
+
 def exchange_failure(
     exc: Exception,
-    http: httpx.AsyncClient,
+    client: HTTPClient,
     *,
     verb: str,
     url: str,
     method: str,
     seconds: float,
+    elapsed: float,
     scrub: Callable[[str], str],
     attempt: int | None = None,
 ) -> _Failure:
@@ -317,17 +327,31 @@ def exchange_failure(
 
     The one place that maps the exceptions of httpx, of another transport or of an event
     hook to ours, and says whether the same request may succeed if sent again. ``url``
-    is already redacted; ``scrub`` redacts the exception's text. ``attempt`` is named in
-    the message when the caller retries. The caller raises the error outside its
-    ``except`` block, so that nothing is chained to an exception that holds the URL.
+    is already redacted; ``scrub`` redacts the exception's text. ``seconds`` is the
+    exchange's deadline and ``elapsed`` how long it ran, on the event loop's clock.
+    ``attempt`` is named in the message when the caller retries. The caller raises the
+    error outside its ``except`` block, so that nothing is chained to an exception that
+    holds the URL.
     """
     suffix = f" (attempt {attempt})" if attempt is not None else ""
     attempts = attempt or 1
-    if isinstance(exc, (TimeoutError, httpx.TimeoutException)):
-        message = f"{verb} {url} timed out after {seconds:g}s{suffix}"
-        timeout = APITimeoutError(message, url=url, method=method, attempts=attempts)
-        return _Failure(timeout, retryable=True)
     reason = scrub(str(exc)) or "no details"
+    if isinstance(exc, (TimeoutError, httpx.TimeoutException)):
+        if elapsed >= seconds - _TIMER_SLACK:
+            message = f"{verb} {url} timed out after {seconds:g}s{suffix}"
+            timeout = APITimeoutError(message, url=url, method=method, attempts=attempts)
+            return _Failure(timeout, retryable=True)
+        # Every timeout the SDK sets runs for the whole deadline: one reported long before
+        # it is a failure the transport has named a timeout (httpx-aiohttp raises a
+        # connection the server closed as httpx's ConnectTimeout). The cause's name says
+        # what happened; the transport's would claim a timeout again.
+        what = type(exc.__cause__ or exc).__name__
+        message = (
+            f"{verb} {url} failed: {what}: {reason}, {elapsed:.3f}s into the {seconds:g}s "
+            f"allowed{suffix}"
+        )
+        error = APIConnectionError(message, url=url, method=method, attempts=attempts)
+        return _Failure(error, retryable=True)
     if isinstance(exc, httpx.HTTPError):
         message = f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}"
         error = APIConnectionError(message, url=url, method=method, attempts=attempts)
@@ -337,7 +361,7 @@ def exchange_failure(
         return _Failure(error, retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS))
     foreign = _foreign_failure(
         exc,
-        http,
+        client,
         url=url,
         method=method,
         reason=reason,
@@ -366,6 +390,21 @@ def closed_client_error() -> RuntimeError:
     )
 
 
+def _lent_client_moved_error(failure: str) -> RuntimeError:
+    """Say that a lent ``httpx.AsyncClient`` failed on an event loop after serving another.
+
+    Its pool may hold connections of the loop it served first, which no other loop can
+    use; being its owner's, it is neither replaced nor closed here.
+    """
+    return RuntimeError(
+        f"the httpx.AsyncClient lent to this GreenAPI client failed ({failure}) on an "
+        "event loop other than the one it served first: the connections it keeps belong "
+        "to the loop that opened them. Lend a client opened on this loop (one per "
+        "asyncio.run() or trio.run(), with its own GreenAPI client), or pass none: the "
+        "client GreenAPI opens itself follows it from one loop to the next"
+    )
+
+
 @attrs.frozen
 class _Call:
     """One call to make, the same at every attempt."""
@@ -388,13 +427,14 @@ class Transport:
 
     The client may be shared with other instances and with the rest of an application:
     everything instance-specific travels with each request, and the client is never
-    reconfigured.
+    reconfigured. A call on an event loop the client has not served yet first gets one
+    that can (see ``HTTPClient``).
     """
 
     def __init__(
         self,
         *,
-        http_client: httpx.AsyncClient,
+        http_client: HTTPClient,
         api_url: str,
         id_instance: str,
         api_token: str,
@@ -405,7 +445,7 @@ class Transport:
     ) -> None:
         install_httpx_log_filter()
         register_secret(self, api_token)
-        self._http = http_client
+        self._client = http_client
         self._instance_url = f"{api_url}/waInstance{id_instance}"
         self._id_instance = id_instance
         self._token = api_token
@@ -446,6 +486,9 @@ class Transport:
         if verb != spec.verb:
             raise ValueError(f"{api_method} is called with {spec.verb}, not {verb}")
         call = _Call(verb, api_method, params or None, json)
+        # An identity check, all that most calls pay: the loop changes once per run.
+        if current_loop() is not self._client.loop:
+            await self._follow_loop()
         # No local variable here holds the full URL: this frame is in every traceback the
         # caller sees, and tools such as Sentry or `pytest -l` print frame locals.
         attempt = 0
@@ -513,6 +556,11 @@ class Transport:
                 self._waiting.discard(scope)
         self.ensure_open()
 
+    async def _follow_loop(self) -> None:
+        # A closed client opens nothing; its calls end with the closed-client error.
+        if not self.closed:
+            await self._client.follow()
+
     def ensure_open(self) -> None:
         """Refuse plainly to work for a closed client."""
         if self.closed:
@@ -540,11 +588,12 @@ class Transport:
         except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
             return exchange_failure(
                 exc,
-                self._http,
+                self._client,
                 verb=verb,
                 url=shown_url,
                 method=method,
                 seconds=self._timeout,
+                elapsed=anyio.current_time() - started,
                 scrub=functools.partial(redact, token=self._token),
                 attempt=attempt,
             )
@@ -573,10 +622,11 @@ class Transport:
     async def _exchange(self, call: _Call) -> tuple[httpx.Response, bytes | None]:
         """Send one request; return the answer and its body, None if past its size cap."""
         hooked = False
+        http = self._client.http
         try:
-            response = await self._http.send(
-                # Not kept in a local: see the note in get().
-                self._http.build_request(
+            response = await http.send(
+                # Not kept in a local: see the note in request().
+                http.build_request(
                     call.verb,
                     self._url(call.api_method),
                     params=call.params,
@@ -655,6 +705,8 @@ class Transport:
         for the size); a failure to write to ``sink`` is raised as it is.
         """
         self.ensure_open()
+        if current_loop() is not self._client.loop:
+            await self._follow_loop()
         # The query of a pre-signed URL is a secret while the download runs: httpx's
         # request line, an exception's text and an error body echoing the request hide
         # it too, as they hide every client's token.
@@ -671,9 +723,10 @@ class Transport:
         # A failure to write locally (a full disk, a closed file object) is the caller's
         # to see as it is, not a network error: kept apart from the catch-all below.
         sink_error: Exception | None = None
+        started = anyio.current_time()
         try:
             with anyio.fail_after(seconds):
-                async with self._http.stream(
+                async with self._client.http.stream(
                     "GET", url, headers=self._download_headers, timeout=seconds
                 ) as response:
                     closed_in_full(response)
@@ -707,11 +760,12 @@ class Transport:
         except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
             failure = exchange_failure(
                 exc,
-                self._http,
+                self._client,
                 verb="GET",
                 url=shown,
                 method="download",
                 seconds=seconds,
+                elapsed=anyio.current_time() - started,
                 scrub=redact_secrets,
             ).error
         if sink_error is not None:

@@ -119,6 +119,7 @@ def validate_api_url(value: object, *, name: str = "api_url") -> str:
     """
     if not isinstance(value, str):
         raise InvalidArgumentError(f"{name} must be a str, not {describe(value)}")
+    _refuse_unencodable(value, name)
     if _stray_space(value):
         raise InvalidArgumentError(
             f"{name} must be a URL such as {DEFAULT_API_URL!r}, not {shown_url(value)!r}"
@@ -148,6 +149,7 @@ def fetchable_url(value: str, name: str) -> httpx.URL:
     without credentials. ``name`` starts the messages, which show the URL without its
     credentials and with its query as ``?***``.
     """
+    _refuse_unencodable(value, name)
     try:
         url = httpx.URL(value)
     except httpx.InvalidURL:
@@ -252,6 +254,8 @@ def validate_chat_id(value: object, *, name: str = "chat_id") -> str:
     """Return a chat id in one of the forms the service documents."""
     if isinstance(value, str) and _CHAT_ID.fullmatch(value):
         return value
+    if isinstance(value, str):
+        _refuse_unencodable(value, name)
     hint = ""
     if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         hint = f" (a phone number alone is not a chat id: did you mean '{value.strip()}@c.us'?)"
@@ -274,11 +278,32 @@ def validate_count(value: object) -> int | None:
 def validate_id_message(value: object) -> str:
     """Return a message id: a non-empty string, as the journals show it."""
     if isinstance(value, str) and value.strip() == value and value:
+        _refuse_unencodable(value, "id_message")
         return value
     raise InvalidArgumentError(
         "id_message must be a message id such as 'BAE5F4886F6F2D05' (a non-empty string "
         f"without spaces around it), not {_shown_text(value)}"
     )
+
+
+def _refuse_unencodable(value: str, name: str) -> None:
+    r"""Refuse text that cannot be written as UTF-8, and so cannot go into a URL or a body.
+
+    Python's str can hold what UTF-8 cannot encode: a lone surrogate, which ``json.loads``
+    makes of an escape such as ``"\ud83d"`` and Python of a command-line argument or an
+    environment variable whose bytes are not UTF-8. Sent on, it would fail in the HTTP
+    client, which the caller would see as a network error. The message says where it
+    is rather than show it: it cannot be printed either.
+    """
+    if value.isascii():  # the usual case, and the quickest check
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidArgumentError(
+            f"{name} must be text that can be encoded as UTF-8: it holds a lone surrogate "
+            f"(U+{ord(value[error.start]):04X}) at position {error.start}"
+        ) from None
 
 
 def _shown_text(value: object) -> str:

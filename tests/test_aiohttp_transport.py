@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import socket
 import traceback
 from collections.abc import AsyncIterator
 
@@ -84,8 +85,8 @@ async def test_a_dropped_connection_is_a_typed_error_without_the_token(
         async with quick_retries(http, server.url, max_retries=1) as api:
             with pytest.raises(ga.GreenAPIError) as caught:
                 await api.journals.last_outgoing_messages()
-    # httpx-aiohttp reports some dropped connections as connect timeouts.
-    assert isinstance(caught.value, ga.APIConnectionError | ga.APITimeoutError)
+    # httpx-aiohttp reports some dropped connections as connect timeouts: they are not.
+    assert type(caught.value) is ga.APIConnectionError
     assert TOKEN not in _everything_shown(caught.value)
 
 
@@ -230,3 +231,44 @@ async def test_a_download_through_a_closed_borrowed_client_says_so_plainly() -> 
         await api.download(message, io.BytesIO())
     assert caught.value.__context__ is None
     await api.aclose()
+
+
+async def test_a_hang_up_is_a_connection_error_not_a_timeout_over_aiohttp(
+    http: httpx.AsyncClient,
+) -> None:
+    # httpx-aiohttp raises a connection the server closed as httpx's ConnectTimeout, long
+    # before any deadline could have passed.
+    with RawServer(b"") as server:  # reads the request, answers nothing, hangs up
+        async with quick_retries(http, server.url, max_retries=0) as api:
+            with pytest.raises(ga.APIConnectionError):
+                await api.journals.last_outgoing_messages()
+        one_attempt = server.connections  # aiohttp may itself try again on a hang-up
+        async with quick_retries(http, server.url, max_retries=1) as api:
+            with pytest.raises(ga.APIConnectionError) as caught:
+                await api.journals.last_outgoing_messages()
+        assert server.connections == 3 * one_attempt  # retried, as a connection error is
+    assert type(caught.value) is ga.APIConnectionError
+    message = str(caught.value)
+    assert "Server disconnected" in message
+    assert "timed out" not in message
+    assert caught.value.attempts == 2
+    assert TOKEN not in _everything_shown(caught.value)
+
+
+async def test_a_server_that_never_answers_still_times_out_over_aiohttp(
+    http: httpx.AsyncClient,
+) -> None:
+    # The kernel completes the connection into the listener's backlog; nothing answers.
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+        async with ga.GreenAPI(
+            ID,
+            TOKEN,
+            api_url=f"http://127.0.0.1:{port}",
+            http_client=http,
+            rate_limit=False,
+            max_retries=0,
+            timeout=0.3,
+        ) as api:
+            with pytest.raises(ga.APITimeoutError, match=r"timed out after 0\.3s"):
+                await api.journals.last_outgoing_messages()

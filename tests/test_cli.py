@@ -879,4 +879,17 @@ def test_end_of_input_at_the_token_prompt_is_one_line_and_the_usage_code(
     assert err.startswith("greenapi-async: error: no token given")
     assert "GREENAPI_API_TOKEN" in err
     assert err.count("\n") == 1
+
+
+def test_message_with_an_id_that_is_not_utf8_is_a_usage_error_before_any_request(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What Python makes of an argument whose bytes are not UTF-8: a lone surrogate.
+    bad_id = os.fsdecode(b"BAE5\xff")
+    code, out, err = run(capsys, "message", "79001111111@c.us", bad_id)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err == (
+        "greenapi-async: error: id_message must be text that can be encoded as UTF-8: "
+        "it holds a lone surrogate (U+DCFF) at position 4\n"
+    )
     assert not served.requests

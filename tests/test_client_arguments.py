@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import json
+import os
 from typing import Any
 
 import httpx
@@ -262,3 +265,96 @@ def test_the_repr_of_a_client_whose_arguments_were_refused_does_not_fail() -> No
         traceback.TracebackException.from_exception(caught.value, capture_locals=True).format()
     )
     assert "GreenAPI(id_instance=" in rendered
+
+
+# Text that cannot be sent: a lone surrogate, which json.loads makes of a "\ud83d" escape
+# and Python of a command-line argument or variable that is not valid UTF-8.
+_SURROGATE_IN_ID = json.loads('"BAE\\ud83d5F4886F"')
+_SURROGATE_IN_CHAT = os.fsdecode(b"7900\xff1234567@c.us")
+
+
+def _no_surrogate_shown(error: BaseException) -> None:
+    message = str(error)
+    message.encode("utf-8")  # nothing in it that cannot be written out
+    assert message.isprintable()
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        pytest.param(
+            lambda api: api.journals.get_message("79001234567@c.us", _SURROGATE_IN_ID),
+            "id_message must be text that can be encoded as UTF-8: it holds a lone "
+            "surrogate (U+D83D) at position 3",
+            id="id_message",
+        ),
+        pytest.param(
+            lambda api: api.journals.get_message(_SURROGATE_IN_CHAT, "BAE5F4886F"),
+            "chat_id must be text that can be encoded as UTF-8: it holds a lone "
+            "surrogate (U+DCFF) at position 4",
+            id="get_message-chat_id",
+        ),
+        pytest.param(
+            lambda api: api.journals.chat_history(_SURROGATE_IN_CHAT),
+            "chat_id must be text that can be encoded as UTF-8",
+            id="chat_history-chat_id",
+        ),
+    ],
+)
+@pytest.mark.anyio
+async def test_an_id_that_cannot_be_encoded_is_refused_before_any_request(
+    make_client: MakeClient, call: Any, message: str
+) -> None:
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json=[])
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(record)) as http,
+        make_client(http_client=http) as api,
+    ):
+        with pytest.raises(ga.InvalidArgumentError) as caught:
+            await call(api)
+    assert str(caught.value).startswith(message)
+    _no_surrogate_shown(caught.value)
+    assert sent == []
+
+
+def test_an_api_url_that_cannot_be_encoded_is_an_argument_error() -> None:
+    with pytest.raises(ga.InvalidArgumentError) as caught:
+        ga.GreenAPI(ID_INSTANCE, TOKEN, api_url="https://7103.api.greenapi.com/\ud83d")
+    assert str(caught.value).startswith(
+        "api_url must be text that can be encoded as UTF-8: it holds a lone surrogate "
+        "(U+D83D) at position 30"
+    )
+    _no_surrogate_shown(caught.value)
+    # The environment decodes bytes that are not UTF-8 into lone surrogates too.
+    env = {**GOOD_ENV, "GREENAPI_API_URL": os.fsdecode(b"https://7103.api.greenapi.com/\xff")}
+    with pytest.raises(ga.InvalidArgumentError, match=r"^GREENAPI_API_URL must be text") as caught:
+        ga.GreenAPI.from_env(env)
+    _no_surrogate_shown(caught.value)
+
+
+@pytest.mark.anyio
+async def test_a_download_url_that_cannot_be_encoded_is_refused_before_any_request(
+    make_client: MakeClient,
+) -> None:
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, content=b"file")
+
+    message = ga.ImageMessage(
+        id_message="I", timestamp=0, status_message="read", chat_id="1@c.us",
+        download_url="https://media.example/\ud83d.jpg",
+    )  # fmt: skip
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(record)) as http,
+        make_client(http_client=http) as api,
+    ):
+        with pytest.raises(ga.InvalidArgumentError, match="download_url of message I must be text"):
+            await api.download(message, io.BytesIO())
+    assert sent == []

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+import asyncio
+import gc
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import anyio
 import httpx
 import pytest
 import respx
+import trio
 
 import greenapi_async as ga
 
@@ -207,3 +211,121 @@ async def test_closing_one_client_leaves_the_waiters_of_another_on_the_same_pool
     assert answered == []
     assert is_closed_error(ended), ended
     assert two_outcomes == [[]]
+
+
+# One client, one event loop after another: a connection kept alive in one loop is no
+# use to the next, which must not be handed it.
+
+
+def _client_on(url: str, **options: Any) -> ga.GreenAPI:
+    return ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=url, rate_limit=False, max_retries=0, **options)
+
+
+def _closed_by_client(loopback: LoopbackServer) -> bool:
+    return loopback.all_closed.wait(5)
+
+
+def test_a_client_serves_asyncio_and_trio_runs_one_after_another(
+    loopback: LoopbackServer,
+) -> None:
+    api = _client_on(loopback.url)
+
+    async def two_calls() -> int:
+        assert await api.journals.last_outgoing_messages() == []
+        assert await api.journals.last_outgoing_messages() == []
+        return loopback.open_connections
+
+    runs: list[Callable[[], int]] = [
+        lambda: asyncio.run(two_calls()),
+        lambda: asyncio.run(two_calls()),
+        lambda: trio.run(two_calls),
+        lambda: trio.run(two_calls),
+        lambda: asyncio.run(two_calls()),
+    ]
+    for run in runs:
+        # Both calls of a run went through one connection, kept alive between them...
+        assert run() == 1
+        # ...which the client closed as the loop it belonged to ended: the next run
+        # opens a connection of its own.
+        assert _closed_by_client(loopback)
+    assert len(loopback.received) == 2 * len(runs)
+    assert loopback.peak_open == 1
+    asyncio.run(api.aclose())
+    assert api.closed
+    gc.collect()  # an unclosed socket or transport would warn here, and fail the test
+
+
+def test_a_connection_of_a_loop_closed_without_its_shutdown_is_not_reused(
+    loopback: LoopbackServer,
+) -> None:
+    api = _client_on(loopback.url)
+
+    async def call() -> list[ga.OutgoingMessage]:
+        return await api.journals.last_outgoing_messages()
+
+    def on_a_loop_closed_by_hand_then_on_another() -> None:
+        # asyncio.run() and trio.run() end what waits in them; a loop closed by hand
+        # does not.
+        loop = asyncio.new_event_loop()
+        assert loop.run_until_complete(call()) == []
+        loop.close()
+        assert loopback.open_connections == 1  # kept alive across the loops
+        assert asyncio.run(call()) == []
+        assert loopback.peak_open == 2  # the second loop's call did not use it
+        # The first connection can no longer be closed on its own loop: the garbage
+        # collector closes it, with a warning.
+        gc.collect()
+
+    with pytest.warns(ResourceWarning, match="unclosed"):
+        on_a_loop_closed_by_hand_then_on_another()
+    assert _closed_by_client(loopback)
+    asyncio.run(api.aclose())
+
+
+def test_a_client_never_used_closes_on_any_loop(loopback: LoopbackServer) -> None:
+    api = _client_on(loopback.url)
+    trio.run(api.aclose)
+    assert api.closed
+    with pytest.raises(RuntimeError, match="has been closed"):
+        asyncio.run(api.journals.last_outgoing_messages())
+    assert loopback.received == []
+
+
+def test_a_client_dropped_without_aclose_closes_its_connection_as_its_loop_ends(
+    loopback: LoopbackServer,
+) -> None:
+    async def forget_to_close() -> None:
+        api = _client_on(loopback.url)
+        assert await api.journals.last_outgoing_messages() == []
+
+    asyncio.run(forget_to_close())
+    assert _closed_by_client(loopback)
+    gc.collect()
+
+
+def test_a_lent_client_on_a_second_loop_fails_plainly_and_stays_its_owners(
+    loopback: LoopbackServer,
+) -> None:
+    def on_two_loops() -> str:
+        http = httpx.AsyncClient()
+        api = _client_on(loopback.url, http_client=http)
+        assert asyncio.run(api.journals.last_outgoing_messages()) == []
+        with pytest.raises(RuntimeError, match="lent to this GreenAPI client failed") as caught:
+            asyncio.run(api.journals.last_outgoing_messages())
+        assert caught.value.__context__ is None
+        assert not http.is_closed  # neither closed nor replaced: it is its owner's
+        return str(caught.value)
+
+    def on_two_loops_then_collected() -> str:
+        message = on_two_loops()
+        # Its connection could be closed only on the loop that opened it, by its owner:
+        # the garbage collector closes it, with a warning.
+        gc.collect()
+        return message
+
+    with pytest.warns(ResourceWarning, match="unclosed"):
+        message = on_two_loops_then_collected()
+    assert "Event loop is closed" in message
+    assert "one per asyncio.run()" in message
+    assert TOKEN not in message
+    assert _closed_by_client(loopback)

@@ -250,17 +250,51 @@ async def test_a_connection_error_is_retried_then_reported_as_connection_error(
     assert caught.value.attempts == 3
 
 
-async def test_an_httpx_timeout_is_an_api_timeout_error(
-    respx_mock: respx.MockRouter, make_client: MakeClient
+@virtual_time
+async def test_an_httpx_timeout_at_the_deadline_is_an_api_timeout_error(
+    make_client: MakeClient,
 ) -> None:
-    route = respx_mock.get(JOURNAL_URL)
-    route.side_effect = [httpx.ReadTimeout("slow"), httpx.Response(200, json=[])]
+    # On a virtual clock: the transport's timeout and the SDK's own deadline both come
+    # 30 s into the attempt, and either is a timeout.
+    slow_answers = 1
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        nonlocal slow_answers
+        if slow_answers:
+            slow_answers -= 1
+            await anyio.sleep(30)
+            raise httpx.ReadTimeout("slow")
+        return httpx.Response(200, json=[])
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as http:
+        async with make_client(http_client=http, max_retries=1, retry_backoff=0) as api:
+            assert await api.journals.last_outgoing_messages() == []  # retried
+        slow_answers = 1
+        async with make_client(http_client=http, max_retries=0) as api:
+            with pytest.raises(ga.APITimeoutError, match="timed out after 30s"):
+                await api.journals.last_outgoing_messages()
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [httpx.ConnectTimeout("Server disconnected"), TimeoutError("Server disconnected")],
+    ids=["httpx-timeout", "timeout-error"],
+)
+async def test_a_timeout_reported_long_before_the_deadline_is_a_connection_error(
+    respx_mock: respx.MockRouter, make_client: MakeClient, reported: Exception
+) -> None:
+    # httpx-aiohttp raises a connection the server closed as httpx's ConnectTimeout, a
+    # few milliseconds into a call that may take 30 s: no deadline has passed.
+    route = respx_mock.get(JOURNAL_URL).mock(side_effect=reported)
     async with make_client(max_retries=1, retry_backoff=0) as api:
-        assert await api.journals.last_outgoing_messages() == []
-    route.side_effect = httpx.ReadTimeout("slow")
-    async with make_client(max_retries=0) as api:
-        with pytest.raises(ga.APITimeoutError, match="timed out after 30s"):
+        with pytest.raises(ga.APIConnectionError) as caught:
             await api.journals.last_outgoing_messages()
+    assert type(caught.value) is ga.APIConnectionError
+    message = str(caught.value)
+    assert "timed out" not in message
+    assert "Server disconnected" in message
+    assert route.call_count == 2  # retried, as a connection error is
+    assert caught.value.attempts == 2
 
 
 async def test_a_non_transient_transport_error_is_not_retried(
