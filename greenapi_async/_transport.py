@@ -121,7 +121,9 @@ def _says_not_found(common: Mapping[str, Any]) -> bool:
     )
 
 
-def undefined_status_error(status_code: int, *, url: str) -> ResponseValidationError | None:
+def undefined_status_error(
+    status_code: int, *, verb: str, url: str
+) -> ResponseValidationError | None:
     """The error for a status HTTP does not define, or None for one it does (100 to 599).
 
     Some HTTP stacks pass on any three digits. Beyond 599 no class or retry rule of ours
@@ -131,7 +133,7 @@ def undefined_status_error(status_code: int, *, url: str) -> ResponseValidationE
     if 100 <= status_code <= 599:
         return None
     return ResponseValidationError(
-        f"GET {url} answered with status {status_code}, which HTTP does not define "
+        f"{verb} {url} answered with status {status_code}, which HTTP does not define "
         f"(it defines 100 to 599)"
     )
 
@@ -606,7 +608,7 @@ class Transport:
             elapsed,
             attempt,
         )
-        undefined = undefined_status_error(response.status_code, url=shown_url)
+        undefined = undefined_status_error(response.status_code, verb=verb, url=shown_url)
         if undefined is not None:
             return _Failure(undefined, retryable=False)
         if body is None:
@@ -730,7 +732,7 @@ class Transport:
                     "GET", url, headers=self._download_headers, timeout=seconds
                 ) as response:
                     closed_in_full(response)
-                    undefined = undefined_status_error(response.status_code, url=shown)
+                    undefined = undefined_status_error(response.status_code, verb="GET", url=shown)
                     if undefined is not None:
                         failure = undefined
                     elif not response.is_success:

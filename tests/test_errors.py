@@ -19,7 +19,7 @@ import pytest
 import greenapi_async as ga
 
 from .conftest import ID_INSTANCE, TOKEN, MakeClient
-from .loopback import LoopbackServer, Reply
+from .loopback import LoopbackServer, RawServer, Reply, raw_response
 
 EXPORTED_ERRORS = sorted(
     (
@@ -202,3 +202,40 @@ async def test_the_services_control_characters_are_escaped_in_messages_and_logs_
     assert any(line.endswith("; retrying") for line in logged)  # the watcher's
     assert any("; retry 1 of 1 in " in line for line in logged)  # the retry's
     assert not [line for line in logged if any(char in line for char in RAW_CONTROLS)]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("verb", "method", "call"),
+    [
+        pytest.param(
+            "POST",
+            "getChatHistory",
+            lambda api: api.journals.chat_history("79001234567@c.us", 10),
+            id="getChatHistory",
+        ),
+        pytest.param(
+            "POST",
+            "getMessage",
+            lambda api: api.journals.get_message("79001234567@c.us", "BAE5F4886AFB3C57"),
+            id="getMessage",
+        ),
+        pytest.param(
+            "GET",
+            "lastIncomingMessages",
+            lambda api: api.journals.last_incoming_messages(),
+            id="lastIncomingMessages",
+        ),
+    ],
+)
+async def test_a_status_http_does_not_define_names_the_requests_own_verb_and_method(
+    make_client: MakeClient, verb: str, method: str, call: Callable[[ga.GreenAPI], Any]
+) -> None:
+    with RawServer(raw_response(601)) as server:
+        url = server.url
+        async with make_client(api_url=url) as api:
+            with pytest.raises(ga.ResponseValidationError) as caught:
+                await call(api)
+    assert str(caught.value).startswith(
+        f"{verb} {url}/waInstance{ID_INSTANCE}/{method}/*** answered with status 601, "
+    )
