@@ -41,6 +41,8 @@ class ReceivedRequest:
     path: str
     headers: dict[str, str]
     at: float
+    # The client's port: requests with the same one came on the same connection.
+    client_port: int = 0
 
 
 class LoopbackServer:
@@ -77,7 +79,13 @@ class LoopbackServer:
 
             def do_GET(self) -> None:
                 server.received.append(
-                    ReceivedRequest("GET", self.path, dict(self.headers.items()), time.monotonic())
+                    ReceivedRequest(
+                        "GET",
+                        self.path,
+                        dict(self.headers.items()),
+                        time.monotonic(),
+                        self.client_address[1],
+                    )
                 )
                 reply = server.replies.popleft() if server.replies else server.default
                 try:
