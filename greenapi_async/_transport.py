@@ -45,7 +45,7 @@ from ._errors import (
     ServerError,
 )
 from ._loops import HTTPClient, current_loop
-from ._methods import GET_MESSAGE, METHODS, MethodSpec
+from ._methods import MethodSpec
 from ._pacing import Pacer
 from ._redaction import (
     REDACTED,
@@ -82,15 +82,17 @@ def status_error(
     status_code: int,
     retry_after: float | None,
     payload: Mapping[str, Any] | None,
+    missing_message_on_400: bool = False,
     **common: Any,
 ) -> APIStatusError:
     """Build the exception an error status is raised as, for API calls and downloads alike.
 
-    ``payload`` is the answer's JSON object, if any (a 466's ``invokeStatus``); ``common``
-    are the other ``APIStatusError`` attributes.
+    ``payload`` is the answer's JSON object, if any (a 466's ``invokeStatus``);
+    ``missing_message_on_400`` is the method's (see ``MethodSpec``); ``common`` are the
+    other ``APIStatusError`` attributes.
     """
     cls = _STATUS_ERRORS.get(status_code, ServerError if status_code >= 500 else APIStatusError)
-    if cls is BadRequestError and _says_not_found(common):
+    if cls is BadRequestError and missing_message_on_400 and _says_not_found(common):
         cls = MessageNotFoundError
     if cls is RateLimitError:
         return RateLimitError(message, retry_after=retry_after, status_code=status_code, **common)
@@ -105,19 +107,15 @@ def status_error(
     return cls(message, status_code=status_code, **common)
 
 
-# What getMessage's 400 says for an id or a chat it does not know: "ID message notfound",
-# "chatId not found" (spelt as the service's error table spells them).
+# What a 400 says for a message id or a chat the service does not know: "ID message
+# notfound", "chatId not found" (spelt as the service's error table spells them).
 # Only these two: another 400 that says "not found" of something else stays a 400.
 _NOT_FOUND: Final = re.compile(r"(?:id ?message|chat ?id) ?not ?found", re.IGNORECASE)
 
 
 def _says_not_found(common: Mapping[str, Any]) -> bool:
     body = common.get("body")
-    return (
-        common.get("method") == GET_MESSAGE.name
-        and isinstance(body, str)
-        and _NOT_FOUND.search(body) is not None
-    )
+    return isinstance(body, str) and _NOT_FOUND.search(body) is not None
 
 
 def undefined_status_error(
@@ -424,8 +422,7 @@ def _lent_client_moved_error(failure: str) -> RuntimeError:
 class _Call:
     """One call to make, the same at every attempt."""
 
-    verb: str
-    api_method: str
+    spec: MethodSpec
     params: Mapping[str, Any] | None
     json: Mapping[str, Any] | None
 
@@ -488,23 +485,21 @@ class Transport:
 
     async def request(
         self,
-        verb: str,
-        api_method: str,
+        spec: MethodSpec,
         *,
         params: Mapping[str, Any] | None = None,
         json: Mapping[str, Any] | None = None,
     ) -> bytes:
-        """Call ``api_method`` and return the body of a successful answer.
+        """Call the method ``spec`` describes and return the body of a successful answer.
 
-        ``verb`` is the method's (``GET``, or ``POST`` with a ``json`` body); its
-        documented rate, from the table of methods, paces the calls. Every method called
+        ``params`` go in the query, ``json`` is the body (a ``POST`` method's); the row's
+        rate paces the calls, and its verb and 400 are the method's. Every method called
         here only reads, so any of them is retried alike. Raises the ``GreenAPIError`` of
         the last attempt when retries cannot help or run out.
         """
-        spec = METHODS[api_method]
-        if verb != spec.verb:
-            raise ValueError(f"{api_method} is called with {spec.verb}, not {verb}")
-        call = _Call(verb, api_method, params or None, json)
+        if (json is not None) != (spec.verb == "POST"):
+            raise ValueError(f"{spec.name} is a {spec.verb} method: a body goes with POST only")
+        call = _Call(spec, params or None, json)
         # An identity check, all that most calls pay: the loop changes once per run.
         if current_loop() is not self._client.loop:
             await self._follow_loop()
@@ -529,7 +524,7 @@ class Transport:
                 raise outcome.error
             logger.info(
                 "%s failed (%s); retry %d of %d in %.2fs",
-                api_method,
+                spec.name,
                 outcome.error,
                 attempt,
                 self._retry.max_retries,
@@ -594,7 +589,7 @@ class Transport:
         return pacer
 
     async def _attempt(self, call: _Call, attempt: int) -> bytes | _Failure:
-        verb, method = call.verb, call.api_method
+        verb, method = call.spec.verb, call.spec.name
         shown_url = self.redacted_url(method)
         started = anyio.current_time()
         try:
@@ -646,8 +641,8 @@ class Transport:
             response = await http.send(
                 # Not kept in a local: see the note in request().
                 http.build_request(
-                    call.verb,
-                    self._url(call.api_method),
+                    call.spec.verb,
+                    self._url(call.spec.name),
                     params=call.params,
                     json=call.json,
                     headers=self._headers,
@@ -689,12 +684,12 @@ class Transport:
     def _status_failure(
         self, call: _Call, status_code: int, response: httpx.Response, attempt: int, body: bytes
     ) -> _Failure:
-        method = call.api_method
+        method = call.spec.name
         shown_url = self.redacted_url(method)
         report = error_body(body, response, functools.partial(redact, token=self._token))
         reason = httpx.codes.get_reason_phrase(status_code)
         message = (
-            f"{status_code}{' ' + reason if reason else ''} from {call.verb} {shown_url}: "
+            f"{status_code}{' ' + reason if reason else ''} from {call.spec.verb} {shown_url}: "
             f"{report.detail}{f' (after {attempt} attempts)' if attempt > 1 else ''}"
         )
         retry_after = parse_retry_after(response.headers)
@@ -703,6 +698,7 @@ class Transport:
             status_code=status_code,
             retry_after=retry_after,
             payload=report.payload,
+            missing_message_on_400=call.spec.missing_message_on_400,
             body=report.text,
             url=shown_url,
             method=method,
