@@ -11,7 +11,7 @@ import shutil
 import socket
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Final, TextIO, TypeVar
 
@@ -258,15 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        if args.command == "sandbox":
-            return _serve_sandbox(args)
-        if args.command == "watch":
-            return _watch(args)
-        if args.command == "history":
-            return _show_history(args)
-        if args.command == "message":
-            return _show_message(args)
-        return _list_journal(args)
+        return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
@@ -780,3 +772,14 @@ def _reachable_url(served_url: str) -> str:
     url = httpx.URL(served_url)
     loopback = _LOOPBACK_OF_WILDCARD.get(url.host)
     return served_url if loopback is None else str(url.copy_with(host=loopback)).rstrip("/")
+
+
+# What each command runs: the parser offers exactly these (see _parser).
+_COMMANDS: Final[Mapping[str, Callable[[argparse.Namespace], int]]] = {
+    "last-outgoing": _list_journal,
+    "last-incoming": _list_journal,
+    "history": _show_history,
+    "message": _show_message,
+    "watch": _watch,
+    "sandbox": _serve_sandbox,
+}

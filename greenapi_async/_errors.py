@@ -80,7 +80,7 @@ class GreenAPIError(Exception):
     def __reduce__(self) -> tuple[Any, ...]:
         # An exception pickles as its class called with ``args``, which fails for the
         # keyword-only attributes of the subclasses. Rebuilt instead without __init__,
-        # from ``args`` and the attributes (private marks included).
+        # from ``args`` and the attributes.
         return (_rebuild, (type(self), self.args), self.__dict__)
 
 
@@ -179,14 +179,30 @@ class APIConnectionError(GreenAPIError):
         url: the request URL with the API token redacted.
         method: the Green API method called.
         attempts: how many requests were made before giving up.
+        reached_service: False when the request certainly never reached the service (the
+            connection could not be made); True when it may have, and been acted on.
+        transient: False when sending again cannot help: a server certificate that
+            fails verification, or a failure of the HTTP stack itself (an exception
+            that is not a network error, from a transport or an event hook).
 
     """
 
-    def __init__(self, message: str, *, url: str, method: str, attempts: int = 1) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str,
+        method: str,
+        attempts: int = 1,
+        reached_service: bool = True,
+        transient: bool = True,
+    ) -> None:
         super().__init__(message)
         self.url = url
         self.method = method
         self.attempts = attempts
+        self.reached_service = reached_service
+        self.transient = transient
 
 
 class APITimeoutError(APIConnectionError):
@@ -250,18 +266,3 @@ class MissingExtraError(ImportError):
 # that say nothing about the service or its answer: they propagate as they are, never
 # wrapped in a GreenAPIError nor reported as a malformed response.
 LOCAL_FAILURES: Final = (MemoryError, RecursionError)
-
-
-def mark_permanent(error: GreenAPIError) -> None:
-    """Mark ``error`` as one that waiting will not fix, whatever its class says.
-
-    For an ``APIConnectionError`` made from an exception that is not a network failure
-    (a foreign transport's bug, an event hook that raised): the journal watcher ends on
-    it instead of backing off and trying again for ever.
-    """
-    error._permanent = True  # type: ignore[attr-defined]  # a private mark
-
-
-def is_marked_permanent(error: GreenAPIError) -> bool:
-    """Whether ``mark_permanent`` was called on ``error``."""
-    return getattr(error, "_permanent", False) is True

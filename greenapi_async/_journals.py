@@ -57,7 +57,7 @@ class Journals:
         json: Mapping[str, Any] | None = None,
     ) -> list[Message] | PartialMessages:
         """Call a method that answers a list of messages, and decode the list."""
-        body = await self._transport.request(spec.verb, spec.name, params=params, json=json)
+        body = await self._transport.request(spec, params=params, json=json)
         if skip_malformed:
             return decode_messages_partially(body, method=spec.name)
         return decode_messages(body, method=spec.name)
@@ -68,7 +68,7 @@ class Journals:
         async def fetch(minutes: int) -> PartialMessages:
             # A malformed entry is left out (and reported) rather than failing the poll:
             # one odd entry must not hide every event while it stays in the window.
-            body = await self._transport.request(spec.verb, spec.name, params={"minutes": minutes})
+            body = await self._transport.request(spec, params={"minutes": minutes})
             return decode_messages_partially(body, method=spec.name)
 
         return fetch
@@ -211,7 +211,7 @@ class Journals:
 
         """
         body = {"chatId": validate_chat_id(chat_id), "idMessage": validate_id_message(id_message)}
-        answer = await self._transport.request(GET_MESSAGE.verb, GET_MESSAGE.name, json=body)
+        answer = await self._transport.request(GET_MESSAGE, json=body)
         return decode_message(answer, method=GET_MESSAGE.name)
 
     def watch_outgoing(

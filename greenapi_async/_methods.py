@@ -1,12 +1,16 @@
-"""Green API's methods as data: how each is called, and how often it may be.
+"""Green API's methods as data: how each is called, what it answers, how often it may be.
 
-One entry per method: its HTTP verb, its documented rate per instance, and the defaults
-the service applies to what a request leaves out. The transport paces by it, the fake
-serves by it, and the documentation's table of methods is checked against it.
+One row per method: its HTTP verb, its documented rate per instance, the defaults the
+service applies to what a request leaves out, the shape of its answer and what its 400
+means. The generic code reads only the row: the transport paces, sends and maps errors
+by it, the fake routes and serves by it, the command line and the tests select methods
+by its properties, and the documentation's table of methods is checked against it.
+Adding a method is a row here, its method on a resource, and its answer in the fake.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from typing import Final, Literal
 
@@ -18,8 +22,16 @@ __all__ = [
     "LAST_INCOMING_MESSAGES",
     "LAST_OUTGOING_MESSAGES",
     "METHODS",
+    "Answer",
     "MethodSpec",
 ]
+
+
+class Answer(enum.Enum):
+    """The shape of a method's successful answer."""
+
+    MESSAGES = "a JSON array of journal entries"
+    MESSAGE = "one journal entry"
 
 
 @attrs.frozen
@@ -28,18 +40,31 @@ class MethodSpec:
 
     Attributes:
         name: the method's name in the URL, e.g. ``lastOutgoingMessages``.
-        verb: ``GET``, or ``POST`` for a method that takes a JSON body. Every method
-            here only reads, so both are retried alike.
+        verb: ``GET`` with a query, or ``POST`` with a JSON body. Every method here only
+            reads, so both are retried alike.
         rate: the documented requests per second per instance; above it the service
             answers 429.
+        answer: the shape of a successful answer.
         defaults: what the service uses for a parameter the request leaves out.
+        missing_message_on_400: its 400 may say that the message asked for does not
+            exist ("ID message notfound"), which is then a ``MessageNotFoundError``.
+        direction: for a journal of one direction, ``"outgoing"`` or ``"incoming"``:
+            the ``type`` of its entries; None for a method that answers both.
 
     """
 
     name: str
     verb: Literal["GET", "POST"]
     rate: float
+    answer: Answer
     defaults: Mapping[str, int] = attrs.field(factory=dict, hash=False)
+    missing_message_on_400: bool = False
+    direction: Literal["outgoing", "incoming"] | None = None
+
+    @property
+    def windowed(self) -> bool:
+        """Whether it answers the entries of the last ``minutes`` minutes."""
+        return "minutes" in self.defaults
 
     @property
     def min_interval(self) -> float:
@@ -48,16 +73,30 @@ class MethodSpec:
 
 
 LAST_OUTGOING_MESSAGES: Final = MethodSpec(
-    "lastOutgoingMessages", "GET", rate=1.0, defaults={"minutes": 1440}
+    "lastOutgoingMessages",
+    "GET",
+    rate=1.0,
+    answer=Answer.MESSAGES,
+    defaults={"minutes": 1440},
+    direction="outgoing",
 )
 
 LAST_INCOMING_MESSAGES: Final = MethodSpec(
-    "lastIncomingMessages", "GET", rate=1.0, defaults={"minutes": 1440}
+    "lastIncomingMessages",
+    "GET",
+    rate=1.0,
+    answer=Answer.MESSAGES,
+    defaults={"minutes": 1440},
+    direction="incoming",
 )
 
-GET_CHAT_HISTORY: Final = MethodSpec("getChatHistory", "POST", rate=1.0, defaults={"count": 100})
+GET_CHAT_HISTORY: Final = MethodSpec(
+    "getChatHistory", "POST", rate=1.0, answer=Answer.MESSAGES, defaults={"count": 100}
+)
 
-GET_MESSAGE: Final = MethodSpec("getMessage", "POST", rate=10.0)
+GET_MESSAGE: Final = MethodSpec(
+    "getMessage", "POST", rate=10.0, answer=Answer.MESSAGE, missing_message_on_400=True
+)
 
 METHODS: Final[Mapping[str, MethodSpec]] = {
     spec.name: spec

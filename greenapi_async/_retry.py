@@ -1,12 +1,17 @@
-"""When to try again, and how long to wait first: for calls and for the watcher.
+"""When to try again, and how long to wait first: for calls, downloads and watchers.
 
-Small pure functions of a status code, an error, headers and an attempt number, so the
-transport's and the watcher's loops stay readable and the policy can be tested without
-any I/O.
+One decision says what a failure is (``failure_of``): whether the request reached the
+service, whether the service refused it for now or for good, whether its answer was lost
+or garbled. What each caller does with it is one line below it: a call retries what a
+second try may fix (``call_retries_after``), a watcher waits out whatever time may fix
+(``watch_goes_on_after``), and a request that must not be repeated blindly asks whether
+the service may have acted on it (``service_may_have_acted``). Small pure functions of an
+error, headers and an attempt number, testable without any I/O.
 """
 
 from __future__ import annotations
 
+import enum
 import math
 import random
 import re
@@ -18,27 +23,93 @@ from typing import Final
 import attrs
 
 from ._errors import (
+    APIConnectionError,
     APIStatusError,
-    AuthenticationError,
     BadRequestError,
     GreenAPIError,
-    PermissionDeniedError,
-    QuotaExceededError,
     RateLimitError,
     ResponseTooLargeError,
+    ResponseValidationError,
     ServerError,
-    is_marked_permanent,
 )
 
-__all__ = ["RetryPolicy", "is_retryable_status", "parse_retry_after", "watch_goes_on_after"]
+__all__ = [
+    "Failure",
+    "RetryPolicy",
+    "call_retries_after",
+    "failure_of",
+    "parse_retry_after",
+    "service_may_have_acted",
+    "watch_goes_on_after",
+]
 
-# 499 is the service's "client closed the connection"; its docs advise retrying it.
-_RETRYABLE_STATUSES: Final = frozenset({429, 499})
+
+class Failure(enum.Enum):
+    """What a failed request says about the service, and about trying again."""
+
+    UNREACHED = "the request never reached the service"
+    THROTTLED = "the service refused it for now (429), having done nothing"
+    LOST = "the request may have reached the service; no answer came back"
+    GARBLED = "the service answered, but not as the API documents"
+    REFUSED = "the service refused the request as it was (400)"
+    FATAL = "nothing the caller waits for will fix it"
 
 
-def is_retryable_status(status_code: int) -> bool:
-    """Whether a GET that got this status may succeed if sent again."""
-    return status_code in _RETRYABLE_STATUSES or status_code >= 500
+# 499 is the service's "client closed the connection": its docs advise retrying it. Like
+# a 5xx, it comes after the request reached the service.
+_LOST_STATUSES: Final = frozenset({499})
+
+
+def failure_of(error: GreenAPIError) -> Failure:
+    """The one decision of what ``error`` is; every policy below reads it.
+
+    Authentication (401), permission (403) and quota (466) errors, the other 4xx, a body
+    over its size cap (the same request gets the same answer), a certificate that fails
+    verification and a failure of the HTTP stack itself are ``FATAL``. A 400 is
+    ``REFUSED``: for a read, what an instance that is starting answers.
+    """
+    if isinstance(error, APIConnectionError):
+        if not error.transient:
+            return Failure.FATAL
+        return Failure.LOST if error.reached_service else Failure.UNREACHED
+    if isinstance(error, RateLimitError):
+        return Failure.THROTTLED
+    if isinstance(error, ServerError) or (
+        isinstance(error, APIStatusError) and error.status_code in _LOST_STATUSES
+    ):
+        return Failure.LOST
+    if isinstance(error, BadRequestError):
+        return Failure.REFUSED
+    if isinstance(error, ResponseValidationError) and not isinstance(error, ResponseTooLargeError):
+        return Failure.GARBLED
+    return Failure.FATAL
+
+
+def call_retries_after(error: GreenAPIError) -> bool:
+    """Whether a call (a read) or a download may succeed if sent again in a moment.
+
+    A garbled answer is not retried: the same request would most likely get it again.
+    """
+    return failure_of(error) in (Failure.UNREACHED, Failure.THROTTLED, Failure.LOST)
+
+
+def watch_goes_on_after(error: GreenAPIError) -> bool:
+    """Whether a watcher should back off and poll again after ``error``, or end with it.
+
+    Wider than a call's retries: a watcher runs for weeks, so a 400 from an instance that
+    is starting up, and a garbled answer, are waited out too.
+    """
+    return failure_of(error) is not Failure.FATAL
+
+
+def service_may_have_acted(error: GreenAPIError) -> bool:
+    """Whether the service may have acted on a request that failed with ``error``.
+
+    Such a request must not be sent again before looking for what it did: its answer
+    was lost or garbled. One that never reached the service, or that it refused, did
+    nothing.
+    """
+    return failure_of(error) in (Failure.LOST, Failure.GARBLED)
 
 
 def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
@@ -161,29 +232,3 @@ class RetryPolicy:
         # Up to 25% less, so that many clients failing together do not retry in lockstep.
         jitter = 1 - 0.25 * random.random()  # noqa: S311 - jitter, not crypto
         return float(backoff * jitter)
-
-
-def watch_goes_on_after(error: GreenAPIError) -> bool:
-    """Whether a watcher should back off and poll again after ``error``, or end with it.
-
-    Wider than a call's retries (``is_retryable_status``): a watcher runs for weeks, so
-    a 400 from an instance that is starting up is waited out too.
-
-    Only authentication, permission and quota errors, a journal over the size cap, and
-    requests the service finds malformed for good (other 4xx), end a watch; an instance
-    that is starting answers 400, and 499 is the service's own "try again".
-    """
-    if isinstance(
-        error,
-        (AuthenticationError, PermissionDeniedError, QuotaExceededError, ResponseTooLargeError),
-    ):
-        # A journal over max_response_bytes stays over it: its window only grows while
-        # polls fail.
-        return False
-    if is_marked_permanent(error):
-        return False
-    if isinstance(error, APIStatusError) and not isinstance(
-        error, (RateLimitError, ServerError, BadRequestError)
-    ):
-        return error.status_code == 499
-    return True

@@ -15,6 +15,7 @@ import functools
 import json
 import logging
 import re
+import socket
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import IO, Any, Final
@@ -42,11 +43,9 @@ from ._errors import (
     ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
-    is_marked_permanent,
-    mark_permanent,
 )
 from ._loops import HTTPClient, current_loop
-from ._methods import GET_MESSAGE, METHODS, MethodSpec
+from ._methods import MethodSpec
 from ._pacing import Pacer
 from ._redaction import (
     REDACTED,
@@ -59,7 +58,7 @@ from ._redaction import (
     register_secret,
     shown_url,
 )
-from ._retry import RetryPolicy, is_retryable_status, parse_retry_after
+from ._retry import RetryPolicy, call_retries_after, parse_retry_after
 from ._version import USER_AGENT
 
 __all__ = ["ErrorBody", "Transport", "error_body"]
@@ -83,15 +82,17 @@ def status_error(
     status_code: int,
     retry_after: float | None,
     payload: Mapping[str, Any] | None,
+    missing_message_on_400: bool = False,
     **common: Any,
 ) -> APIStatusError:
     """Build the exception an error status is raised as, for API calls and downloads alike.
 
-    ``payload`` is the answer's JSON object, if any (a 466's ``invokeStatus``); ``common``
-    are the other ``APIStatusError`` attributes.
+    ``payload`` is the answer's JSON object, if any (a 466's ``invokeStatus``);
+    ``missing_message_on_400`` is the method's (see ``MethodSpec``); ``common`` are the
+    other ``APIStatusError`` attributes.
     """
     cls = _STATUS_ERRORS.get(status_code, ServerError if status_code >= 500 else APIStatusError)
-    if cls is BadRequestError and _says_not_found(common):
+    if cls is BadRequestError and missing_message_on_400 and _says_not_found(common):
         cls = MessageNotFoundError
     if cls is RateLimitError:
         return RateLimitError(message, retry_after=retry_after, status_code=status_code, **common)
@@ -106,19 +107,15 @@ def status_error(
     return cls(message, status_code=status_code, **common)
 
 
-# What getMessage's 400 says for an id or a chat it does not know: "ID message notfound",
-# "chatId not found" (spelt as the service's error table spells them).
+# What a 400 says for a message id or a chat the service does not know: "ID message
+# notfound", "chatId not found" (spelt as the service's error table spells them).
 # Only these two: another 400 that says "not found" of something else stays a 400.
 _NOT_FOUND: Final = re.compile(r"(?:id ?message|chat ?id) ?not ?found", re.IGNORECASE)
 
 
 def _says_not_found(common: Mapping[str, Any]) -> bool:
     body = common.get("body")
-    return (
-        common.get("method") == GET_MESSAGE.name
-        and isinstance(body, str)
-        and _NOT_FOUND.search(body) is not None
-    )
+    return isinstance(body, str) and _NOT_FOUND.search(body) is not None
 
 
 def undefined_status_error(
@@ -245,13 +242,19 @@ class _InPieces(httpx.AsyncByteStream):
         await self._stream.aclose()
 
 
-# Transport failures after which the same request may well succeed. Others (a redirect
-# loop, a broken content encoding, an unsupported scheme) would fail the same way again.
-_RETRYABLE_TRANSPORT_ERRORS: Final = (
+# Failures of the exchange after which the same request may well succeed: the network's,
+# the server's side of the protocol, a body that arrived broken. Any other httpx error (a
+# redirect loop, an unsupported scheme, this side of the protocol) would fail the same
+# way again.
+_TRANSIENT_TRANSPORT_ERRORS: Final = (
     httpx.TimeoutException,
     httpx.NetworkError,
     httpx.RemoteProtocolError,
+    httpx.DecodingError,
 )
+# Failures to make the connection, so that the request never reached the service.
+_UNREACHED_TRANSPORT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_UNREACHED_OS_ERRORS: Final = (ConnectionRefusedError, socket.gaierror)
 
 
 def _is_certificate_failure(exc: BaseException) -> bool:
@@ -289,22 +292,21 @@ def _foreign_failure(
     hook, can raise exception types of its own; their messages and attributes may hold
     the URL. ``reason`` is the exception's text, already redacted by the caller. Only an
     ``OSError`` is a network failure; anything else (a bug, an event hook saying stop) is
-    marked permanent, so that a watcher ends on it rather than retry it for ever. The
+    not transient, so that a watcher ends on it rather than retry it for ever. The
     caller raises the result outside its ``except`` block, so that nothing is chained.
     """
     if isinstance(exc, RuntimeError) and client.http.is_closed:
         return closed_client_error()
     if isinstance(exc, RuntimeError) and client.moved:
         return _lent_client_moved_error(f"{type(exc).__name__}: {reason}")
-    error = APIConnectionError(
+    return APIConnectionError(
         f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}",
         url=url,
         method=method,
         attempts=attempts,
+        reached_service=not isinstance(exc, _UNREACHED_OS_ERRORS),
+        transient=isinstance(exc, OSError) and not _is_certificate_failure(exc),
     )
-    if not isinstance(exc, OSError) or _is_certificate_failure(exc):
-        mark_permanent(error)
-    return error
 
 
 # How much earlier than its deadline a timer may fire: an event loop runs a timer due
@@ -328,9 +330,10 @@ def exchange_failure(
     """What an exception raised while exchanging one request means, for calls and downloads.
 
     The one place that maps the exceptions of httpx, of another transport or of an event
-    hook to ours, and says whether the same request may succeed if sent again. ``url``
-    is already redacted; ``scrub`` redacts the exception's text. ``seconds`` is the
-    exchange's deadline and ``elapsed`` how long it ran, on the event loop's clock.
+    hook to ours, with the facts ``_retry.failure_of`` decides by (whether the request
+    reached the service, whether sending again can help). ``url`` is already redacted;
+    ``scrub`` redacts the exception's text. ``seconds`` is the exchange's deadline and
+    ``elapsed`` how long it ran, on the event loop's clock.
     ``attempt`` is named in the message when the caller retries. The caller raises the
     error outside its ``except`` block, so that nothing is chained to an exception that
     holds the URL.
@@ -338,11 +341,26 @@ def exchange_failure(
     suffix = f" (attempt {attempt})" if attempt is not None else ""
     attempts = attempt or 1
     reason = scrub(str(exc)) or "no details"
+
+    def failed(cls: type[APIConnectionError], message: str, *, transient: bool = True) -> _Failure:
+        # A timeout of the whole-attempt deadline may pass at any stage, and a transport
+        # that says "timeout" of a hang-up says nothing of how far the request got: it
+        # may have reached the service, unless httpx says it was still connecting.
+        reached = not isinstance(exc, _UNREACHED_TRANSPORT_ERRORS)
+        error = cls(
+            message,
+            url=url,
+            method=method,
+            attempts=attempts,
+            reached_service=reached,
+            transient=transient,
+        )
+        return _Failure(error)
+
     if isinstance(exc, (TimeoutError, httpx.TimeoutException)):
         if elapsed >= seconds - _TIMER_SLACK:
             message = f"{verb} {url} timed out after {seconds:g}s{suffix}"
-            timeout = APITimeoutError(message, url=url, method=method, attempts=attempts)
-            return _Failure(timeout, retryable=True)
+            return failed(APITimeoutError, message)
         # Every timeout the SDK sets runs for the whole deadline: one reported long before
         # it is a failure the transport has named a timeout (httpx-aiohttp raises a
         # connection the server closed as httpx's ConnectTimeout). The cause's name says
@@ -352,15 +370,13 @@ def exchange_failure(
             f"{verb} {url} failed: {what}: {reason}, {elapsed:.3f}s into the {seconds:g}s "
             f"allowed{suffix}"
         )
-        error = APIConnectionError(message, url=url, method=method, attempts=attempts)
-        return _Failure(error, retryable=True)
+        return failed(APIConnectionError, message)
     if isinstance(exc, httpx.HTTPError):
         message = f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}"
-        error = APIConnectionError(message, url=url, method=method, attempts=attempts)
-        if _is_certificate_failure(exc):
-            mark_permanent(error)  # a watcher ends on it too
-            return _Failure(error, retryable=False)
-        return _Failure(error, retryable=isinstance(exc, _RETRYABLE_TRANSPORT_ERRORS))
+        transient = isinstance(exc, _TRANSIENT_TRANSPORT_ERRORS) and not _is_certificate_failure(
+            exc
+        )
+        return failed(APIConnectionError, message, transient=transient)
     foreign = _foreign_failure(
         exc,
         client,
@@ -371,12 +387,7 @@ def exchange_failure(
         suffix=suffix,
         verb=verb,
     )
-    # Only a socket error is retried (others are marked permanent): for anything else,
-    # nothing says that a second try could help.
-    return _Failure(
-        foreign,
-        retryable=isinstance(foreign, APIConnectionError) and not is_marked_permanent(foreign),
-    )
+    return _Failure(foreign)
 
 
 def closed_client_error() -> RuntimeError:
@@ -411,17 +422,20 @@ def _lent_client_moved_error(failure: str) -> RuntimeError:
 class _Call:
     """One call to make, the same at every attempt."""
 
-    verb: str
-    api_method: str
+    spec: MethodSpec
     params: Mapping[str, Any] | None
     json: Mapping[str, Any] | None
 
 
 @attrs.frozen
 class _Failure:
-    error: GreenAPIError | RuntimeError  # RuntimeError: a closed borrowed client
-    retryable: bool
+    error: GreenAPIError | RuntimeError  # RuntimeError: a closed or moved borrowed client
     retry_after: float | None = None
+
+    @property
+    def retryable(self) -> bool:
+        """Whether the same call may succeed if sent again: ``_retry`` decides."""
+        return isinstance(self.error, GreenAPIError) and call_retries_after(self.error)
 
 
 class Transport:
@@ -471,23 +485,21 @@ class Transport:
 
     async def request(
         self,
-        verb: str,
-        api_method: str,
+        spec: MethodSpec,
         *,
         params: Mapping[str, Any] | None = None,
         json: Mapping[str, Any] | None = None,
     ) -> bytes:
-        """Call ``api_method`` and return the body of a successful answer.
+        """Call the method ``spec`` describes and return the body of a successful answer.
 
-        ``verb`` is the method's (``GET``, or ``POST`` with a ``json`` body); its
-        documented rate, from the table of methods, paces the calls. Every method called
+        ``params`` go in the query, ``json`` is the body (a ``POST`` method's); the row's
+        rate paces the calls, and its verb and 400 are the method's. Every method called
         here only reads, so any of them is retried alike. Raises the ``GreenAPIError`` of
         the last attempt when retries cannot help or run out.
         """
-        spec = METHODS[api_method]
-        if verb != spec.verb:
-            raise ValueError(f"{api_method} is called with {spec.verb}, not {verb}")
-        call = _Call(verb, api_method, params or None, json)
+        if (json is not None) != (spec.verb == "POST"):
+            raise ValueError(f"{spec.name} is a {spec.verb} method: a body goes with POST only")
+        call = _Call(spec, params or None, json)
         # An identity check, all that most calls pay: the loop changes once per run.
         if current_loop() is not self._client.loop:
             await self._follow_loop()
@@ -512,7 +524,7 @@ class Transport:
                 raise outcome.error
             logger.info(
                 "%s failed (%s); retry %d of %d in %.2fs",
-                api_method,
+                spec.name,
                 outcome.error,
                 attempt,
                 self._retry.max_retries,
@@ -577,7 +589,7 @@ class Transport:
         return pacer
 
     async def _attempt(self, call: _Call, attempt: int) -> bytes | _Failure:
-        verb, method = call.verb, call.api_method
+        verb, method = call.spec.verb, call.spec.name
         shown_url = self.redacted_url(method)
         started = anyio.current_time()
         try:
@@ -610,7 +622,7 @@ class Transport:
         )
         undefined = undefined_status_error(response.status_code, verb=verb, url=shown_url)
         if undefined is not None:
-            return _Failure(undefined, retryable=False)
+            return _Failure(undefined)
         if body is None:
             return self._too_large(f"{verb} {shown_url}", response)
         status_code = response.status_code
@@ -629,8 +641,8 @@ class Transport:
             response = await http.send(
                 # Not kept in a local: see the note in request().
                 http.build_request(
-                    call.verb,
-                    self._url(call.api_method),
+                    call.spec.verb,
+                    self._url(call.spec.name),
                     params=call.params,
                     json=call.json,
                     headers=self._headers,
@@ -667,18 +679,17 @@ class Transport:
             f"{limit:,} bytes ({setting}); reading stopped there"
         )
         error = ResponseTooLargeError(message, max_bytes=limit, status_code=response.status_code)
-        # The same request would get the same answer.
-        return _Failure(error, retryable=False)
+        return _Failure(error)
 
     def _status_failure(
         self, call: _Call, status_code: int, response: httpx.Response, attempt: int, body: bytes
     ) -> _Failure:
-        method = call.api_method
+        method = call.spec.name
         shown_url = self.redacted_url(method)
         report = error_body(body, response, functools.partial(redact, token=self._token))
         reason = httpx.codes.get_reason_phrase(status_code)
         message = (
-            f"{status_code}{' ' + reason if reason else ''} from {call.verb} {shown_url}: "
+            f"{status_code}{' ' + reason if reason else ''} from {call.spec.verb} {shown_url}: "
             f"{report.detail}{f' (after {attempt} attempts)' if attempt > 1 else ''}"
         )
         retry_after = parse_retry_after(response.headers)
@@ -687,12 +698,13 @@ class Transport:
             status_code=status_code,
             retry_after=retry_after,
             payload=report.payload,
+            missing_message_on_400=call.spec.missing_message_on_400,
             body=report.text,
             url=shown_url,
             method=method,
             attempts=attempt,
         )
-        return _Failure(error, is_retryable_status(status_code), retry_after)
+        return _Failure(error, retry_after)
 
     # Downloads.
 

@@ -10,10 +10,19 @@ from typing import Any
 
 import pytest
 import trio.testing
+from hypothesis import HealthCheck, settings
 
 import greenapi_async as ga
 
 from .loopback import LoopbackServer
+
+# Property tests check behaviour, not speed: hypothesis' deadline and its slow-input
+# health check time each example on the wall clock, and fail on a loaded machine for
+# no fault of the code.
+settings.register_profile(
+    "greenapi_async", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("greenapi_async")
 
 ID_INSTANCE = "1101000001"
 # Shaped like a real apiTokenInstance; distinctive enough that a substring match is proof.

@@ -265,3 +265,19 @@ def test_the_clock_only_moves_forward() -> None:
     with pytest.raises(ValueError, match="forward"):
         clock.advance(-1)
     assert FakeClock(NOW, running=True).now() >= NOW
+
+
+async def test_the_fake_answers_every_method_of_the_table(fake: FakeGreenAPI) -> None:
+    # A method added to the table without its answer in the fake is a 404 here.
+    from greenapi_async._methods import METHODS
+
+    instance = fake.instance
+    message = instance.add(text_message("hi"), id_message="M1")
+    body = {"chatId": message["chatId"], "idMessage": "M1"}
+    transport = httpx.ASGITransport(app=fake)
+    async with httpx.AsyncClient(transport=transport, base_url="http://fake") as http:
+        for spec in METHODS.values():
+            path = f"/waInstance{instance.id_instance}/{spec.name}/{instance.api_token}"
+            json = body if spec.verb == "POST" else None
+            response = await http.request(spec.verb, path, json=json)
+            assert response.status_code == 200, (spec.name, response.text)

@@ -19,7 +19,7 @@ from packaging.utils import canonicalize_name
 import greenapi_async as ga
 
 from .conftest import ID_INSTANCE, TOKEN, data_bytes
-from .loopback import LoopbackServer, Reply
+from .loopback import LoopbackServer, Reply, ResettingServer
 
 pytestmark = pytest.mark.anyio
 
@@ -108,6 +108,21 @@ async def test_a_refused_connection_is_an_api_connection_error() -> None:
             await api.journals.last_outgoing_messages()
     assert type(caught.value) is ga.APIConnectionError
     assert TOKEN not in str(caught.value)
+    # Nothing reached the service: a request that must not be repeated blindly may be.
+    assert (caught.value.reached_service, caught.value.transient) == (False, True)
+
+
+@pytest.mark.parametrize("after_bytes", [0, 60], ids=["before-the-answer", "mid-answer"])
+async def test_a_connection_reset_after_the_request_may_have_reached_the_service(
+    after_bytes: int,
+) -> None:
+    with ResettingServer(after_bytes) as server:
+        api = ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=server.url, rate_limit=False, max_retries=1)
+        async with api:
+            with pytest.raises(ga.APIConnectionError) as caught:
+                await api.journals.last_outgoing_messages()
+    assert (caught.value.reached_service, caught.value.transient) == (True, True)
+    assert (caught.value.attempts, server.connections) == (2, 2)  # a read is sent again
 
 
 async def test_status_errors_over_http_keep_their_class(loopback: LoopbackServer) -> None:

@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 import greenapi_async as ga
+from greenapi_async._methods import METHODS, Answer, MethodSpec
 from greenapi_async.testing import (
     FakeClock,
     FakeGreenAPI,
@@ -47,6 +48,11 @@ class Journal:
     call: Callable[..., Awaitable[Any]]
     add: Callable[..., dict[str, Any]]
     refused: tuple[dict[str, Any], ...]
+
+    @property
+    def spec(self) -> MethodSpec:
+        """Its row in the table of methods: what the tests select it by."""
+        return METHODS[self.name]
 
 
 async def _in_a_list(message: Awaitable[ga.Message]) -> list[ga.Message]:
@@ -98,8 +104,16 @@ JOURNALS = [
         (*_CHAT_IDS_REFUSED, {"id_message": ""}, {"id_message": 5}, {"id_message": " M1"}),
     ),
 ]
-WINDOWED = JOURNALS[:2]
-LISTS = JOURNALS[:3]
+# Selected by what the table says of each method, never by position.
+WINDOWED = [journal for journal in JOURNALS if journal.spec.windowed]
+LISTS = [journal for journal in JOURNALS if journal.spec.answer is Answer.MESSAGES]
+
+
+def test_every_method_of_the_table_has_its_row_here() -> None:
+    assert sorted(journal.name for journal in JOURNALS) == sorted(METHODS)
+    # Each selection holds some methods and not all of them.
+    assert 0 < len(WINDOWED) < len(JOURNALS)
+    assert 0 < len(LISTS) < len(JOURNALS)
 
 
 def journal_ids(journal: Journal) -> str:
@@ -144,7 +158,7 @@ async def test_each_journal_shows_its_own_direction_within_the_window(
         recent = await journal.call(api, minutes=5)
         whole_day = await journal.call(api)
     (message,) = recent
-    own = "IN" if journal.name == "lastIncomingMessages" else "OUT"
+    own = {"incoming": "IN", "outgoing": "OUT"}[journal.spec.direction or ""]
     assert message.id_message == own
     assert [m.id_message for m in whole_day] == [own, "OLD"]  # newest first
     (request, _) = fake.requests

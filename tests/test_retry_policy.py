@@ -1,4 +1,4 @@
-"""The retry policy as pure functions: Retry-After parsing and capped, jittered backoff."""
+"""The retry policy as pure functions: what a failure is, Retry-After, capped backoff."""
 
 from __future__ import annotations
 
@@ -12,7 +12,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from greenapi_async._retry import RetryPolicy, is_retryable_status, parse_retry_after
+import greenapi_async as ga
+from greenapi_async._retry import (
+    Failure,
+    RetryPolicy,
+    call_retries_after,
+    failure_of,
+    parse_retry_after,
+    service_may_have_acted,
+    watch_goes_on_after,
+)
 
 # 2025-11-29 16:00:00 UTC
 NOW = 1_764_432_000.0
@@ -42,10 +51,65 @@ def test_backoff_doubles_is_capped_and_jittered_down_only() -> None:
     assert policy.delay(1, 61.0) is None
 
 
-def test_only_429_499_and_5xx_statuses_are_retryable() -> None:
-    assert [
-        s for s in (400, 401, 403, 404, 429, 466, 499, 500, 502, 503, 599) if is_retryable_status(s)
-    ] == [429, 499, 500, 502, 503, 599]
+def _status(cls: type[ga.APIStatusError], status_code: int) -> ga.APIStatusError:
+    return cls("failed", status_code=status_code, body="", url="u", method="m")
+
+
+def _connection(
+    cls: type[ga.APIConnectionError] = ga.APIConnectionError, **facts: bool
+) -> ga.APIConnectionError:
+    return cls("failed", url="u", method="m", **facts)
+
+
+# Each failure, what it is, and what a call, a watcher and a send make of it: (retry the
+# call, the watch goes on, the service may have acted on it).
+FAILURES = [
+    (_connection(reached_service=False), Failure.UNREACHED, (True, True, False)),
+    (
+        _connection(ga.APITimeoutError, reached_service=False),
+        Failure.UNREACHED,
+        (True, True, False),
+    ),
+    (_connection(), Failure.LOST, (True, True, True)),
+    (_connection(ga.APITimeoutError), Failure.LOST, (True, True, True)),
+    (_connection(transient=False), Failure.FATAL, (False, False, False)),
+    (_status(ga.RateLimitError, 429), Failure.THROTTLED, (True, True, False)),
+    (_status(ga.APIStatusError, 499), Failure.LOST, (True, True, True)),
+    (_status(ga.ServerError, 500), Failure.LOST, (True, True, True)),
+    (_status(ga.ServerError, 502), Failure.LOST, (True, True, True)),
+    (_status(ga.ServerError, 599), Failure.LOST, (True, True, True)),
+    (_status(ga.BadRequestError, 400), Failure.REFUSED, (False, True, False)),
+    (_status(ga.MessageNotFoundError, 400), Failure.REFUSED, (False, True, False)),
+    (_status(ga.AuthenticationError, 401), Failure.FATAL, (False, False, False)),
+    (_status(ga.PermissionDeniedError, 403), Failure.FATAL, (False, False, False)),
+    (_status(ga.APIStatusError, 404), Failure.FATAL, (False, False, False)),
+    (_status(ga.QuotaExceededError, 466), Failure.FATAL, (False, False, False)),
+    (ga.ResponseValidationError("not JSON"), Failure.GARBLED, (False, True, True)),
+    (
+        ga.ResponseTooLargeError("too large", max_bytes=1, status_code=200),
+        Failure.FATAL,
+        (False, False, False),
+    ),
+    (ga.DownloadTooLargeError("too large", max_bytes=1), Failure.FATAL, (False, False, False)),
+]
+
+
+@pytest.mark.parametrize(
+    ("error", "failure", "decisions"), FAILURES, ids=[f"{e!r}" for e, _, _ in FAILURES]
+)
+def test_each_failure_is_decided_once_and_each_caller_reads_that(
+    error: ga.GreenAPIError, failure: Failure, decisions: tuple[bool, bool, bool]
+) -> None:
+    assert failure_of(error) is failure
+    assert (
+        call_retries_after(error),
+        watch_goes_on_after(error),
+        service_may_have_acted(error),
+    ) == decisions
+
+
+def test_every_kind_of_failure_is_among_those_decided() -> None:
+    assert {failure for _, failure, _ in FAILURES} == set(Failure)
 
 
 # Values that Python's float() or email.utils would read, or choke on, but that are not

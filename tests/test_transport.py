@@ -297,6 +297,17 @@ async def test_a_timeout_reported_long_before_the_deadline_is_a_connection_error
     assert caught.value.attempts == 2
 
 
+async def test_a_body_whose_content_encoding_arrived_broken_is_retried(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).mock(
+        side_effect=[httpx.DecodingError("broken gzip stream"), httpx.Response(200, json=[])]
+    )
+    async with make_client(max_retries=1, retry_backoff=0.001) as api:
+        assert await api.journals.last_outgoing_messages() == []
+    assert route.call_count == 2
+
+
 async def test_a_non_transient_transport_error_is_not_retried(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:

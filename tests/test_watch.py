@@ -801,22 +801,40 @@ async def test_a_wrong_url_ends_the_watch(
             await take(watcher, 1)
 
 
-async def test_a_certificate_that_fails_verification_ends_the_watch() -> None:
-    # What httpx raises when the server's certificate is not trusted: waiting won't fix it.
-    def untrusted(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("certificate verify failed") from ssl.SSLCertVerificationError(
-            1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"
-        )
+def _untrusted_certificate() -> Exception:
+    # What httpx raises when the server's certificate is not trusted.
+    error = httpx.ConnectError("certificate verify failed")
+    error.__cause__ = ssl.SSLCertVerificationError(
+        1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"
+    )
+    return error
+
+
+@pytest.mark.parametrize(
+    ("failure", "message"),
+    [
+        (_untrusted_certificate, "certificate verify failed"),
+        (lambda: httpx.TooManyRedirects("redirect loop"), "redirect loop"),
+        (lambda: httpx.UnsupportedProtocol("ftp://"), "ftp://"),
+    ],
+    ids=["untrusted-certificate", "redirect-loop", "unsupported-protocol"],
+)
+async def test_a_failure_that_waiting_cannot_fix_ends_the_watch(
+    failure: Callable[[], Exception], message: str
+) -> None:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise failure()
 
     errors: list[ga.GreenAPIError] = []
     async with (
-        httpx.AsyncClient(transport=httpx.MockTransport(untrusted)) as http,
+        httpx.AsyncClient(transport=httpx.MockTransport(fail)) as http,
         ga.GreenAPI("1101000001", "token1", http_client=http, max_retries=0) as api,
         api.journals.watch_outgoing(1.0, on_error=errors.append) as watcher,
     ):
-        with pytest.raises(ga.APIConnectionError, match="certificate verify failed"):
+        with pytest.raises(ga.APIConnectionError, match=message) as caught:
             await take(watcher, 1)
     assert errors == []
+    assert caught.value.transient is False
 
 
 async def test_an_id_listed_twice_in_one_answer_is_one_event_with_the_newest_entry(
