@@ -136,6 +136,8 @@ def _parser() -> argparse.ArgumentParser:
         description="List the messages the account received in the last N minutes, newest first.",
     )
     _add_listing_options(incoming)
+    # Taken only to say why it does not apply, rather than argparse's bare refusal.
+    incoming.add_argument("--status", help=argparse.SUPPRESS)
 
     history = _add_command(
         commands,
@@ -304,6 +306,11 @@ def _explain(error: GreenAPIError) -> tuple[int, str]:
     return EXIT_API_ERROR, ""
 
 
+def _refuse_status_of_received(args: argparse.Namespace, where: str) -> None:
+    if args.status:
+        raise _UsageError(f"--status does not go with {where}: received messages have none")
+
+
 def _list_journal(args: argparse.Namespace) -> int:
     try:
         validate_minutes(args.minutes)
@@ -312,6 +319,8 @@ def _list_journal(args: argparse.Namespace) -> int:
     if args.chat:
         validate_chat_id(args.chat, name="--chat")  # before any I/O
     incoming = args.command == "last-incoming"
+    if incoming:
+        _refuse_status_of_received(args, "last-incoming")
 
     def fetch(api: GreenAPI) -> Awaitable[list[m.Message]]:
         if incoming:
@@ -420,8 +429,8 @@ def _show_message(args: argparse.Namespace) -> int:
 
 
 def _watch(args: argparse.Namespace) -> int:
-    if args.incoming and args.status:
-        raise _UsageError("--status does not go with --incoming: received messages have none")
+    if args.incoming:
+        _refuse_status_of_received(args, "--incoming")
     if args.interval < 1:
         raise _UsageError("--interval must be 1 second or more")
     if args.count is not None and args.count < 1:

@@ -256,14 +256,48 @@ def validate_chat_id(value: object, *, name: str = "chat_id") -> str:
         return value
     if isinstance(value, str):
         _refuse_unencodable(value, name)
-    hint = ""
-    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
-        hint = f" (a phone number alone is not a chat id: did you mean '{value.strip()}@c.us'?)"
-    else:
-        hint = _stray_space(value)
+    hint = _chat_id_hint(value) or _stray_space(value)
     raise InvalidArgumentError(
         f"{name} must be a chat id such as {_CHAT_ID_FORMS}, not {_shown_text(value)}{hint}"
     )
+
+
+# What people write in a phone number that a chat id leaves out: "+7 (900) 123-45-67".
+_NUMBER_DRESSING: Final = re.compile(r"[\s+()\-.]")
+
+
+def _chat_id_hint(value: object) -> str:
+    """The chat id a near miss meant, and why, as the end of a message; "" if none.
+
+    A phone number alone, one written with ``+``, spaces, dashes or brackets, and an
+    upper-case suffix (``@C.US``) are each one obvious step from a chat id.
+    """
+    if not isinstance(value, str):
+        return ""
+    local, at, suffix = value.strip().partition("@")
+    suffix = suffix.lower() if at else "c.us"
+    # The number as written first: a dash belongs in an older group id (79001234567-1581234048).
+    number = next(
+        (
+            candidate
+            for candidate in (local, _NUMBER_DRESSING.sub("", local))
+            if _CHAT_ID.fullmatch(f"{candidate}@{suffix}")
+        ),
+        None,
+    )
+    if number is None:
+        return ""
+    meant = f"{number}@{suffix}"
+    reasons = []
+    if not at:
+        reasons.append("a phone number alone is not a chat id")
+    if number != local:
+        reasons.append("a chat id has digits only before the '@', no '+', spaces or dashes")
+    if at and not value.strip().endswith(f"@{suffix}"):
+        reasons.append("its suffix is lower case")
+    if value != value.strip():
+        reasons.append("it has white space or a line break around it")
+    return f" ({'; '.join(reasons)}: did you mean '{meant}'?)"
 
 
 def validate_count(value: object) -> int | None:

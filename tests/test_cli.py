@@ -603,6 +603,8 @@ def test_message_that_is_not_there_is_one_line_and_exit_1(
     ("argv", "problem"),
     [
         (["history", "79001234567"], "did you mean '79001234567@c.us'"),
+        (["history", "+79001234567"], "did you mean '79001234567@c.us'"),
+        (["history", "79001234567@C.US"], "did you mean '79001234567@c.us'"),
         (["history", "79001234567@c.us", "--count", "0"], "--count must be 1 or more"),
         (["message", "+79001234567", "ID"], "CHAT_ID must be a chat id"),
         (["message", "79001234567@c.us", " ID"], "id_message must be a message id"),
@@ -697,12 +699,21 @@ def test_watch_filters_outgoing_events_by_status_and_backfills(
     assert (event["previous_status"], event["message"]["text_message"]) == (None, "read one")
 
 
-def test_watch_incoming_refuses_a_status_filter(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "watch", "--sandbox", "--incoming", "--status", "read")
+@pytest.mark.parametrize(
+    ("argv", "where"),
+    [
+        (["watch", "--sandbox", "--incoming", "--status", "read"], "--incoming"),
+        (["last-incoming", "--sandbox", "--status", "read"], "last-incoming"),
+    ],
+)
+def test_a_status_filter_on_received_messages_is_refused_saying_why(
+    capsys: pytest.CaptureFixture[str], argv: list[str], where: str
+) -> None:
+    code, out, err = run(capsys, *argv)
     assert (code, out) == (EXIT_USAGE, "")
-    assert err.startswith("greenapi-async: error: ")
-    assert "--status" in err
-    assert "--incoming" in err
+    assert err == (
+        f"greenapi-async: error: --status does not go with {where}: received messages have none\n"
+    )
 
 
 def test_watch_incoming_on_the_lively_sandbox(capsys: pytest.CaptureFixture[str]) -> None:

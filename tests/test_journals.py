@@ -340,6 +340,33 @@ async def test_every_documented_chat_id_form_is_accepted(
     assert message.chat_id == same.chat_id == chat_id
 
 
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("79001234567", "a phone number alone is not a chat id"),
+        ("+79001234567", "a phone number alone is not a chat id; a chat id has digits only"),
+        ("+7 900 123-45-67@c.us", "a chat id has digits only before the '@', no '+', spaces"),
+        ("79001234567@C.US", "its suffix is lower case"),
+        (" 79001234567@c.us\n", "it has white space or a line break around it"),
+    ],
+)
+async def test_a_chat_id_one_step_from_a_valid_one_is_refused_with_the_one_meant(
+    fake: FakeGreenAPI, written: str, why: str
+) -> None:
+    async with fake.connect() as api:
+        with pytest.raises(ga.InvalidArgumentError) as refused:
+            await api.journals.chat_history(written)
+    assert f"({why}" in str(refused.value)
+    assert str(refused.value).endswith("did you mean '79001234567@c.us'?)")
+    assert not fake.requests
+
+
+async def test_an_older_group_id_keeps_its_dash_in_the_one_meant(fake: FakeGreenAPI) -> None:
+    async with fake.connect() as api:
+        with pytest.raises(ga.InvalidArgumentError, match=r"did you mean '7900-1581234048@g\.us'"):
+            await api.journals.chat_history("7900-1581234048@G.us")
+
+
 # A single message.
 
 
