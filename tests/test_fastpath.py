@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
+import operator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
@@ -21,7 +24,8 @@ from greenapi_async._fastpath import make_fast_structure_fn
 from greenapi_async.testing import FakeGreenAPI
 
 from .conftest import DATA
-from .test_decode_properties import message_like
+from .test_decode_properties import json_values, message_like
+from .test_roundtrip_properties import KNOWN_KINDS, _camel, object_strategy, to_wire
 
 
 def detailed(data: list[Any]) -> list[ga.OutgoingMessage]:
@@ -60,11 +64,8 @@ def test_a_seeded_journal_of_every_kind_decodes_the_same_both_ways() -> None:
             assert hash(rebuilt) == hash(message)
 
 
-@settings(max_examples=400)
-@given(st.lists(message_like, max_size=4))
-def test_the_fast_path_accepts_exactly_what_the_detailed_path_accepts(
-    entries: list[dict[str, Any]],
-) -> None:
+def both_ways(entries: list[Any]) -> tuple[Any, Any]:
+    """What the decoder makes of ``entries`` and what the detailed path makes; None: refused."""
     try:
         expected: list[ga.OutgoingMessage] | None = detailed(entries)
     except Exception:  # noqa: BLE001 - any refusal counts as one
@@ -73,6 +74,112 @@ def test_the_fast_path_accepts_exactly_what_the_detailed_path_accepts(
         fast: list[ga.OutgoingMessage] | None = ga.decode_outgoing_messages(json.dumps(entries))
     except ga.ResponseValidationError:
         fast = None
+    return fast, expected
+
+
+@settings(max_examples=400)
+@given(st.lists(message_like, max_size=4))
+def test_the_fast_path_accepts_exactly_what_the_detailed_path_accepts(
+    entries: list[dict[str, Any]],
+) -> None:
+    fast, expected = both_ways(entries)
+    assert fast == expected
+
+
+# A value of every JSON type, and what a key that is not there stands for.
+_WRONG_VALUES: tuple[Any, ...] = (None, True, 0, 1.5, "x", [], {})
+_GONE = object()
+_SAMPLES: dict[Any, Any] = {
+    str: "s", int: 7, float: 1.5, bool: True, ga.MessageStatus | str: "read", str | int: "x",
+}  # fmt: skip
+
+
+def _sample(type_: Any) -> Any:
+    """A valid wire value of a field type, nested objects filled in, arrays of two."""
+    args = get_args(type_)
+    if type(None) in args:
+        return _sample(functools.reduce(operator.or_, [a for a in args if a is not type(None)]))
+    if type_ in _SAMPLES:
+        return _SAMPLES[type_]
+    if get_origin(type_) is tuple:
+        return [_sample(args[0]), _sample(args[0])]
+    return full_wire(type_)
+
+
+def full_wire(cls: type) -> dict[str, Any]:
+    """A wire object of ``cls`` with every field there and valid, at every depth."""
+    wire: dict[str, Any] = {}
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        if field.name == "_raw":
+            continue
+        if field.name == "type_message" and field.type is not str | None:
+            wire[_camel(field.name)] = field.default  # a kind's own tag
+        elif field.name == "timestamp":
+            wire[_camel(field.name)] = 1_700_000_000
+        else:
+            wire[_camel(field.name)] = _sample(field.type)
+    return wire
+
+
+def _paths(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """Every place in a JSON value, the value itself first, depth first."""
+    yield path
+    if type(value) is dict:
+        for key, inner in value.items():
+            yield from _paths(inner, (*path, key))
+    elif type(value) is list:
+        for index, inner in enumerate(value):
+            yield from _paths(inner, (*path, index))
+
+
+def _replaced(value: Any, path: tuple[str | int, ...], new: Any) -> Any:
+    """A copy of ``value`` with what is at ``path`` replaced by ``new`` (or left out: _GONE)."""
+    if not path:
+        return new
+    step, *rest = path
+    copy = dict(value) if type(value) is dict else list(value)
+    inner = _replaced(copy[step], tuple(rest), new)  # type: ignore[index]
+    if inner is _GONE:
+        del copy[step]  # type: ignore[arg-type]
+    else:
+        copy[step] = inner  # type: ignore[index]
+    return copy
+
+
+@pytest.mark.parametrize("cls", KNOWN_KINDS, ids=lambda cls: cls.__name__)
+def test_a_value_of_any_type_anywhere_in_an_entry_is_taken_or_refused_alike_both_ways(
+    cls: type,
+) -> None:
+    # Every place of an entry with every field filled, nested objects and array items
+    # included, given a value of each JSON type or left out: the fast path must accept
+    # exactly what the detailed path accepts, and build the same objects.
+    entry = full_wire(cls)
+    assert both_ways([entry])[0] is not None, "the filled entry itself decodes"
+    differ = []
+    for path in _paths(entry):
+        for value in (*_WRONG_VALUES, *([_GONE] if path else [])):
+            changed = _replaced(entry, path, value)
+            fast, expected = both_ways([changed])
+            if fast != expected:
+                differ.append((path, value, "fast" if expected is None else "detailed"))
+    assert not differ, f"{len(differ)} differ, e.g. (path, value, only taken by): {differ[:5]}"
+
+
+@st.composite
+def entries_changed_anywhere(draw: st.DrawFn) -> Any:
+    """An entry of a known kind with a few places given any JSON value, or left out."""
+    entry = to_wire(draw(object_strategy(draw(st.sampled_from(KNOWN_KINDS)))))
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(list(_paths(entry))))
+        value = draw(json_values | st.sampled_from(_WRONG_VALUES) | st.just(_GONE))
+        entry = _replaced(entry, path, [] if value is _GONE and not path else value)
+    return entry
+
+
+@settings(max_examples=100, deadline=None)  # a refused entry is explained: slow
+@given(st.lists(entries_changed_anywhere(), min_size=1, max_size=3))
+def test_entries_changed_at_any_depth_decode_the_same_both_ways(entries: list[Any]) -> None:
+    fast, expected = both_ways(entries)
     assert fast == expected
 
 
