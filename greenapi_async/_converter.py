@@ -40,7 +40,6 @@ from ._models import (
     ContactsArrayMessage,
     Message,
     MessageStatus,
-    QuotedMessage,
     UnknownMessage,
 )
 from ._validation import validate_flag
@@ -246,19 +245,8 @@ def _structure_unknown(value: Mapping[str, Any], _: object) -> UnknownMessage:
     )
 
 
-def _structure_quoted(value: object, _: object) -> QuotedMessage:
-    if type(value) is not dict:
-        raise _WrongTypeError("object", value)
-    return QuotedMessage(
-        stanza_id=_optional(value.get("stanzaId"), _structure_str),
-        participant=_optional(value.get("participant"), _structure_str),
-        type_message=_optional(value.get(_TAG_KEY), _structure_str),
-        raw=value,
-    )
-
-
 def _is_modelled_attrs_class(cls: Any) -> bool:
-    return attrs.has(cls) and cls not in (UnknownMessage, QuotedMessage)
+    return attrs.has(cls) and cls is not UnknownMessage
 
 
 def _camel_case_hook_factory(
@@ -387,7 +375,6 @@ def _build_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(MessageStatus | str | None, _structure_status)
     converter.register_structure_hook(str | int | None, _structure_str_or_int)
     converter.register_structure_hook(UnknownMessage, _structure_unknown)
-    converter.register_structure_hook(QuotedMessage, _structure_quoted)
     converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, _strict_tuple_hook_factory(converter, detailed=detailed)

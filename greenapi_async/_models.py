@@ -134,7 +134,7 @@ class _Part:
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False)
-class QuotedMessage:
+class QuotedMessage(_Part):
     """The message a reply quotes: its id, author and kind, plus every wire field in ``raw``.
 
     The quoted content has the fields of its own kind (``textMessage``, ``contact``,
@@ -145,9 +145,6 @@ class QuotedMessage:
     participant: str | None = None
     type_message: str | None = None
     _raw: Mapping[str, Any] = _raw_field()
-
-    __getstate__ = _getstate
-    __setstate__ = _setstate
 
     @property
     def raw(self) -> Mapping[str, Any]:
