@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import greenapi_async as ga
-from greenapi_async._converter import _detailed_converter
+from greenapi_async._converter import _detailed_converter, _journal_hook
 from greenapi_async._fastpath import make_fast_structure_fn
 from greenapi_async.testing import FakeGreenAPI
 
@@ -397,6 +397,63 @@ def test_entries_with_a_journals_usual_keys_are_read_whole(
     assert fast.is_forwarded is entry.get("isForwarded")
     assert fast.is_deleted is entry.get("isDeleted")
     assert fast.deleted_message_id == entry.get("deletedMessageId")
+
+
+class _Watched(dict[str, Any]):
+    """An entry that notes each key looked for other than by subscript, but its tag."""
+
+    looked_for: list[str]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.looked_for.append(key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if key != "typeMessage":
+            self.looked_for.append(str(key))
+        return super().__contains__(key)
+
+
+_MEDIA_KEYS = {
+    "downloadUrl": "https://media.invalid/1", "caption": "c", "fileName": "1.jpg",
+    "mimeType": "image/jpeg",
+}  # fmt: skip
+_LIVE_PREVIEW = {
+    "text": "hi", "description": "", "title": "", "previewType": "None", "jpegThumbnail": "",
+    "forwardingScore": 0, "isForwarded": False,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("direction", sorted(_DIRECTIONS))
+@pytest.mark.parametrize("edit_keys", [{}, _LIVE_EDIT_KEYS], ids=["documented", "live"])
+@pytest.mark.parametrize(
+    "own",
+    [
+        {"typeMessage": "textMessage", "textMessage": "hi"},
+        {
+            "typeMessage": "extendedTextMessage",
+            "textMessage": "hi",
+            "extendedTextMessage": _LIVE_PREVIEW,
+        },
+        {"typeMessage": "imageMessage", **_MEDIA_KEYS},
+        {"typeMessage": "locationMessage", "location": {"latitude": 1.5, "longitude": 2}},
+        {"typeMessage": "contactMessage", "contact": {"displayName": "A", "vcard": "V"}},
+    ],
+    ids=lambda own: own["typeMessage"],
+)
+def test_entries_with_a_journals_usual_keys_are_read_by_subscripts_alone(
+    own: dict[str, Any], edit_keys: dict[str, Any], direction: str
+) -> None:
+    # What most entries of a journal carry, besides their kind's keys, is read without
+    # looking for a key they lack. A field added without saying that few entries carry
+    # it (models' Presence) would be looked for in every entry: this fails then.
+    entry = {"idMessage": "M1", "timestamp": 1, "chatId": "1@c.us", **own}
+    entry.update(_DIRECTIONS[direction], **edit_keys)
+    watched = _Watched(entry)
+    watched.looked_for = []
+    (message,) = _journal_hook()([watched], list[ga.Message])
+    assert [message] == detailed([entry])
+    assert watched.looked_for == []
 
 
 @pytest.mark.parametrize("edit_keys", [{}, _LIVE_EDIT_KEYS], ids=["documented", "live"])
