@@ -16,12 +16,16 @@ validators, converters or ``__attrs_post_init__`` (``make_fast_structure_fn`` re
 class that has), and a test compares both ways of building every kind. On any mismatch
 the function raises; the caller then decodes again with cattrs' detailed validation,
 which says what was wrong.
+
+A generated function's source is where tracebacks and ``inspect.getsource()`` find it,
+as cattrs' own is: a reader can see what decoding a kind runs.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
+import linecache
 import types
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Final, Union, get_args, get_origin
@@ -293,8 +297,11 @@ def make_fast_structure_fn(
         for var in group_vars:
             del unset[var]
     lines.extend(_built(values))
-    source = "\n".join(lines)
-    exec(compile(source, f"<greenapi_async fast structure {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source
+    source = "\n".join(lines) + "\n"
+    filename = f"<greenapi_async fast structure {cls.__module__}.{cls.__qualname__}>"
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - our own generated source
+    # No modification time: linecache keeps the entry for as long as the process runs.
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
     generated: Callable[[Mapping[str, Any], Any], Any] = namespace["structure"]
     return generated
 

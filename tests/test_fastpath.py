@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import inspect
 import json
 import operator
 from collections.abc import Iterator
@@ -504,6 +505,26 @@ def test_an_entry_without_its_tag_key_counted_is_still_read_whole() -> None:
     assert isinstance(fast, ga.LocationMessage)
     assert fast.location == ga.Location(name_location="N", latitude=1.0, jpeg_thumbnail="T")
     assert type(fast.location.latitude) is float
+
+
+def test_a_generated_function_shows_its_source() -> None:
+    @attrs.frozen
+    class _Shape:  # a private base, as the models have: the builder derives from it
+        pass
+
+    @attrs.frozen
+    class Point(_Shape):
+        x: int
+        label: str | None = None
+
+    made = make_fast_structure_fn(
+        Point, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook
+    )
+    assert made is not None
+    source = inspect.getsource(made)
+    assert source.startswith("def structure(o, _):")
+    assert "o.get('label')" in source
+    assert made({"x": 1}, Point) == Point(x=1)
 
 
 def test_a_key_both_read_and_unread_is_refused() -> None:
