@@ -78,7 +78,8 @@ def both_ways(entries: list[Any]) -> tuple[Any, Any]:
     return fast, expected
 
 
-@settings(max_examples=400)
+# No deadline: the first entry refused builds the detailed converter, which takes longer.
+@settings(max_examples=400, deadline=None)
 @given(st.lists(message_like, max_size=4))
 def test_the_fast_path_accepts_exactly_what_the_detailed_path_accepts(
     entries: list[dict[str, Any]],
@@ -177,7 +178,7 @@ def entries_changed_anywhere(draw: st.DrawFn) -> Any:
     return entry
 
 
-@settings(max_examples=100, deadline=None)  # a refused entry is explained: slow
+@settings(max_examples=100, deadline=None)  # as above
 @given(st.lists(entries_changed_anywhere(), min_size=1, max_size=3))
 def test_entries_changed_at_any_depth_decode_the_same_both_ways(entries: list[Any]) -> None:
     fast, expected = both_ways(entries)
