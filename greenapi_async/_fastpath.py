@@ -133,7 +133,7 @@ def make_fast_structure_fn(
     a null for the first. Any other default (a factory, say) makes the class unsupported.
     Optional keys are looked up while the dict may still hold one: the code counts the
     keys it has not yet accounted for, and once none are left, the fields still to read
-    are ``None`` without a lookup. ``unread_keys`` are keys the dict may have that no
+    are their defaults without a lookup. ``unread_keys`` are keys the dict may have that no
     field reads (the tag): a field named by one of them gets its constant default, which
     its validator, if any, must accept. ``read_late`` names, in the order to read them,
     optional fields that some entries have and others lack, read after the class's
