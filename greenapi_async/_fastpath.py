@@ -16,12 +16,16 @@ validators, converters or ``__attrs_post_init__`` (``make_fast_structure_fn`` re
 class that has), and a test compares both ways of building every kind. On any mismatch
 the function raises; the caller then decodes again with cattrs' detailed validation,
 which says what was wrong.
+
+A generated function's source is where tracebacks and ``inspect.getsource()`` find it,
+as cattrs' own is: a reader can see what decoding a kind runs.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
+import linecache
 import types
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Final, Union, get_args, get_origin
@@ -124,9 +128,12 @@ def make_fast_structure_fn(
     type the generated code does not inline. ``check_dict=False`` leaves out the test
     that the value is a dict, for a caller that has made it already.
 
+    A field without a default is required: its key must be there. A field whose default
+    is None or an empty tuple is optional: an absent key gives the default, and so does
+    a null for the first. Any other default (a factory, say) makes the class unsupported.
     Optional keys are looked up while the dict may still hold one: the code counts the
     keys it has not yet accounted for, and once none are left, the fields still to read
-    are ``None`` without a lookup. ``unread_keys`` are keys the dict may have that no
+    are their defaults without a lookup. ``unread_keys`` are keys the dict may have that no
     field reads (the tag): a field named by one of them gets its constant default, which
     its validator, if any, must accept. ``read_late`` names, in the order to read them,
     optional fields that some entries have and others lack, read after the class's
@@ -163,6 +170,8 @@ def make_fast_structure_fn(
     values: dict[str, str] = {}  # by field name: the expression its slot is set to
     # By field name, in field order: the variable, key and checks of each optional field.
     optional: dict[str, tuple[str, str, Callable[..., list[str]]]] = {}
+    # By variable: what an optional field is when its key is absent, its default.
+    absent: dict[str, str] = {}
     for index, field in enumerate(fields):
         if field.converter is not None:
             return None
@@ -182,8 +191,6 @@ def make_fast_structure_fn(
             namespace[f"_default{index}"] = field.default
             values[field.name] = f"_default{index}"
             continue
-        if field.default is not attrs.NOTHING and field.default is not None:
-            return None  # a non-None default (a factory, say) is not needed by any model
         key = key_for(field.name)
         checks = functools.partial(
             _checks, field, var, index, namespace, int_ranges, string_lookups, hook_for
@@ -193,6 +200,15 @@ def make_fast_structure_fn(
             required_keys += 1
             required.extend(f"    {line}" for line in checks())
             continue
+        if field.default is None:
+            absent[var] = "None"
+        elif field.default == () and type(field.default) is tuple:
+            # Immutable, so every object may share it, as __init__ shares it. The key
+            # with null is not absent: the field's type, an array, is checked.
+            namespace[f"_default{index}"] = field.default
+            absent[var] = f"_default{index}"
+        else:
+            return None  # a factory, say: __init__ would do more than assign
         optional[field.name] = (var, key, checks)
         # Each read is a block of its own, nested below the previous one inside ``if
         # left:`` (see the assembly below), so that once the dict has no key left to
@@ -210,16 +226,24 @@ def make_fast_structure_fn(
             )
             continue
         # A key that is usually there costs one lookup with get() rather than two (a test,
-        # then the read). An absent key and a null read the same: None, valid for an
-        # optional field. A null then leaves ``left`` one too high, which only costs the
-        # lookups of the rest; it never skips a key the dict has.
-        block = [
-            f"{var} = o.get({key!r})",
-            f"if {var} is not None:",
-            "    left -= 1",
-            # get() returned something: the checks need not allow for None.
-            *(f"    {line}" for line in checks(null=False)),
-        ]
+        # then the read). For a field whose default is None, an absent key and a null
+        # read the same: None, valid for it. A null then leaves ``left`` one too high,
+        # which only costs the lookups of the rest; it never skips a key the dict has.
+        if absent[var] == "None":
+            block = [
+                f"{var} = o.get({key!r})",
+                f"if {var} is not None:",
+                "    left -= 1",
+                # get() returned something: the checks need not allow for None.
+                *(f"    {line}" for line in checks(null=False)),
+            ]
+        else:  # get() returns the default object itself only when the key is absent
+            block = [
+                f"{var} = o.get({key!r}, {absent[var]})",
+                f"if {var} is not {absent[var]}:",
+                "    left -= 1",
+                *(f"    {line}" for line in checks()),
+            ]
         if field.name in read_late:
             late[field.name] = (var, block)
         else:
@@ -245,7 +269,7 @@ def make_fast_structure_fn(
     ]
     if groups:
         lines.append(f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else ""))
-    unset = {var for group in groups for var, _ in group}
+    unset = {var: absent[var] for group in groups for var, _ in group}
     named = {name for keys in usual_keys for name in keys} | {*read_late, *read_last}
     own = [name for name in optional if name not in named]
     shapes: list[list[str]] = []
@@ -253,7 +277,7 @@ def make_fast_structure_fn(
         shape = [name for name in optional if name in keys or name in own]
         if len(shape) > len(own) and shape not in shapes:
             shapes.append(shape)
-            lines.extend(_usual_shape(shape, optional, values, unset))
+            lines.extend(_usual_shape(shape, optional, values, unset, absent))
     for index, group in enumerate(groups):
         reads = _nested_under_left([block for _, block in group])
         if index:
@@ -264,12 +288,20 @@ def make_fast_structure_fn(
             lines.extend(f"    {line}" for line in _built(values, unset))
             reads = [line[4:] for line in reads[1:]]  # left is known to be non-zero here
         group_vars = [var for var, _ in group]
-        lines.append(f"    {' = '.join(group_vars)} = None")
+        # Before the reads, each variable is what its field is when its key is absent.
+        lines.extend(
+            f"    {' = '.join(var for var in group_vars if absent[var] == default)} = {default}"
+            for default in dict.fromkeys(absent[var] for var in group_vars)
+        )
         lines.extend(reads)
-        unset.difference_update(group_vars)
+        for var in group_vars:
+            del unset[var]
     lines.extend(_built(values))
-    source = "\n".join(lines)
-    exec(compile(source, f"<greenapi_async fast structure {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source
+    source = "\n".join(lines) + "\n"
+    filename = f"<greenapi_async fast structure {cls.__module__}.{cls.__qualname__}>"
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - our own generated source
+    # No modification time: linecache keeps the entry for as long as the process runs.
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
     generated: Callable[[Mapping[str, Any], Any], Any] = namespace["structure"]
     return generated
 
@@ -278,15 +310,17 @@ def _usual_shape(
     shape: Sequence[str],
     optional: Mapping[str, tuple[str, str, Callable[..., list[str]]]],
     values: Mapping[str, str],
-    unset: Collection[str],
+    unset: Mapping[str, str],
+    absent: Mapping[str, str],
 ) -> list[str]:
     """Lines that build an entry whose optional keys are exactly ``shape``'s, as function lines.
 
     Why: most entries of a journal carry the same keys. When the count of keys left to
     account for is the shape's, one subscript per key (no ``get()`` call, no counting)
     reads them all, or a missing one raises ``KeyError`` and the entry goes on to the
-    general reads, which find it has other keys. A null reads as an absent key does:
-    None, unchecked.
+    general reads, which find it has other keys. A null reads as an absent key does
+    for a field whose default is None: None, unchecked. ``unset`` gives the fields of
+    the general reads their value when absent, ``absent`` every optional field's.
     """
     reads = [optional[name] for name in shape]
     lines = [
@@ -298,22 +332,27 @@ def _usual_shape(
         "        else:",
     ]
     for var, _, checks in reads:
-        lines.append(f"            if {var} is not None:")
-        lines.extend(f"                {line}" for line in checks(null=False))
+        if absent[var] == "None":
+            lines.append(f"            if {var} is not None:")
+            lines.extend(f"                {line}" for line in checks(null=False))
+        else:  # a null is not absent: the checks refuse it
+            lines.extend(f"            {line}" for line in checks())
     read = {var for var, _, _ in reads}
-    lines.extend(f"        {line}" for line in _built(values, set(unset) - read))
+    still_unset = {var: default for var, default in unset.items() if var not in read}
+    lines.extend(f"        {line}" for line in _built(values, still_unset))
     return lines
 
 
-def _built(values: Mapping[str, str], absent: Collection[str] = ()) -> list[str]:
+def _built(values: Mapping[str, str], unset: Mapping[str, str] | None = None) -> list[str]:
     """Lines that make the object, set every slot and hand it out, as function lines.
 
     ``values`` maps each field to the expression its slot gets; a field whose expression
-    is in ``absent`` gets the constant ``None`` instead.
+    is a key of ``unset`` was not read and gets the default ``unset`` gives it instead.
     """
+    unset = unset or {}
     return [
         "    self = _builder()",
-        *(f"    self.{name} = {'None' if v in absent else v}" for name, v in values.items()),
+        *(f"    self.{name} = {unset.get(v, v)}" for name, v in values.items()),
         "    self.__class__ = _cls",
         "    return self",
     ]

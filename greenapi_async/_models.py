@@ -11,6 +11,14 @@ message keeps the wire object it was decoded from (the dict the JSON parser made
 copy), shown read-only by ``raw``, so a field this version does not model is never lost.
 A ``typeMessage`` this version does not know becomes an ``UnknownMessage``, so a new
 kind the service starts sending never breaks a call.
+
+These classes are also the schema the decoder works from: a field's wire key is the
+camelCase of its name, and what else the decoder needs to know of a field (how often
+entries carry its key, whether it counts seconds since the epoch) is declared with the
+field, in its metadata (``_optional``, ``_UNIX_SECONDS``). Every list the decoder
+reads fields by, the dispatch on ``typeMessage`` included, is computed from here.
+Adding a field is its line here and its row in docs/messages.md, which
+tests/test_schema_docs.py checks against these classes.
 """
 
 from __future__ import annotations
@@ -19,11 +27,17 @@ import enum
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import Any, ClassVar, Literal, TypeAlias
+from typing import Any, ClassVar, Final, Literal, TypeAlias, get_args
 
 import attrs
 
 __all__ = [
+    "COMMON_FIELDS",
+    "EDITS",
+    "INCOMING",
+    "KIND_BY_TAG",
+    "OUTGOING",
+    "USUAL_KEY_SETS",
     "AudioMessage",
     "Contact",
     "ContactMessage",
@@ -49,6 +63,7 @@ __all__ = [
     "PollUpdate",
     "PollUpdateMessage",
     "PollVote",
+    "Presence",
     "QuotedMessage",
     "ReactionMessage",
     "ReplyMessage",
@@ -56,6 +71,9 @@ __all__ = [
     "TextMessage",
     "UnknownMessage",
     "VideoMessage",
+    "Wire",
+    "wire_key",
+    "wire_of",
 ]
 
 
@@ -121,6 +139,79 @@ def _read_only(wire: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(wire)
 
 
+# The schema: what the decoder needs to know of a field besides its name and its type.
+
+
+class Presence(enum.Enum):
+    """How many of a class's objects carry a field's key, most of them by default.
+
+    The decoder looks for the keys most objects carry first, so that an object without
+    the others skips them (see ``_fastpath``).
+    """
+
+    USUAL = "usual"  # most: looked for first
+    SOMETIMES = "sometimes"  # some do, others not: looked for after the usual ones
+    RARE = "rare"  # few: looked for last, each after a test that the key is there
+
+
+# Sets of optional keys that the entries of one journal often carry all of and no other,
+# besides their kind's own: a direction's (``type`` is in both), and the edit keys the
+# live service puts on every entry. A field names the sets its key is in.
+OUTGOING: Final = "outgoing"
+INCOMING: Final = "incoming"
+EDITS: Final = "edits"
+# The combinations entries come in: a direction's as documented, and as the live service
+# sends them. The decoder reads an entry with exactly one of them by plain subscripts.
+USUAL_KEY_SETS: Final = ((OUTGOING,), (OUTGOING, EDITS), (INCOMING,), (INCOMING, EDITS))
+
+
+@attrs.frozen
+class Wire:
+    """What the decoder knows of one field, besides its name and type."""
+
+    presence: Presence = Presence.USUAL
+    key_sets: frozenset[str] = frozenset()  # the usual key sets (above) its key is in
+    unix_seconds: bool = False  # an int of seconds since the epoch, within datetime's range
+
+
+_WIRE: Final = "greenapi_async.wire"  # where a field's metadata keeps its Wire
+_PLAIN: Final = Wire()
+_UNIX_SECONDS: Final = {_WIRE: Wire(unix_seconds=True)}
+
+
+def wire_of(field: attrs.Attribute[Any]) -> Wire:
+    """What the decoder knows of ``field``: the defaults for a field declared without."""
+    wire: Wire = field.metadata.get(_WIRE, _PLAIN)
+    return wire
+
+
+def wire_key(name: str) -> str:
+    """The wire key of the field ``name``: its camelCase (``id_message`` -> ``idMessage``)."""
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def _optional(
+    presence: Presence = Presence.USUAL, *, sets: tuple[str, ...] = (), shown: bool = True
+) -> Any:
+    """An optional field (None when its key is absent or null), with what the decoder knows."""
+    return attrs.field(default=None, repr=shown, metadata={_WIRE: Wire(presence, frozenset(sets))})
+
+
+def _in_signature_order(
+    cls: type, fields: list[attrs.Attribute[Any]]
+) -> list[attrs.Attribute[Any]]:
+    """A message's fields in its signature's order: positional, then required, then the rest.
+
+    attrs puts a base's fields before a subclass's. The fields every entry has are
+    declared once, in a base that the known kinds and ``UnknownMessage`` share, and
+    each narrows some; without this a known kind's id, time and chat, which it requires,
+    would follow a dozen optional fields in its repr, ``attrs.fields()`` and the command
+    line's JSON, and an unknown kind's tag would follow them all.
+    """
+    return sorted(fields, key=lambda field: (field.kw_only, field.default is not attrs.NOTHING))
+
+
 # Nested objects. Each public class derives directly from a private base, so that the
 # decoder can fill its objects without a subclass of it (see _fastpath).
 
@@ -134,7 +225,7 @@ class _Part:
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False)
-class QuotedMessage:
+class QuotedMessage(_Part):
     """The message a reply quotes: its id, author and kind, plus every wire field in ``raw``.
 
     The quoted content has the fields of its own kind (``textMessage``, ``contact``,
@@ -145,9 +236,6 @@ class QuotedMessage:
     participant: str | None = None
     type_message: str | None = None
     _raw: Mapping[str, Any] = _raw_field()
-
-    __getstate__ = _getstate
-    __setstate__ = _setstate
 
     @property
     def raw(self) -> Mapping[str, Any]:
@@ -280,33 +368,66 @@ class GroupInvite(_Part):
 
 @attrs.frozen(kw_only=True, getstate_setstate=False)
 class _Entry:
-    """Fields every journal entry has, whatever its kind and direction."""
+    """Fields every journal entry has, whatever its kind and direction.
 
-    id_message: str
-    timestamp: int
-    chat_id: str
-    type: str | None = None  # "outgoing" or "incoming"
+    An entry of a kind this version does not model (``UnknownMessage``) has them too, all
+    optional there; the known kinds require an id, a time and a chat (``_Known``). A field
+    added here is a field of every message, ``UnknownMessage`` included.
+    """
+
+    id_message: str | None = None
+    timestamp: int | None = attrs.field(default=None, metadata=_UNIX_SECONDS)
+    chat_id: str | None = None
+    type: str | None = _optional(sets=(OUTGOING, INCOMING))  # "outgoing" or "incoming"
     # Outgoing entries only.
-    status_message: MessageStatus | str | None = None
-    send_by_api: bool | None = None
+    status_message: MessageStatus | str | None = _optional(sets=(OUTGOING,))  # noqa: RUF009 - an attrs field
+    send_by_api: bool | None = _optional(sets=(OUTGOING,))
     # Incoming entries only.
-    sender_id: str | None = None
-    sender_name: str | None = None
-    sender_contact_name: str | None = None
-    # Either direction.
-    is_forwarded: bool | None = None
-    forwarding_score: int | None = None
-    is_edited: bool | None = None
-    is_deleted: bool | None = None
-    edited_message_id: str | None = None
-    deleted_message_id: str | None = None
-    quoted_message: QuotedMessage | None = None
-    _raw: Mapping[str, Any] = _raw_field()
+    sender_id: str | None = _optional(Presence.SOMETIMES, sets=(INCOMING,))
+    sender_name: str | None = _optional(Presence.SOMETIMES, sets=(INCOMING,))
+    sender_contact_name: str | None = _optional(Presence.SOMETIMES, sets=(INCOMING,))
+    # Either direction. Only media entries say at the top level that they were
+    # forwarded, and only replies quote; every live entry has the edit keys, many older
+    # ones have none.
+    is_forwarded: bool | None = _optional(Presence.RARE)
+    forwarding_score: int | None = _optional(Presence.RARE)
+    is_edited: bool | None = _optional(Presence.SOMETIMES, sets=(EDITS,))
+    is_deleted: bool | None = _optional(Presence.SOMETIMES, sets=(EDITS,))
+    edited_message_id: str | None = _optional(Presence.SOMETIMES, sets=(EDITS,))
+    deleted_message_id: str | None = _optional(Presence.SOMETIMES, sets=(EDITS,))
+    quoted_message: QuotedMessage | None = _optional(Presence.RARE)  # noqa: RUF009 - an attrs field
 
     __getstate__ = _getstate
     __setstate__ = _setstate
     # The nested objects (fields of the kind) that may say the message was forwarded.
     _NESTED_FORWARDING: ClassVar[tuple[str, ...]] = ()
+
+    @property
+    def forwarded(self) -> bool:
+        """Whether the message was forwarded, wherever the service said so.
+
+        Media entries say it at the top level (``is_forwarded``); extended text, contact
+        and location entries inside their nested object.
+        """
+        nested = (getattr(self, name) for name in self._NESTED_FORWARDING)
+        return _is_forwarded(self.is_forwarded, self.forwarding_score) or any(
+            _is_forwarded(holder.is_forwarded, holder.forwarding_score)
+            for holder in nested
+            if holder is not None
+        )
+
+
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class _Known(_Entry):
+    """Fields every entry of a kind this version models has: it must have an id, a time, a chat.
+
+    Every kind's class uses ``_in_signature_order``, so that these lead its fields.
+    """
+
+    id_message: str
+    timestamp: int = attrs.field(metadata=_UNIX_SECONDS)
+    chat_id: str
+    _raw: Mapping[str, Any] = _raw_field()
 
     @property
     def raw(self) -> Mapping[str, Any]:
@@ -329,20 +450,6 @@ class _Entry:
         without a caption.
         """
         return None
-
-    @property
-    def forwarded(self) -> bool:
-        """Whether the message was forwarded, wherever the service said so.
-
-        Media entries say it at the top level (``is_forwarded``); extended text, contact
-        and location entries inside their nested object.
-        """
-        nested = (getattr(self, name) for name in self._NESTED_FORWARDING)
-        return _is_forwarded(self.is_forwarded, self.forwarding_score) or any(
-            _is_forwarded(holder.is_forwarded, holder.forwarding_score)
-            for holder in nested
-            if holder is not None
-        )
 
 
 def _text_or_preview(text_message: str | None, preview: ExtendedText | None) -> str | None:
@@ -372,8 +479,8 @@ def _inside(wire: Mapping[str, Any], key: str, inner: str) -> object:
     return holder.get(inner) if isinstance(holder, Mapping) else None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class TextMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class TextMessage(_Known):
     """A plain text message (``textMessage``)."""
 
     type_message: Literal["textMessage"] = _tag("textMessage")
@@ -384,8 +491,8 @@ class TextMessage(_Entry):
         return self.text_message
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class ExtendedTextMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class ExtendedTextMessage(_Known):
     """A text with a link preview (``extendedTextMessage``).
 
     Text sent through the API is journalled as this kind, with the text both in
@@ -403,60 +510,61 @@ class ExtendedTextMessage(_Entry):
     _NESTED_FORWARDING = ("extended_text_message",)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class _Media(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class _Media(_Known):
     """Fields of a message that carries a file."""
 
     download_url: str | None = None
     caption: str | None = None
     file_name: str | None = None
     mime_type: str | None = None
-    jpeg_thumbnail: str | None = attrs.field(default=None, repr=False)
-    is_animated: bool | None = None
-    video_note: bool | None = None
+    # Newer entries only, and a sticker's and a video's flags.
+    jpeg_thumbnail: str | None = _optional(Presence.SOMETIMES, shown=False)
+    is_animated: bool | None = _optional(Presence.SOMETIMES)
+    video_note: bool | None = _optional(Presence.SOMETIMES)
 
     @property
     def text(self) -> str | None:
         return self.caption
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
 class ImageMessage(_Media):
     """An image (``imageMessage``)."""
 
     type_message: Literal["imageMessage"] = _tag("imageMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
 class VideoMessage(_Media):
     """A video (``videoMessage``); a round video note has ``video_note`` true."""
 
     type_message: Literal["videoMessage"] = _tag("videoMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
 class DocumentMessage(_Media):
     """A document file (``documentMessage``)."""
 
     type_message: Literal["documentMessage"] = _tag("documentMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
 class AudioMessage(_Media):
     """An audio file or voice note (``audioMessage``)."""
 
     type_message: Literal["audioMessage"] = _tag("audioMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
 class StickerMessage(_Media):
     """A sticker (``stickerMessage``); ``is_animated`` says whether it moves."""
 
     type_message: Literal["stickerMessage"] = _tag("stickerMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class LocationMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class LocationMessage(_Known):
     """A location (``locationMessage``)."""
 
     type_message: Literal["locationMessage"] = _tag("locationMessage")
@@ -465,8 +573,8 @@ class LocationMessage(_Entry):
     _NESTED_FORWARDING = ("location",)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class ContactMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class ContactMessage(_Known):
     """A contact card (``contactMessage``)."""
 
     type_message: Literal["contactMessage"] = _tag("contactMessage")
@@ -475,8 +583,8 @@ class ContactMessage(_Entry):
     _NESTED_FORWARDING = ("contact",)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class ContactsArrayMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class ContactsArrayMessage(_Known):
     """Several contact cards in one message (``contactsArrayMessage``).
 
     The service has documented the list in more than one place; ``contacts`` holds it
@@ -487,8 +595,8 @@ class ContactsArrayMessage(_Entry):
     contacts: tuple[Contact, ...] = ()
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class PollMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class PollMessage(_Known):
     """A poll (``pollMessage``), in the current format or the 2023 one.
 
     ``poll`` is whichever of ``poll_message_data`` (current) and ``poll_creation_message``
@@ -510,8 +618,8 @@ class PollMessage(_Entry):
         return poll.name if poll is not None else None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class PollUpdateMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class PollUpdateMessage(_Known):
     """Votes cast or withdrawn on a poll (``pollUpdateMessage``)."""
 
     type_message: Literal["pollUpdateMessage"] = _tag("pollUpdateMessage")
@@ -523,8 +631,8 @@ class PollUpdateMessage(_Entry):
         return update.name if update is not None else None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class ReplyMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class ReplyMessage(_Known):
     """A reply in the legacy format (``quotedMessage`` as the kind).
 
     The reply's text is in ``text_message``; the quoted message's id and author are in
@@ -544,8 +652,8 @@ class ReplyMessage(_Entry):
     _NESTED_FORWARDING = ("extended_text_message",)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class EditedMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class EditedMessage(_Known):
     """An edit of an earlier message (``editedMessage``): its new text and its id."""
 
     type_message: Literal["editedMessage"] = _tag("editedMessage")
@@ -557,16 +665,16 @@ class EditedMessage(_Entry):
         return data.text_message if data is not None else None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class DeletedMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class DeletedMessage(_Known):
     """The deletion of an earlier message (``deletedMessage``); the id is in its data."""
 
     type_message: Literal["deletedMessage"] = _tag("deletedMessage")
     deleted_message_data: DeletedMessageData | None = None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class ReactionMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class ReactionMessage(_Known):
     """A reaction (``reactionMessage``): an emoji on another message.
 
     ``text`` is the emoji (empty when a reaction was taken back), wherever the entry put
@@ -586,8 +694,8 @@ class ReactionMessage(_Entry):
         return self.text_message
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
-class GroupInviteMessage(_Entry):
+@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+class GroupInviteMessage(_Known):
     """An invitation to a group (``groupInviteMessage``)."""
 
     type_message: Literal["groupInviteMessage"] = _tag("groupInviteMessage")
@@ -599,29 +707,17 @@ class GroupInviteMessage(_Entry):
         return invite.caption if invite is not None else None
 
 
-@attrs.frozen(getstate_setstate=False)
-class UnknownMessage:
+@attrs.frozen(getstate_setstate=False, field_transformer=_in_signature_order)
+class UnknownMessage(_Entry):
     """A message whose ``typeMessage`` this version does not model, is empty, or is missing.
 
-    ``raw`` holds the wire object exactly as it came, so nothing is lost. The common
-    fields are read from it when they have the documented type, else they are ``None``.
+    ``raw`` holds the wire object exactly as it came, so nothing is lost. The fields every
+    message has are read from it when they have the documented type, else they are ``None``.
     """
 
     type_message: str
     # All it has: compared (two unknown entries differ by it), though not hashed.
     _raw: Mapping[str, Any] = attrs.field(alias="raw", hash=False, repr=False)
-    id_message: str | None = attrs.field(default=None, kw_only=True)
-    timestamp: int | None = attrs.field(default=None, kw_only=True)
-    chat_id: str | None = attrs.field(default=None, kw_only=True)
-    type: str | None = attrs.field(default=None, kw_only=True)
-    status_message: MessageStatus | str | None = attrs.field(default=None, kw_only=True)
-    send_by_api: bool | None = attrs.field(default=None, kw_only=True)
-    sender_id: str | None = attrs.field(default=None, kw_only=True)
-    sender_name: str | None = attrs.field(default=None, kw_only=True)
-    sender_contact_name: str | None = attrs.field(default=None, kw_only=True)
-
-    __getstate__ = _getstate
-    __setstate__ = _setstate
 
     @property
     def raw(self) -> Mapping[str, Any]:
@@ -645,8 +741,7 @@ class UnknownMessage:
     @property
     def forwarded(self) -> bool:
         """Whether the entry says, at its top level, that it was forwarded."""
-        flag, score = self.raw.get("isForwarded"), self.raw.get("forwardingScore")
-        return flag is True or (type(score) is int and score > 0)
+        return _is_forwarded(self.is_forwarded, self.forwarding_score)
 
 
 Message: TypeAlias = (
@@ -673,3 +768,12 @@ Message: TypeAlias = (
 
 OutgoingMessage: TypeAlias = Message
 """The name of ``Message`` before incoming messages shared its classes; kept as an alias."""
+
+# Computed from the classes above: the dispatch on ``typeMessage``, and the fields an
+# entry of any kind has, which an entry of a kind this version does not model is read for.
+KIND_BY_TAG: Final[Mapping[str, type[Message]]] = {
+    attrs.fields(kind).type_message.default: kind
+    for kind in get_args(Message)
+    if kind is not UnknownMessage
+}
+COMMON_FIELDS: Final = tuple(field.name for field in attrs.fields(_Entry))

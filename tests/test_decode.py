@@ -11,12 +11,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 import msgspec
 import pytest
 
 import greenapi_async as ga
 
 from .conftest import DATA, data_bytes
+from .test_fastpath import full_wire
+from .test_roundtrip_properties import _camel as camel
 
 T = TypeVar("T")
 
@@ -210,6 +213,37 @@ def test_an_unknown_message_with_malformed_common_fields_still_decodes() -> None
     (message,) = decode_entries(wire)
     assert message == ga.UnknownMessage("newKind", wire)
     assert (message.timestamp, message.id_message, message.timestamp_utc) == (None, None, None)
+
+
+# What every message has, UnknownMessage included: all but its tag and wire object.
+COMMON_FIELDS = [
+    field.name
+    for field in attrs.fields(ga.UnknownMessage)
+    if field.name not in {"type_message", "_raw"}
+]
+
+
+def test_an_unknown_kind_reads_every_field_every_kind_has() -> None:
+    wire = full_wire(ga.TextMessage)  # every field there, of the documented type
+    (known,) = decode_entries(wire)
+    (unknown,) = decode_entries({**wire, "typeMessage": "hologramMessage"})
+    assert isinstance(unknown, ga.UnknownMessage)
+    read = {name: getattr(unknown, name) for name in COMMON_FIELDS}
+    assert read == {name: getattr(known, name) for name in COMMON_FIELDS}
+    assert None not in read.values()
+
+
+@pytest.mark.parametrize("name", COMMON_FIELDS)
+def test_an_unknown_kind_leaves_out_a_field_of_the_wrong_type_and_reads_the_rest(
+    name: str,
+) -> None:
+    wire = {**full_wire(ga.TextMessage), "typeMessage": "hologramMessage"}
+    (whole,) = decode_entries(wire)
+    (unknown,) = decode_entries({**wire, camel(name): ["of no documented type"]})
+    assert getattr(unknown, name) is None
+    assert attrs.evolve(unknown, **{name: getattr(whole, name)}) == attrs.evolve(
+        whole, raw=unknown.raw
+    )
 
 
 def test_an_unknown_status_stays_the_wire_string() -> None:

@@ -115,3 +115,19 @@ def test_unknown_messages_with_different_wire_objects_differ() -> None:
     )
     assert one != other  # the wire object is all an unknown kind has
     assert hash(one) == hash(other)  # and it is not hashed: a dict cannot be
+
+
+def test_an_unknown_kind_has_every_field_the_known_kinds_share() -> None:
+    # A field every kind has is a field of UnknownMessage too, read from the same key.
+    kinds = [cls for cls in typing.get_args(ga.Message) if cls is not ga.UnknownMessage]
+    shared = set.intersection(*(set(attrs.fields_dict(cls)) for cls in kinds))
+    assert set(attrs.fields_dict(ga.UnknownMessage)) == shared
+
+
+@pytest.mark.parametrize("cls", typing.get_args(ga.Message))
+def test_a_message_shows_its_tag_id_time_and_chat_first(cls: type) -> None:
+    names = [field.name for field in attrs.fields(cls)]
+    if cls is ga.UnknownMessage:
+        assert names[:5] == ["type_message", "_raw", "id_message", "timestamp", "chat_id"]
+    else:
+        assert names[:3] == ["id_message", "timestamp", "chat_id"]
