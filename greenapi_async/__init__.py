@@ -7,6 +7,7 @@
 ...             print(message.chat_id, message.status_message)
 """
 
+from ._as_json import message_data
 from ._client import GreenAPI
 from ._converter import MalformedEntry, PartialMessages, decode_outgoing_messages
 from ._errors import (
@@ -121,4 +122,5 @@ __all__ = [
     "VideoMessage",
     "__version__",
     "decode_outgoing_messages",
+    "message_data",
 ]

@@ -13,16 +13,14 @@ import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Final, TextIO, TypeVar
+from typing import Final, TextIO, TypeVar
 
 import anyio
-import attrs
-import cattrs
 import httpx
-from cattrs.gen import make_dict_unstructure_fn, override
 
 from . import _json
 from . import _models as m
+from ._as_json import message_data
 from ._client import ENV_API_TOKEN, ENV_API_URL, ENV_ID_INSTANCE, GreenAPI
 from ._errors import (
     APIConnectionError,
@@ -483,7 +481,7 @@ def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> N
     """One line: a delivery event, or an incoming message (its sender before its kind)."""
     if not isinstance(event, StatusChange):
         if args.json:
-            _print_json(_json_ready(event))
+            _print_json(message_data(event))
         else:
             when, chat, kind, sender, preview = _row(event, incoming=True)
             print(f"{when}  {chat}  {sender}  {kind}  {preview}", flush=True)
@@ -491,7 +489,7 @@ def _print_event(event: StatusChange | m.Message, args: argparse.Namespace) -> N
         line = {
             "previous_status": None if event.previous_status is None
             else str(event.previous_status),
-            "message": _json_ready(event.message),
+            "message": message_data(event.message),
         }  # fmt: skip
         _print_json(line)
     else:
@@ -533,34 +531,9 @@ def _wanted(message: m.Message, args: argparse.Namespace) -> bool:
     return not args.kind or kind_matcher([args.kind])(message.type_message)
 
 
-_UNSTRUCTURE: Final = cattrs.Converter()
-# The wire objects that say more than the typed fields, shown as "raw": an unknown kind's
-# and a quoted message's. A known kind's would only repeat its fields.
-_RAW_SHOWN: Final = (m.UnknownMessage, m.QuotedMessage)
-
-
-def _unstructure_fn(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    # The wire object is JSON data already, as the parser made it: handed to the
-    # encoder as it is. Unstructured, it would cost a Python call per level of nesting,
-    # and an entry nested a few hundred deep would end the command in a RecursionError.
-    raw = override(rename="raw", unstruct_hook=dict) if cls in _RAW_SHOWN else override(omit=True)
-    return make_dict_unstructure_fn(cls, _UNSTRUCTURE, _raw=raw)
-
-
-_UNSTRUCTURE.register_unstructure_hook_factory(
-    lambda cls: attrs.has(cls) and "_raw" in attrs.fields_dict(cls), _unstructure_fn
-)
-
-
-def _json_ready(message: m.Message) -> dict[str, object]:
-    """A message as snake_case JSON data, wire tag first."""
-    data: dict[str, object] = _UNSTRUCTURE.unstructure(message)
-    return {"type_message": data.pop("type_message"), **data}
-
-
 def _json_data(messages: list[m.Message], *, raw: bool = False) -> list[object]:
     """Messages as JSON data: their typed fields, or (``raw``) the entries as they came."""
-    return [dict(message.raw) if raw else _json_ready(message) for message in messages]
+    return [dict(message.raw) if raw else message_data(message) for message in messages]
 
 
 def _print_json(data: object, *, indent: bool = False) -> None:

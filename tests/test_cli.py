@@ -527,12 +527,6 @@ def test_last_incoming_lists_who_sent_what(
     assert out.strip() == "0 of 1 incoming messages in this window matched --chat 1@c.us."
 
 
-def test_last_incoming_has_no_status_filter(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        command_line("last-incoming", "--status", "read")
-    assert exit_info.value.code == EXIT_USAGE
-
-
 def test_last_incoming_on_the_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "last-incoming", "--sandbox", "--json")
     assert (code, err) == (0, "")
@@ -704,6 +698,7 @@ def test_watch_filters_outgoing_events_by_status_and_backfills(
     [
         (["watch", "--sandbox", "--incoming", "--status", "read"], "--incoming"),
         (["last-incoming", "--sandbox", "--status", "read"], "last-incoming"),
+        (["last-incoming", "--status", "read"], "last-incoming"),  # before credentials
     ],
 )
 def test_a_status_filter_on_received_messages_is_refused_saying_why(

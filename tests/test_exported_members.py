@@ -77,6 +77,7 @@ def test_the_public_names_are_pinned() -> None:
         "VideoMessage",
         "__version__",
         "decode_outgoing_messages",
+        "message_data",
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import typing
 from datetime import datetime, timezone
 
@@ -9,6 +10,9 @@ import attrs
 import pytest
 
 import greenapi_async as ga
+from greenapi_async.testing import FakeGreenAPI
+
+from .conftest import data_bytes
 
 
 def make_text(**changes: object) -> ga.TextMessage:
@@ -131,3 +135,48 @@ def test_a_message_shows_its_tag_id_time_and_chat_first(cls: type) -> None:
         assert names[:5] == ["type_message", "_raw", "id_message", "timestamp", "chat_id"]
     else:
         assert names[:3] == ["id_message", "timestamp", "chat_id"]
+
+
+def _only_json_types(value: object) -> bool:
+    if isinstance(value, dict):
+        return all(type(k) is str and _only_json_types(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_only_json_types(item) for item in value)
+    return value is None or type(value) in (str, int, float, bool)
+
+
+def test_message_data_is_json_ready_for_every_kind_with_its_tag_first() -> None:
+    journal = FakeGreenAPI().instance.seed(300, seed=5)
+    messages = ga.decode_outgoing_messages(json.dumps(journal))
+    assert len({type(message) for message in messages}) >= 12
+    for message in messages:
+        data = ga.message_data(message)
+        assert _only_json_types(data), data
+        assert next(iter(data)) == "type_message"
+        assert data["id_message"] == message.id_message
+        # Raw only where the typed fields say little, unless asked for.
+        assert ("raw" in data) == isinstance(message, ga.UnknownMessage)
+        with_raw = ga.message_data(message, with_raw=True)
+        assert with_raw["raw"] == dict(message.raw)
+        assert {**data, "raw": with_raw["raw"]} == with_raw
+
+
+def test_message_data_shows_statuses_and_nested_objects_as_json_does() -> None:
+    (message,) = ga.decode_outgoing_messages(data_bytes("location.json"))
+    data = ga.message_data(message)
+    assert type(data["status_message"]) is str
+    assert data["location"]["latitude"] == message.location.latitude  # type: ignore[union-attr]
+    assert json.loads(json.dumps(data)) == data
+
+
+@pytest.mark.parametrize(
+    ("arguments", "problem"),
+    [(({"idMessage": "A"},), "message must be a Message"), ((None,), "message must be")],
+)
+def test_message_data_refuses_what_is_not_a_message(
+    arguments: tuple[object, ...], problem: str
+) -> None:
+    with pytest.raises(ga.InvalidArgumentError, match=problem):
+        ga.message_data(*arguments)  # type: ignore[arg-type]
+    with pytest.raises(ga.InvalidArgumentError, match="with_raw"):
+        ga.message_data(make_text(), with_raw="yes")  # type: ignore[arg-type]
