@@ -531,9 +531,13 @@ def _describe(exc: BaseException, path: str) -> list[str]:
 
 
 def _explain(data: list[Any], method: str) -> ResponseValidationError:
+    return _malformed(_problems(data), method)
+
+
+def _malformed(problems: tuple[str, ...], method: str) -> ResponseValidationError:
+    """The error of an answer whose entries are malformed, one ``$[i].key: ...`` line each."""
     return ResponseValidationError(
-        f"malformed {method} response: {_summary(problems := _problems(data))}",
-        errors=problems,
+        f"malformed {method} response: {_summary(problems)}", errors=problems
     )
 
 
@@ -643,9 +647,7 @@ def decode_messages(body: Body, *, method: str) -> list[Message]:
     if unreadable:
         # Every malformed entry named, those with unreadable numbers among them.
         errors = tuple(line for entry in _decode_each(data, unreadable)[1] for line in entry.errors)
-        raise ResponseValidationError(
-            f"malformed {method} response: {_summary(errors)}", errors=errors
-        )
+        raise _malformed(errors, method)
     raise _explain(data, method)  # with the collector running: this path allocates freely
 
 
@@ -680,9 +682,7 @@ def _decode_each(
     unreadable_in: dict[int, list[str]] = {}
     for found in unreadable:
         # The document is a list: each path starts at its entry's index.
-        unreadable_in.setdefault(int(found.path[0]), []).append(
-            f"{_wire_path(found.path)}: {found.problem}"
-        )
+        unreadable_in.setdefault(int(found.path[0]), []).append(_unreadable_line(found))
     kept: list[Message] = []
     left_out: list[MalformedEntry] = []
     for index, entry in enumerate(data):
@@ -696,9 +696,10 @@ def _decode_each(
     return kept, tuple(left_out)
 
 
-def _wire_path(path: tuple[str | int, ...]) -> str:
-    """A path in a document as errors name it: ``$[3].location.latitude``."""
-    return "$" + "".join(f"[{step}]" if type(step) is int else f".{step}" for step in path)
+def _unreadable_line(found: _json.Unreadable) -> str:
+    """What is wrong where an unreadable number stands: ``$[3].timestamp: the number ...``."""
+    path = "".join(f"[{step}]" if type(step) is int else f".{step}" for step in found.path)
+    return f"${path}: {found.problem}"
 
 
 def decode_message(body: Body, *, method: str) -> Message:
@@ -717,17 +718,11 @@ def decode_message(body: Body, *, method: str) -> Message:
     if problem:
         raise _unreadable(problem, method)
     if unreadable:
-        lines = tuple(f"{_wire_path(found.path)}: {found.problem}" for found in unreadable)
-        raise ResponseValidationError(
-            f"malformed {method} response: {_summary(lines)}", errors=lines
-        )
+        raise _malformed(tuple(_unreadable_line(found) for found in unreadable), method)
     messages = _structure_journal([data])
     if messages is not None:
         return messages[0]
-    problems = _entry_problems(data, "$")
-    raise ResponseValidationError(
-        f"malformed {method} response: {_summary(problems)}", errors=problems
-    )
+    raise _malformed(_entry_problems(data, "$"), method)
 
 
 def _entry_problems(entry: Any, path: str) -> tuple[str, ...]:
