@@ -16,6 +16,9 @@ Every failure of a call to the service is a ``GreenAPIError``::
      +-- ResponseValidationError   the answer arrived but is not what the API documents
      |    +-- ResponseTooLargeError    its body is larger than the client accepts
      +-- DownloadTooLargeError   a media file is larger than the download's max_bytes
+     +-- SendNotConfirmedError   a send's outcome stayed unknown: not found, not resent
+     +-- DeliveryFailedError     a message sent reached a failed status (noAccount, ...)
+     +-- DeliveryTimeoutError    a message sent did not reach the status waited for in time
 
 A wrong argument is a programming error, not a service failure, so it is an
 ``InvalidArgumentError`` (a ``ValueError`` and a ``TypeError``) outside this tree:
@@ -34,9 +37,12 @@ visible text. The attributes (``body``, ``invoke_status``) keep the answer exact
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ._text import escape_controls
+
+if TYPE_CHECKING:
+    from ._models import Message
 
 __all__ = [
     "LOCAL_FAILURES",
@@ -45,6 +51,8 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "DeliveryFailedError",
+    "DeliveryTimeoutError",
     "DownloadTooLargeError",
     "GreenAPIError",
     "InvalidArgumentError",
@@ -55,6 +63,7 @@ __all__ = [
     "RateLimitError",
     "ResponseTooLargeError",
     "ResponseValidationError",
+    "SendNotConfirmedError",
     "ServerError",
 ]
 
@@ -252,6 +261,75 @@ class DownloadTooLargeError(GreenAPIError):
     def __init__(self, message: str, *, max_bytes: int) -> None:
         super().__init__(message)
         self.max_bytes = max_bytes
+
+
+class SendNotConfirmedError(GreenAPIError):
+    """A send may or may not have been taken, and this client could not find out.
+
+    Its answer was lost (a timeout, a reset, a 5xx, a garbled answer) after the request
+    may have reached the service, and the message was found neither in the send queue
+    nor in the outgoing journal within ``confirm_within`` seconds, after each of
+    ``attempts`` sends; or ``confirm_within`` was 0, which asks never to look nor resend.
+    The message may still arrive: look for it before sending it again yourself.
+
+    Attributes:
+        method: the send method, e.g. ``sendMessage``.
+        chat_id: the chat the message was for.
+        attempted_at: the unix time each send started, one per request made.
+        last_error: the error of the last send whose outcome stayed unknown.
+
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        chat_id: str,
+        attempted_at: tuple[float, ...],
+        last_error: GreenAPIError,
+    ) -> None:
+        super().__init__(message)
+        self.method = method
+        self.chat_id = chat_id
+        self.attempted_at = attempted_at
+        self.last_error = last_error
+
+    @property
+    def attempts(self) -> int:
+        """How many send requests were made."""
+        return len(self.attempted_at)
+
+
+class DeliveryFailedError(GreenAPIError):
+    """A message sent reached a status from which it will not be delivered.
+
+    Attributes:
+        entry: the outgoing journal's entry of the message (a ``Message``) that shows it.
+        status: that status: ``noAccount``, ``notInGroup``, ``yellowCard`` or ``failed``.
+
+    """
+
+    def __init__(self, message: str, *, entry: Message, status: str) -> None:
+        super().__init__(message)
+        self.entry = entry
+        self.status = status
+
+
+class DeliveryTimeoutError(GreenAPIError):
+    """A message sent did not reach the status waited for within the ``timeout``.
+
+    Attributes:
+        id_message: the message waited for.
+        last_status: its status when the time ran out, as the journal last showed it,
+            or None if the journal had not shown it yet.
+
+    """
+
+    def __init__(self, message: str, *, id_message: str, last_status: str | None) -> None:
+        super().__init__(message)
+        self.id_message = id_message
+        self.last_status = last_status
 
 
 class MissingExtraError(ImportError):

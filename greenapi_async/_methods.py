@@ -22,6 +22,12 @@ __all__ = [
     "LAST_INCOMING_MESSAGES",
     "LAST_OUTGOING_MESSAGES",
     "METHODS",
+    "SEND_CONTACT",
+    "SEND_FILE_BY_URL",
+    "SEND_LOCATION",
+    "SEND_MESSAGE",
+    "SEND_POLL",
+    "SHOW_MESSAGES_QUEUE",
     "Answer",
     "MethodSpec",
 ]
@@ -32,6 +38,8 @@ class Answer(enum.Enum):
 
     MESSAGES = "a JSON array of journal entries"
     MESSAGE = "one journal entry"
+    SENT = 'an object with the id of the message taken: {"idMessage": "..."}'
+    QUEUE = "a JSON array of the messages waiting in the send queue"
 
 
 @attrs.frozen
@@ -40,8 +48,7 @@ class MethodSpec:
 
     Attributes:
         name: the method's name in the URL, e.g. ``lastOutgoingMessages``.
-        verb: ``GET`` with a query, or ``POST`` with a JSON body. Every method here only
-            reads, so both are retried alike.
+        verb: ``GET`` with a query, or ``POST`` with a JSON body.
         rate: the documented requests per second per instance; above it the service
             answers 429.
         answer: the shape of a successful answer.
@@ -50,6 +57,9 @@ class MethodSpec:
             exist ("ID message notfound"), which is then a ``MessageNotFoundError``.
         direction: for a journal of one direction, ``"outgoing"`` or ``"incoming"``:
             the ``type`` of its entries; None for a method that answers both.
+        sends: it puts a message in the send queue. Such a request is repeated only
+            where the service certainly did not take it; every other method only reads,
+            and is retried whenever a second try may help.
 
     """
 
@@ -60,6 +70,7 @@ class MethodSpec:
     defaults: Mapping[str, int] = attrs.field(factory=dict, hash=False)
     missing_message_on_400: bool = False
     direction: Literal["outgoing", "incoming"] | None = None
+    sends: bool = False
 
     @property
     def windowed(self) -> bool:
@@ -98,8 +109,32 @@ GET_MESSAGE: Final = MethodSpec(
     "getMessage", "POST", rate=10.0, answer=Answer.MESSAGE, missing_message_on_400=True
 )
 
+
+def _send(name: str) -> MethodSpec:
+    return MethodSpec(name, "POST", rate=50.0, answer=Answer.SENT, sends=True)
+
+
+SEND_MESSAGE: Final = _send("sendMessage")
+SEND_FILE_BY_URL: Final = _send("sendFileByUrl")
+SEND_LOCATION: Final = _send("sendLocation")
+SEND_CONTACT: Final = _send("sendContact")
+SEND_POLL: Final = _send("sendPoll")
+
+SHOW_MESSAGES_QUEUE: Final = MethodSpec("showMessagesQueue", "GET", rate=1.0, answer=Answer.QUEUE)
+
 METHODS: Final[Mapping[str, MethodSpec]] = {
     spec.name: spec
-    for spec in (LAST_OUTGOING_MESSAGES, LAST_INCOMING_MESSAGES, GET_CHAT_HISTORY, GET_MESSAGE)
+    for spec in (
+        LAST_OUTGOING_MESSAGES,
+        LAST_INCOMING_MESSAGES,
+        GET_CHAT_HISTORY,
+        GET_MESSAGE,
+        SEND_MESSAGE,
+        SEND_FILE_BY_URL,
+        SEND_LOCATION,
+        SEND_CONTACT,
+        SEND_POLL,
+        SHOW_MESSAGES_QUEUE,
+    )
 }
 """Every method this version calls, by name."""

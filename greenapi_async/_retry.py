@@ -5,7 +5,8 @@ service, whether the service refused it for now or for good, whether its answer 
 or garbled. What each caller does with it is one line below it: a call retries what a
 second try may fix (``call_retries_after``), a watcher waits out whatever time may fix
 (``watch_goes_on_after``), and a request that must not be repeated blindly asks whether
-the service may have acted on it (``service_may_have_acted``). Small pure functions of an
+the service may have acted on it (``service_may_have_acted``): a send is repeated at once
+only where the service certainly did not take it (``send_retries_after``). Small pure functions of an
 error, headers and an attempt number, testable without any I/O.
 """
 
@@ -39,6 +40,7 @@ __all__ = [
     "call_retries_after",
     "failure_of",
     "parse_retry_after",
+    "send_retries_after",
     "service_may_have_acted",
     "watch_goes_on_after",
 ]
@@ -91,6 +93,16 @@ def call_retries_after(error: GreenAPIError) -> bool:
     A garbled answer is not retried: the same request would most likely get it again.
     """
     return failure_of(error) in (Failure.UNREACHED, Failure.THROTTLED, Failure.LOST)
+
+
+def send_retries_after(error: GreenAPIError) -> bool:
+    """Whether a send may be sent again, as it was, without looking for it first.
+
+    Only where the service certainly did not take it: the request never reached it, or
+    it refused it for now (429) having done nothing. Whatever else may have reached it
+    (``service_may_have_acted``) is looked for before any second send.
+    """
+    return failure_of(error) in (Failure.UNREACHED, Failure.THROTTLED)
 
 
 def watch_goes_on_after(error: GreenAPIError) -> bool:

@@ -58,7 +58,7 @@ from ._redaction import (
     register_secret,
     shown_url,
 )
-from ._retry import RetryPolicy, call_retries_after, parse_retry_after
+from ._retry import RetryPolicy, call_retries_after, parse_retry_after, send_retries_after
 from ._version import USER_AGENT
 
 __all__ = ["ErrorBody", "Transport", "error_body"]
@@ -432,10 +432,16 @@ class _Failure:
     error: GreenAPIError | RuntimeError  # RuntimeError: a closed or moved borrowed client
     retry_after: float | None = None
 
-    @property
-    def retryable(self) -> bool:
-        """Whether the same call may succeed if sent again: ``_retry`` decides."""
-        return isinstance(self.error, GreenAPIError) and call_retries_after(self.error)
+    def retryable(self, spec: MethodSpec) -> bool:
+        """Whether the same call may be sent again at once: ``_retry`` decides.
+
+        A read, whenever a second try may succeed; a send, only where the service
+        certainly did not take the first.
+        """
+        if not isinstance(self.error, GreenAPIError):
+            return False
+        retries_after = send_retries_after if spec.sends else call_retries_after
+        return retries_after(self.error)
 
 
 class Transport:
@@ -493,9 +499,10 @@ class Transport:
         """Call the method ``spec`` describes and return the body of a successful answer.
 
         ``params`` go in the query, ``json`` is the body (a ``POST`` method's); the row's
-        rate paces the calls, and its verb and 400 are the method's. Every method called
-        here only reads, so any of them is retried alike. Raises the ``GreenAPIError`` of
-        the last attempt when retries cannot help or run out.
+        rate paces the calls, and its verb and 400 are the method's. A read is retried
+        whenever a second try may help; a send only where the service certainly did not
+        take it (``_Failure.retryable``). Raises the ``GreenAPIError`` of the last attempt
+        when retries cannot help or run out.
         """
         if (json is not None) != (spec.verb == "POST"):
             raise ValueError(f"{spec.name} is a {spec.verb} method: a body goes with POST only")
@@ -516,7 +523,7 @@ class Transport:
             if isinstance(outcome, bytes):
                 return outcome
             delay = None
-            if outcome.retryable and attempt <= self._retry.max_retries:
+            if outcome.retryable(spec) and attempt <= self._retry.max_retries:
                 delay = self._retry.delay(attempt, outcome.retry_after)
             if delay is None:
                 # Raised here, outside any except block, so that no httpx exception
