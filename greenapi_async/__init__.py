@@ -16,6 +16,8 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    DeliveryFailedError,
+    DeliveryTimeoutError,
     DownloadTooLargeError,
     GreenAPIError,
     InvalidArgumentError,
@@ -25,6 +27,7 @@ from ._errors import (
     RateLimitError,
     ResponseTooLargeError,
     ResponseValidationError,
+    SendNotConfirmedError,
     ServerError,
 )
 from ._journals import Journals
@@ -62,6 +65,8 @@ from ._models import (
     UnknownMessage,
     VideoMessage,
 )
+from ._sending import Sending
+from ._sent import QueuedMessage, SentMessage
 from ._version import __version__
 from ._watch import IncomingWatcher, OutgoingWatcher, StatusChange
 
@@ -77,6 +82,8 @@ __all__ = [
     "ContactsArrayMessage",
     "DeletedMessage",
     "DeletedMessageData",
+    "DeliveryFailedError",
+    "DeliveryTimeoutError",
     "DocumentMessage",
     "DownloadTooLargeError",
     "EditedMessage",
@@ -107,6 +114,7 @@ __all__ = [
     "PollUpdate",
     "PollUpdateMessage",
     "PollVote",
+    "QueuedMessage",
     "QuotaExceededError",
     "QuotedMessage",
     "RateLimitError",
@@ -114,6 +122,9 @@ __all__ = [
     "ReplyMessage",
     "ResponseTooLargeError",
     "ResponseValidationError",
+    "SendNotConfirmedError",
+    "Sending",
+    "SentMessage",
     "ServerError",
     "StatusChange",
     "StickerMessage",

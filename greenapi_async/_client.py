@@ -15,6 +15,7 @@ from ._errors import InvalidArgumentError
 from ._journals import Journals
 from ._loops import HTTPClient
 from ._retry import RetryPolicy
+from ._sending import Sending
 from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Transport
 from ._validation import (
     DEFAULT_API_URL,
@@ -119,6 +120,8 @@ class GreenAPI:
         )
         self.journals = Journals(self._transport)
         """Journal methods: ``await api.journals.last_outgoing_messages(minutes=60)``."""
+        self.sending = Sending(self._transport)
+        """Send methods: ``await api.sending.send_text("79001234567@c.us", "Hello")``."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> GreenAPI:

@@ -30,7 +30,19 @@ from ._validation import (
 )
 from ._watch import Fetch, IncomingWatcher, OutgoingWatcher
 
-__all__ = ["Journals"]
+__all__ = ["Journals", "journal_fetch"]
+
+
+def journal_fetch(transport: Transport, spec: MethodSpec) -> Fetch:
+    """How a watcher reads ``spec``'s journal; it asks for valid windows only."""
+
+    async def fetch(minutes: int) -> PartialMessages:
+        # A malformed entry is left out (and reported) rather than failing the poll:
+        # one odd entry must not hide every event while it stays in the window.
+        body = await transport.request(spec, params={"minutes": minutes})
+        return decode_messages_partially(body, method=spec.name)
+
+    return fetch
 
 
 class Journals:
@@ -61,17 +73,6 @@ class Journals:
         if skip_malformed:
             return decode_messages_partially(body, method=spec.name)
         return decode_messages(body, method=spec.name)
-
-    def _for_watching(self, spec: MethodSpec) -> Fetch:
-        """How a watcher reads ``spec``'s journal; it asks for valid windows only."""
-
-        async def fetch(minutes: int) -> PartialMessages:
-            # A malformed entry is left out (and reported) rather than failing the poll:
-            # one odd entry must not hide every event while it stays in the window.
-            body = await self._transport.request(spec, params={"minutes": minutes})
-            return decode_messages_partially(body, method=spec.name)
-
-        return fetch
 
     def __repr__(self) -> str:
         return f"<Journals of {self._transport.redacted_url('')}>"
@@ -259,7 +260,7 @@ class Journals:
 
         """
         return OutgoingWatcher(
-            self._for_watching(LAST_OUTGOING_MESSAGES),
+            journal_fetch(self._transport, LAST_OUTGOING_MESSAGES),
             interval=interval,
             margin=margin,
             backfill=backfill,
@@ -313,7 +314,7 @@ class Journals:
 
         """
         return IncomingWatcher(
-            self._for_watching(LAST_INCOMING_MESSAGES),
+            journal_fetch(self._transport, LAST_INCOMING_MESSAGES),
             interval=interval,
             margin=margin,
             backfill=backfill,

@@ -5,9 +5,9 @@ service, whether the service refused it for now or for good, whether its answer 
 or garbled. What each caller does with it is one line below it: a call retries what a
 second try may fix (``call_retries_after``), a watcher waits out whatever time may fix
 (``watch_goes_on_after``), and a request that must not be repeated blindly asks whether
-the service may have acted on it (``service_may_have_acted``): a send is repeated at once
-only where the service certainly did not take it (``send_retries_after``). Small pure functions of an
-error, headers and an attempt number, testable without any I/O.
+the service may have acted on it (``service_may_have_acted``): a send is repeated at
+once only where the service certainly did not take it (``send_retries_after``). Small
+pure functions of an error, headers and an attempt number, testable without any I/O.
 """
 
 from __future__ import annotations
