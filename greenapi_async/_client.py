@@ -12,6 +12,7 @@ import httpx
 
 from ._download import DEFAULT_MAX_DOWNLOAD_BYTES, Destination, MediaMessage, download_media
 from ._errors import InvalidArgumentError
+from ._exactly_once import DEFAULT_CONFIRM_WITHIN
 from ._journals import Journals
 from ._loops import HTTPClient
 from ._retry import RetryPolicy
@@ -22,6 +23,7 @@ from ._validation import (
     validate_api_token,
     validate_api_url,
     validate_byte_limit,
+    validate_confirm_within,
     validate_flag,
     validate_id_instance,
     validate_max_retries,
@@ -58,8 +60,10 @@ class GreenAPI:
             repr, an exception or a log record.
         api_url: the instance's API host, ``https://`` (``http://`` only for loopback).
         timeout: seconds one attempt may take, from connecting to the last byte.
-        max_retries: retries of a request that failed with 429, 499, 5xx, a connection
-            error or a timeout.
+        max_retries: retries of a read that failed with 429, 499, 5xx, a connection
+            error or a timeout. A send is repeated at once only where the service
+            certainly did not take it (a connection never made, a 429); where it may
+            have, it is looked for first, and sent at most ``1 + max_retries`` times.
         retry_backoff: seconds to wait before the first retry, default 0.5; each next
             wait doubles, up to 16 times this, less up to 25% of jitter. A
             ``Retry-After`` from the server replaces it. 0 retries at once (for tests).
@@ -72,6 +76,10 @@ class GreenAPI:
         max_response_bytes: the largest body of an answer accepted, once decoded, default
             128 MiB; reading stops as soon as a body passes it, with a
             ``ResponseTooLargeError``. An error answer's body is capped at 1 MiB.
+        confirm_within: seconds a send whose answer was lost is looked for, in the send
+            queue and the outgoing journal, before it is sent again; default 150 (the
+            journal can lag a send by about two minutes). 0: never send again a message
+            the service may have taken, but raise ``SendNotConfirmedError`` at once.
 
     """
 
@@ -87,6 +95,7 @@ class GreenAPI:
         rate_limit: bool = True,
         http_client: httpx.AsyncClient | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        confirm_within: float = DEFAULT_CONFIRM_WITHIN,
     ) -> None:
         self._id_instance = validate_id_instance(id_instance)
         token = validate_api_token(api_token)
@@ -95,6 +104,7 @@ class GreenAPI:
         retries = validate_max_retries(max_retries)
         backoff = validate_retry_backoff(retry_backoff)
         response_bytes = validate_byte_limit(max_response_bytes, name="max_response_bytes")
+        confirm_seconds = validate_confirm_within(confirm_within)
         validate_flag("rate_limit", rate_limit)
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise InvalidArgumentError(
@@ -120,7 +130,7 @@ class GreenAPI:
         )
         self.journals = Journals(self._transport)
         """Journal methods: ``await api.journals.last_outgoing_messages(minutes=60)``."""
-        self.sending = Sending(self._transport)
+        self.sending = Sending(self._transport, max_retries=retries, confirm_within=confirm_seconds)
         """Send methods: ``await api.sending.send_text("79001234567@c.us", "Hello")``."""
 
     @classmethod

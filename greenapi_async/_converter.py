@@ -67,6 +67,7 @@ __all__ = [
     "decode_messages",
     "decode_messages_partially",
     "decode_outgoing_messages",
+    "parse_answer",
 ]
 
 _TAG_KEY: Final = "typeMessage"
@@ -723,6 +724,22 @@ def decode_message(body: Body, *, method: str) -> Message:
     if messages is not None:
         return messages[0]
     raise _malformed(_entry_problems(data, "$"), method)
+
+
+def parse_answer(body: Body, *, method: str) -> Any:
+    """The JSON value of an answer that is not made of messages (None for an empty body).
+
+    The checks of the journals' bodies, and their errors: a body that is not JSON, or that
+    holds a number no float or int can hold, is a ``ResponseValidationError`` naming
+    ``method``.
+    """
+    _check_body(body)
+    data, problem, unreadable = _parse_json(body)
+    if problem:
+        raise _unreadable(problem, method)
+    if unreadable:
+        raise _malformed(tuple(_unreadable_line(found) for found in unreadable), method)
+    return None if data is _NOTHING else data
 
 
 def _entry_problems(entry: Any, path: str) -> tuple[str, ...]:

@@ -206,11 +206,22 @@ def validate_timeout(value: object) -> float:
 
 def validate_retry_backoff(value: object) -> float:
     """Return the wait before the first retry in seconds; 0 retries at once."""
+    return _seconds_at_least_zero(value, "retry_backoff")
+
+
+def validate_confirm_within(value: object) -> float:
+    """Return seconds to look for a send whose answer was lost; 0 never looks nor resends."""
+    return _seconds_at_least_zero(
+        value, "confirm_within", " (0: never resend a send whose outcome is unknown)"
+    )
+
+
+def _seconds_at_least_zero(value: object, name: str, meaning: str = "") -> float:
     seconds = _seconds(value)
     if seconds is not None and seconds >= 0:
         return seconds
     raise InvalidArgumentError(
-        f"retry_backoff must be a finite number of seconds >= 0, not {describe(value)}"
+        f"{name} must be a finite number of seconds >= 0{meaning}, not {describe(value)}"
     )
 
 
@@ -309,14 +320,82 @@ def validate_count(value: object) -> int | None:
     raise InvalidArgumentError(f"count must be an int >= 1 or None, not {describe(value)}")
 
 
-def validate_id_message(value: object) -> str:
+def validate_id_message(value: object, *, name: str = "id_message") -> str:
     """Return a message id: a non-empty string, as the journals show it."""
     if isinstance(value, str) and value.strip() == value and value:
-        _refuse_unencodable(value, "id_message")
+        _refuse_unencodable(value, name)
         return value
     raise InvalidArgumentError(
-        "id_message must be a message id such as 'BAE5F4886F6F2D05' (a non-empty string "
+        f"{name} must be a message id such as 'BAE5F4886F6F2D05' (a non-empty string "
         f"without spaces around it), not {_shown_text(value)}"
+    )
+
+
+def validate_text(value: object, *, name: str, max_chars: int) -> str:
+    """Return text of 1 to ``max_chars`` characters that can be sent as UTF-8."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a str, not {describe(value)}")
+    if not value:
+        raise InvalidArgumentError(f"{name} must not be empty")
+    if len(value) > max_chars:
+        raise InvalidArgumentError(
+            f"{name} must be at most {max_chars:,} characters long, not {len(value):,}"
+        )
+    _refuse_unencodable(value, name)
+    return value
+
+
+def validate_coordinate(value: object, *, name: str, limit: int) -> float:
+    """Return a latitude (``limit`` 90) or a longitude (180): a finite number within it."""
+    number = _seconds(value)  # the same rule: a finite int or float, not a bool
+    if number is None or not -limit <= number <= limit:
+        raise InvalidArgumentError(
+            f"{name} must be a finite number from {-limit} to {limit}, not {describe(value)}"
+        )
+    return value  # type: ignore[return-value]  # as given: an int stays an int on the wire
+
+
+def validate_http_url(value: object, *, name: str) -> str:
+    """Return an absolute http or https URL with a host, such as a file's to send."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a str, not {describe(value)}")
+    _refuse_unencodable(value, name)
+    try:
+        url = httpx.URL(value)
+    except httpx.InvalidURL:
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host:
+        raise InvalidArgumentError(
+            f"{name} must be an absolute http(s) URL such as "
+            f"'https://example.com/report.pdf', not {_shown_text(value)}"
+        )
+    return value
+
+
+def validate_file_name(value: object, *, name: str = "file_name") -> str:
+    """Return a file's name with an extension, as the service requires (``report.pdf``)."""
+    text = validate_text(value, name=name, max_chars=_MAX_FILE_NAME_CHARS)
+    stem, dot, extension = text.rpartition(".")
+    if not (dot and stem.strip() and extension.strip()) or "/" in text or "\\" in text:
+        raise InvalidArgumentError(
+            f"{name} must be a file's name with an extension, such as 'report.pdf', "
+            f"not {_shown_text(value)}"
+        )
+    return text
+
+
+_MAX_FILE_NAME_CHARS: Final = 255
+
+
+def validate_phone(value: object, *, name: str = "phone") -> int:
+    """Return a phone number as the int the service takes: digits only, as int or str."""
+    if _is_plain_int(value) and 0 < value < _MAX_ID:  # type: ignore[operator]
+        return value  # type: ignore[return-value]
+    if isinstance(value, str) and _DIGITS.fullmatch(value) and len(value) <= _MAX_ID_DIGITS:
+        return int(value)
+    raise InvalidArgumentError(
+        f"{name} must be a phone number in digits only, such as 79001234567 or "
+        f"'79001234567' (no '+', spaces or dashes), not {_shown_text(value)}"
     )
 
 

@@ -110,7 +110,10 @@ LISTS = [journal for journal in JOURNALS if journal.spec.answer is Answer.MESSAG
 
 
 def test_every_method_of_the_table_has_its_row_here() -> None:
-    assert sorted(journal.name for journal in JOURNALS) == sorted(METHODS)
+    reads_messages = (Answer.MESSAGES, Answer.MESSAGE)
+    assert sorted(journal.name for journal in JOURNALS) == sorted(
+        name for name, spec in METHODS.items() if spec.answer in reads_messages
+    )
     # Each selection holds some methods and not all of them.
     assert 0 < len(WINDOWED) < len(JOURNALS)
     assert 0 < len(LISTS) < len(JOURNALS)
