@@ -26,6 +26,8 @@ from ._errors import (
     APIConnectionError,
     APIStatusError,
     AuthenticationError,
+    DeliveryFailedError,
+    DeliveryTimeoutError,
     GreenAPIError,
     InvalidArgumentError,
     MessageNotFoundError,
@@ -34,8 +36,11 @@ from ._errors import (
     QuotaExceededError,
     RateLimitError,
     ResponseValidationError,
+    SendNotConfirmedError,
 )
 from ._filters import check_kind, check_status, kind_matcher
+from ._send_requests import MAX_TEXT_CHARS
+from ._sent import SentMessage
 from ._text import escape_controls, escape_controls_in_json
 from ._validation import (
     DEFAULT_API_URL,
@@ -47,6 +52,7 @@ from ._validation import (
     validate_id_instance,
     validate_id_message,
     validate_minutes,
+    validate_text,
 )
 from ._version import __version__
 from ._watch import IncomingWatcher, OutgoingWatcher, StatusChange
@@ -60,6 +66,9 @@ EXIT_AUTH: Final = 3
 EXIT_LIMIT: Final = 4
 EXIT_NETWORK: Final = 5
 EXIT_BAD_RESPONSE: Final = 6
+EXIT_DELIVERY_FAILED: Final = 7
+EXIT_DELIVERY_TIMEOUT: Final = 8
+EXIT_NOT_CONFIRMED: Final = 9
 EXIT_INTERRUPTED: Final = 130
 EXIT_OUTPUT_CLOSED: Final = 141  # as a shell reports a command ended by SIGPIPE
 
@@ -82,6 +91,7 @@ examples:
   greenapi-async history 79001234567@c.us --count 20
   greenapi-async message 79001234567@c.us BAE5F4886AFB3C57 --json
   greenapi-async watch --sandbox                  delivery events as they happen
+  greenapi-async send 79001234567@c.us "Hello" --wait delivered --sandbox
   greenapi-async sandbox --port 8080              serve the fake for other programs
 
 credentials: {ENV_ID_INSTANCE}, {ENV_API_TOKEN} and {ENV_API_URL} (optional, default
@@ -90,7 +100,9 @@ land in shell history and the process list); without it, an interactive terminal
 
 exit codes: 0 ok, 1 other API error, 2 usage, 3 authentication, 4 rate limit or quota,
 5 network or timeout, 6 malformed response (or one nested too deeply to print as JSON),
-130 interrupted, 141 output closed early.
+7 delivery failed (send --wait), 8 not delivered in time (send --wait), 9 send not
+confirmed (it may still arrive: do not send it again blindly), 130 interrupted, 141
+output closed early.
 
 control characters (ESC, newline, bidi overrides, ...) in what the service sends are
 shown as escapes such as \\x1b, \\n and \\u202e; --json and --raw keep the exact text.
@@ -183,6 +195,34 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--status", help="only on reaching this status (not with --incoming)")
     _add_connection_options(
         watch, "watch the built-in fake, whose messages move along on their own"
+    )
+
+    send = _add_command(
+        commands,
+        "send",
+        help="send a text message, exactly once, and optionally wait for its delivery",
+        description="Send a text message and print its id; with --wait, wait until it is "
+        "delivered or read and print that status too. A send whose answer is lost is looked "
+        "for in the send queue and the journal before it is ever sent again.",
+    )
+    send.add_argument("chat_id", metavar="CHAT_ID", help="e.g. 79001234567@c.us")
+    send.add_argument("text", metavar="TEXT", help="the message, 1 to 20,000 characters")
+    send.add_argument("--reply-to", metavar="ID_MESSAGE", help="quote this message of the chat")
+    send.add_argument(
+        "--wait",
+        choices=("sent", "delivered", "read"),
+        help="wait until the message reaches this status (or a later one)",
+    )
+    send.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="S",
+        help="seconds --wait waits at most (default %(default)g)",
+    )
+    send.add_argument("--json", action="store_true", help="print one JSON object (snake_case)")
+    _add_connection_options(
+        send, "send to the built-in fake service, whose messages are delivered and read"
     )
 
     sandbox = commands.add_parser(
@@ -285,6 +325,15 @@ def _fail(code: int, message: str) -> int:
 
 def _explain(error: GreenAPIError) -> tuple[int, str]:
     """The exit code for an error, and what the user can do about it."""
+    if isinstance(error, DeliveryFailedError):
+        return EXIT_DELIVERY_FAILED, _DELIVERY_FAILURES.get(error.status, "")
+    if isinstance(error, DeliveryTimeoutError):
+        return EXIT_DELIVERY_TIMEOUT, " -- it may still arrive; watch it with: greenapi-async watch"
+    if isinstance(error, SendNotConfirmedError):
+        return EXIT_NOT_CONFIRMED, (
+            " -- look for it with: greenapi-async last-outgoing --chat "
+            f"{error.chat_id} before sending it again"
+        )
     if isinstance(error, AuthenticationError):
         return EXIT_AUTH, f" -- check {ENV_API_TOKEN} against the instance's page in the console"
     if isinstance(error, PermissionDeniedError):
@@ -302,6 +351,13 @@ def _explain(error: GreenAPIError) -> tuple[int, str]:
     if isinstance(error, APIStatusError) and error.status_code == 400:
         return EXIT_API_ERROR, " -- the instance may be starting, unauthorized or expired"
     return EXIT_API_ERROR, ""
+
+
+_DELIVERY_FAILURES: Final[Mapping[str, str]] = {
+    "noAccount": " -- the number has no WhatsApp account",
+    "notInGroup": " -- the account is not a member of that group",
+    "yellowCard": " -- WhatsApp has restricted the account's sending for a while",
+}
 
 
 def _refuse_status_of_received(args: argparse.Namespace, where: str) -> None:
@@ -417,12 +473,50 @@ def _show_history(args: argparse.Namespace) -> int:
 
 def _show_message(args: argparse.Namespace) -> int:
     chat_id = validate_chat_id(args.chat_id, name="CHAT_ID")
-    id_message = validate_id_message(args.id_message)
+    id_message = validate_id_message(args.id_message, name="ID_MESSAGE")
     message = _ask(args, lambda api: api.journals.get_message(chat_id, id_message))
     if args.json or args.raw:
         _print_json(_json_data([message], raw=args.raw)[0], indent=True)
     else:
         _print_message(message, sys.stdout)
+    return EXIT_OK
+
+
+def _send_text(args: argparse.Namespace) -> int:
+    # Checked before the credentials: a typo must not cost a token prompt.
+    chat_id = validate_chat_id(args.chat_id, name="CHAT_ID")
+    text = validate_text(args.text, name="TEXT", max_chars=MAX_TEXT_CHARS)
+    reply_to = (
+        None if args.reply_to is None else validate_id_message(args.reply_to, name="--reply-to")
+    )
+    if args.wait is not None and not (0 < args.timeout < float("inf")):
+        raise _UsageError("--timeout must be a positive number of seconds")
+
+    async def send(api: GreenAPI) -> tuple[SentMessage, m.Message | None]:
+        sent = await api.sending.send_text(chat_id, text, quoted_message_id=reply_to)
+        if not args.json:
+            # At once: a wait that ends in an error has still told the id.
+            print(sent.id_message, flush=True)
+        if args.wait is None:
+            return sent, None
+        return sent, await api.sending.wait_for_status(sent, args.wait, timeout=args.timeout)
+
+    sent, entry = _ask(args, send)
+    if args.json:
+        data: dict[str, object] = {
+            "id_message": sent.id_message,
+            "chat_id": sent.chat_id,
+            "method": sent.method,
+            "attempted_at": sent.attempted_at,
+            "confirmed_by": sent.confirmed_by,
+            "attempts": sent.attempts,
+        }
+        if entry is not None:
+            data["status"] = str(entry.status_message)
+            data["message"] = message_data(entry)
+        _print_json(data, indent=True)
+    elif entry is not None:
+        print(entry.status_message)
     return EXIT_OK
 
 
@@ -763,5 +857,6 @@ _COMMANDS: Final[Mapping[str, Callable[[argparse.Namespace], int]]] = {
     "history": _show_history,
     "message": _show_message,
     "watch": _watch,
+    "send": _send_text,
     "sandbox": _serve_sandbox,
 }

@@ -233,8 +233,11 @@ def test_the_table_of_methods_in_the_docs_is_the_one_the_client_paces_by() -> No
     # The one table the transport, the fake and the docs read: the page must not drift.
     from greenapi_async._methods import METHODS
 
-    page = (ROOT / "docs" / "journal.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| `(\w+)` \| (GET|POST) \| ([0-9.]+) \| (.*?) \|$", page, re.M)
+    # The journals' rows on their page, the sends' and the queue's on theirs.
+    pages = "".join(
+        (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("journal.md", "sending.md")
+    )
+    rows = re.findall(r"^\| `(\w+)` \| (GET|POST) \| ([0-9.]+) \| (.*?) \|$", pages, re.M)
     documented = {
         name: (verb, float(rate), sorted(re.findall(r"`(\w+)=(\d+)`", defaults)))
         for name, verb, rate, defaults in rows
