@@ -15,6 +15,9 @@ from typing import Any
 import anyio
 import httpx
 import pytest
+import trio.testing
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import greenapi_async as ga
 
@@ -55,6 +58,9 @@ class Service:
     @property
     def taken(self) -> list[dict[str, Any]]:
         return self.queue + self.journal
+
+    def texts_taken(self) -> list[str]:
+        return [m["body"]["message"] for m in self.queue] + [m["textMessage"] for m in self.journal]
 
     def sends(self) -> list[Any]:
         return [body for name, body in self.requests if name.startswith("send")]
@@ -540,3 +546,98 @@ async def test_a_malformed_queue_is_a_response_validation_error(
     async with connect() as api:
         with pytest.raises(ga.ResponseValidationError, match="showMessagesQueue"):
             await api.sending.queue()
+
+
+@virtual_time
+async def test_a_hundred_sends_in_flight_with_twenty_lost_answers_each_send_one_message(
+    service: Service, connect: Connect
+) -> None:
+    lost = [TAKE_THEN_DROP, TAKE_THEN_502, TAKE_THEN_STALL, TAKE_THEN_GARBLE, REFUSE_502]
+    service.script = [lost[n % 5] if n % 5 == 0 or n < 20 and n % 2 else TAKE for n in range(100)]
+    assert sum(step != TAKE for step in service.script) >= 20
+    results: list[ga.SentMessage] = []
+    async with connect(timeout=5, confirm_within=30) as api:
+
+        async def send(n: int) -> None:
+            # Half of them identical: the same text to the same chat.
+            results.append(await api.sending.send_text(CHAT, "Same" if n % 2 else f"Text {n}"))
+
+        async with anyio.create_task_group() as group:
+            for n in range(100):
+                group.start_soon(send, n)
+    ids = [sent.id_message for sent in results]
+    assert len(ids) == len(set(ids)) == 100
+    assert sorted(ids) == sorted(message["idMessage"] for message in service.taken)
+    assert {sent.confirmed_by for sent in results} == {"answer", "queue"}
+
+
+ALL_STEPS = [
+    TAKE,
+    TAKE_THEN_DROP,
+    TAKE_THEN_502,
+    TAKE_THEN_STALL,
+    TAKE_THEN_GARBLE,
+    TAKE_THEN_SLOW,
+    REFUSE_502,
+    UNREACHED,
+    THROTTLE,
+    REJECT_400,
+]
+
+
+@settings(max_examples=300)
+@given(
+    calls=st.integers(1, 6),
+    identical=st.booleans(),
+    script=st.lists(st.sampled_from(ALL_STEPS), max_size=24),
+    delivered_after=st.lists(st.booleans(), max_size=40),
+)
+def test_under_any_faults_every_send_ends_in_one_message_of_its_own_or_a_typed_error(
+    calls: int, identical: bool, script: list[str], delivered_after: list[bool]
+) -> None:
+    service = Service()
+    service.script = list(script)
+    deliveries = iter(delivered_after)
+    original = service.handler
+
+    async def sometimes_sent_at_once(request: httpx.Request) -> httpx.Response:
+        try:
+            return await original(request)
+        finally:
+            if next(deliveries, False):
+                service.deliver()
+
+    service.handler = sometimes_sent_at_once  # type: ignore[method-assign]
+    outcomes: dict[int, ga.SentMessage | ga.GreenAPIError] = {}
+
+    async def run() -> None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(service.handler))
+        options = {"rate_limit": False, "retry_backoff": 0, "timeout": 5, "confirm_within": 20}
+        async with ga.GreenAPI(
+            ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http, **options
+        ) as api:
+
+            async def send(n: int) -> None:
+                text = "Same" if identical else f"Text {n}"
+                try:
+                    outcomes[n] = await api.sending.send_text(CHAT, text)
+                except ga.GreenAPIError as error:
+                    outcomes[n] = error
+
+            async with anyio.create_task_group() as group:
+                for n in range(calls):
+                    group.start_soon(send, n)
+
+    anyio.run(
+        run, backend="trio", backend_options={"clock": trio.testing.MockClock(autojump_threshold=0)}
+    )
+    assert sorted(outcomes) == list(range(calls))
+    sent = [outcome for outcome in outcomes.values() if isinstance(outcome, ga.SentMessage)]
+    ids = [outcome.id_message for outcome in sent]
+    # Never two sends with one id, and every message at the service is one send's.
+    assert len(ids) == len(set(ids))
+    assert sorted(ids) == sorted(message["idMessage"] for message in service.taken)
+    for n, outcome in outcomes.items():
+        if not identical and not isinstance(outcome, ga.SentMessage):
+            # A call that ends in an error sent nothing the service kept.
+            assert f"Text {n}" not in service.texts_taken()
