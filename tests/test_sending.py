@@ -613,9 +613,15 @@ def test_under_any_faults_every_send_ends_in_one_message_of_its_own_or_a_typed_e
 
     async def run() -> None:
         http = httpx.AsyncClient(transport=httpx.MockTransport(service.handler))
-        options = {"rate_limit": False, "retry_backoff": 0, "timeout": 5, "confirm_within": 20}
         async with ga.GreenAPI(
-            ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http, **options
+            ID_INSTANCE,
+            TOKEN,
+            api_url=API_URL,
+            http_client=http,
+            rate_limit=False,
+            retry_backoff=0,
+            timeout=5,
+            confirm_within=20,
         ) as api:
 
             async def send(n: int) -> None:
