@@ -118,10 +118,15 @@ def service_may_have_acted(error: GreenAPIError) -> bool:
     """Whether the service may have acted on a request that failed with ``error``.
 
     Such a request must not be sent again before looking for what it did: its answer
-    was lost or garbled. One that never reached the service, or that it refused, did
-    nothing.
+    was lost or garbled, or it failed for good after it may have reached the service (a
+    success too large to read, an HTTP stack that failed once the request was out). One
+    that never reached the service, or that it refused, did nothing.
     """
-    return failure_of(error) in (Failure.LOST, Failure.GARBLED)
+    if failure_of(error) in (Failure.LOST, Failure.GARBLED):
+        return True
+    if isinstance(error, ResponseTooLargeError):
+        return error.status_code < 400
+    return isinstance(error, APIConnectionError) and error.reached_service
 
 
 def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:

@@ -19,6 +19,7 @@ from greenapi_async._retry import (
     call_retries_after,
     failure_of,
     parse_retry_after,
+    send_retries_after,
     service_may_have_acted,
     watch_goes_on_after,
 )
@@ -62,35 +63,52 @@ def _connection(
 
 
 # Each failure, what it is, and what a call, a watcher and a send make of it: (retry the
-# call, the watch goes on, the service may have acted on it).
+# call, the watch goes on, the service may have acted on it, a send is repeated at once).
 FAILURES = [
-    (_connection(reached_service=False), Failure.UNREACHED, (True, True, False)),
+    (_connection(reached_service=False), Failure.UNREACHED, (True, True, False, True)),
     (
         _connection(ga.APITimeoutError, reached_service=False),
         Failure.UNREACHED,
-        (True, True, False),
+        (True, True, False, True),
     ),
-    (_connection(), Failure.LOST, (True, True, True)),
-    (_connection(ga.APITimeoutError), Failure.LOST, (True, True, True)),
-    (_connection(transient=False), Failure.FATAL, (False, False, False)),
-    (_status(ga.RateLimitError, 429), Failure.THROTTLED, (True, True, False)),
-    (_status(ga.APIStatusError, 499), Failure.LOST, (True, True, True)),
-    (_status(ga.ServerError, 500), Failure.LOST, (True, True, True)),
-    (_status(ga.ServerError, 502), Failure.LOST, (True, True, True)),
-    (_status(ga.ServerError, 599), Failure.LOST, (True, True, True)),
-    (_status(ga.BadRequestError, 400), Failure.REFUSED, (False, True, False)),
-    (_status(ga.MessageNotFoundError, 400), Failure.REFUSED, (False, True, False)),
-    (_status(ga.AuthenticationError, 401), Failure.FATAL, (False, False, False)),
-    (_status(ga.PermissionDeniedError, 403), Failure.FATAL, (False, False, False)),
-    (_status(ga.APIStatusError, 404), Failure.FATAL, (False, False, False)),
-    (_status(ga.QuotaExceededError, 466), Failure.FATAL, (False, False, False)),
-    (ga.ResponseValidationError("not JSON"), Failure.GARBLED, (False, True, True)),
+    (_connection(), Failure.LOST, (True, True, True, False)),
+    (_connection(ga.APITimeoutError), Failure.LOST, (True, True, True, False)),
+    # An HTTP stack that failed once the request may have been out: nothing cures it,
+    # and the service may have taken it all the same.
+    (_connection(transient=False), Failure.FATAL, (False, False, True, False)),
+    (
+        _connection(transient=False, reached_service=False),
+        Failure.FATAL,
+        (False, False, False, False),
+    ),
+    (_status(ga.RateLimitError, 429), Failure.THROTTLED, (True, True, False, True)),
+    (_status(ga.APIStatusError, 499), Failure.LOST, (True, True, True, False)),
+    (_status(ga.ServerError, 500), Failure.LOST, (True, True, True, False)),
+    (_status(ga.ServerError, 502), Failure.LOST, (True, True, True, False)),
+    (_status(ga.ServerError, 599), Failure.LOST, (True, True, True, False)),
+    (_status(ga.BadRequestError, 400), Failure.REFUSED, (False, True, False, False)),
+    (_status(ga.MessageNotFoundError, 400), Failure.REFUSED, (False, True, False, False)),
+    (_status(ga.AuthenticationError, 401), Failure.FATAL, (False, False, False, False)),
+    (_status(ga.PermissionDeniedError, 403), Failure.FATAL, (False, False, False, False)),
+    (_status(ga.APIStatusError, 404), Failure.FATAL, (False, False, False, False)),
+    (_status(ga.QuotaExceededError, 466), Failure.FATAL, (False, False, False, False)),
+    (ga.ResponseValidationError("not JSON"), Failure.GARBLED, (False, True, True, False)),
+    # A success too large to read: the service took the request.
     (
         ga.ResponseTooLargeError("too large", max_bytes=1, status_code=200),
         Failure.FATAL,
-        (False, False, False),
+        (False, False, True, False),
     ),
-    (ga.DownloadTooLargeError("too large", max_bytes=1), Failure.FATAL, (False, False, False)),
+    (
+        ga.ResponseTooLargeError("too large", max_bytes=1, status_code=502),
+        Failure.FATAL,
+        (False, False, False, False),
+    ),
+    (
+        ga.DownloadTooLargeError("too large", max_bytes=1),
+        Failure.FATAL,
+        (False, False, False, False),
+    ),
 ]
 
 
@@ -98,13 +116,14 @@ FAILURES = [
     ("error", "failure", "decisions"), FAILURES, ids=[f"{e!r}" for e, _, _ in FAILURES]
 )
 def test_each_failure_is_decided_once_and_each_caller_reads_that(
-    error: ga.GreenAPIError, failure: Failure, decisions: tuple[bool, bool, bool]
+    error: ga.GreenAPIError, failure: Failure, decisions: tuple[bool, bool, bool, bool]
 ) -> None:
     assert failure_of(error) is failure
     assert (
         call_retries_after(error),
         watch_goes_on_after(error),
         service_may_have_acted(error),
+        send_retries_after(error),
     ) == decisions
 
 
