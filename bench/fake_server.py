@@ -1,7 +1,8 @@
 """Serve the fake Green API in its own process for the end-to-end benchmark.
 
-Two instances: ``SMALL_ID`` with a 20-message journal and ``LARGE_ID`` with 10,000
-messages, both of the benchmark's realistic mix, rate limit off. Prints the base URL on
+Three instances: ``SMALL_ID`` with a 20-message journal and ``LARGE_ID`` with 10,000
+messages, both of the benchmark's realistic mix, and ``SENDER_ID``, empty, for the send
+benchmark; rate limit off. Prints the base URL on
 the first line of stdout, then serves until its stdin closes.
 """
 
@@ -16,6 +17,7 @@ from greenapi_async.testing import FakeClock, FakeGreenAPI, serve
 
 NOW = 1_764_000_000
 SMALL_ID, LARGE_ID, TOKEN = "1101000001", "1101000002", "benchToken0123456789"
+SENDER_ID = "1101000003"
 
 
 def build() -> FakeGreenAPI:
@@ -23,6 +25,7 @@ def build() -> FakeGreenAPI:
     fake = FakeGreenAPI(clock=FakeClock(NOW), rate_limit=False)
     fake.add_instance(SMALL_ID, TOKEN).messages.extend(orjson.loads(journal_body(20, now=NOW)))
     fake.add_instance(LARGE_ID, TOKEN).messages.extend(orjson.loads(journal_body(10_000, now=NOW)))
+    fake.add_instance(SENDER_ID, TOKEN)
     return fake
 
 
