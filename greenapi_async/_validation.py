@@ -31,6 +31,7 @@ __all__ = [
     "validate_max_retries",
     "validate_minutes",
     "validate_retry_backoff",
+    "validate_seconds",
     "validate_timeout",
 ]
 
@@ -206,11 +207,16 @@ def validate_timeout(value: object) -> float:
 
 def validate_retry_backoff(value: object) -> float:
     """Return the wait before the first retry in seconds; 0 retries at once."""
+    return validate_seconds(value, name="retry_backoff")
+
+
+def validate_seconds(value: object, *, name: str) -> float:
+    """Return a finite number of seconds >= 0 (not a bool); ``name`` is the argument's."""
     seconds = _seconds(value)
     if seconds is not None and seconds >= 0:
         return seconds
     raise InvalidArgumentError(
-        f"retry_backoff must be a finite number of seconds >= 0, not {describe(value)}"
+        f"{name} must be a finite number of seconds >= 0, not {describe(value)}"
     )
 
 

@@ -54,6 +54,14 @@ def sample(cls: type[BaseException]) -> BaseException:
         options = {"errors": ("$[0].timestamp: expected int, got str", "$[1]: not an object")}
     elif issubclass(cls, ga.DownloadTooLargeError):
         options = {"max_bytes": 1234}
+    elif issubclass(cls, ga.DeliveryFailedError):
+        entry = ga.decode_outgoing_messages(
+            b'[{"idMessage": "BAE5A", "timestamp": 1764000000, "statusMessage": "noAccount",'
+            b' "chatId": "79001234567@c.us", "typeMessage": "textMessage", "textMessage": "hi"}]'
+        )[0]
+        options = {"entry": entry, "status": "noAccount"}
+    elif issubclass(cls, ga.DeliveryTimeoutError):
+        options = {"id_message": "BAE5A", "last_status": "sent"}
     elif cls not in (ga.GreenAPIError, ga.InvalidArgumentError):
         pytest.fail(f"no sample for {cls.__name__}: add one here")
     return cls(f"a {cls.__name__} for the test", **options)
