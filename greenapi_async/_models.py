@@ -34,9 +34,11 @@ import attrs
 __all__ = [
     "COMMON_FIELDS",
     "EDITS",
+    "FAILED_STATUSES",
     "INCOMING",
     "KIND_BY_TAG",
     "OUTGOING",
+    "STATUS_ORDER",
     "USUAL_KEY_SETS",
     "AudioMessage",
     "Contact",
@@ -97,6 +99,25 @@ class MessageStatus(str, enum.Enum):
     # str() of a str-mixin enum is "MessageStatus.READ" before 3.11; the wire value reads
     # better in logs and f-strings on every version.
     __str__ = str.__str__
+
+
+STATUS_ORDER: Final[tuple[MessageStatus, ...]] = (
+    MessageStatus.PENDING,
+    MessageStatus.SENT,
+    MessageStatus.DELIVERED,
+    MessageStatus.READ,
+)
+"""The way a message goes; each status implies the ones before it, which it may skip."""
+
+FAILED_STATUSES: Final[frozenset[MessageStatus]] = frozenset(
+    {
+        MessageStatus.NO_ACCOUNT,
+        MessageStatus.NOT_IN_GROUP,
+        MessageStatus.YELLOW_CARD,
+        MessageStatus.FAILED,
+    }
+)
+"""The statuses from which a message will not be delivered."""
 
 
 def _timestamp_utc(timestamp: int) -> datetime:

@@ -31,6 +31,7 @@ __all__ = [
     "validate_max_retries",
     "validate_minutes",
     "validate_retry_backoff",
+    "validate_seconds",
     "validate_timeout",
 ]
 
@@ -206,17 +207,18 @@ def validate_timeout(value: object) -> float:
 
 def validate_retry_backoff(value: object) -> float:
     """Return the wait before the first retry in seconds; 0 retries at once."""
-    return _seconds_at_least_zero(value, "retry_backoff")
+    return validate_seconds(value, name="retry_backoff")
 
 
 def validate_confirm_within(value: object) -> float:
     """Return seconds to look for a send whose answer was lost; 0 never looks nor resends."""
-    return _seconds_at_least_zero(
-        value, "confirm_within", " (0: never resend a send whose outcome is unknown)"
+    return validate_seconds(
+        value, name="confirm_within", meaning=" (0: never resend a send whose outcome is unknown)"
     )
 
 
-def _seconds_at_least_zero(value: object, name: str, meaning: str = "") -> float:
+def validate_seconds(value: object, *, name: str, meaning: str = "") -> float:
+    """Return a finite number of seconds >= 0 (not a bool); ``name`` is the argument's."""
     seconds = _seconds(value)
     if seconds is not None and seconds >= 0:
         return seconds

@@ -33,7 +33,7 @@ from ._errors import (
 )
 from ._filters import chat_id_set, kind_matcher, kind_set, status_set
 from ._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, MethodSpec
-from ._models import Message, MessageStatus
+from ._models import STATUS_ORDER, Message, MessageStatus
 from ._retry import watch_goes_on_after
 from ._validation import MAX_MINUTES, describe
 
@@ -81,7 +81,9 @@ class StatusChange:
 
 # Where two entries of one message carry the same second, the status says which came
 # first: a message moves along pending -> sent -> delivered -> read, or fails.
-_STATUS_RANK: Final[Mapping[str, int]] = {"pending": 0, "sent": 1, "delivered": 2, "read": 3}
+_STATUS_RANK: Final[Mapping[str, int]] = {
+    status.value: rank for rank, status in enumerate(STATUS_ORDER)
+}
 
 
 def _in_order_of_events(
@@ -193,18 +195,13 @@ class _JournalWatcher(ABC, Generic[EventT]):
         on_error: Callable[[GreenAPIError], None] | None,
         forget_after: float,
     ) -> None:
-        if not _is_seconds(interval) or not self.MIN_INTERVAL <= interval < math.inf:
-            raise InvalidArgumentError(
-                f"interval must be a number of seconds >= {self.MIN_INTERVAL:g} (the journal "
-                "allows one request per second)"
-            )
         if not _is_seconds(margin) or not 0 <= margin < math.inf:
             raise InvalidArgumentError("margin must be a number of seconds >= 0")
         if not _is_seconds(forget_after) or not forget_after > 0:
             raise InvalidArgumentError("forget_after must be a number of seconds > 0")
         self._fetch = fetch
         self._spec = spec
-        self._interval = float(interval)
+        self._interval = self._checked_interval(interval, name="interval")
         self._margin = float(margin)
         self._chats = chat_id_set("chats", chats)
         kind_names = kind_set("kinds", kinds)
@@ -220,6 +217,12 @@ class _JournalWatcher(ABC, Generic[EventT]):
         # not every message of the last forget_after seconds at every poll.
         self._last_sighting: dict[str, float] = {}
         self._last_poll: _Instant | None = None  # when the last successful poll started
+        # When the last request started, whatever became of it: the next comes an
+        # interval later, even where that one failed or was abandoned.
+        self._last_request: _Instant | None = None
+        # A unix time the next window must reach back to, besides the gap since the last
+        # poll: a message sent then may be one this watcher never saw, or has forgotten.
+        self._reach_back: float | None = None
         # From when a resumed watcher's first window must reach back (before margin) to
         # see again every event not handed over yet: the last poll's start once its events
         # are all handed over, and until then the start of its window. What `state` saves
@@ -234,6 +237,14 @@ class _JournalWatcher(ABC, Generic[EventT]):
         self._closed = False
         if state is not None:
             self._restore(state, backfill=backfill)
+
+    def _checked_interval(self, interval: object, *, name: str) -> float:
+        if not _is_seconds(interval) or not self.MIN_INTERVAL <= interval < math.inf:  # type: ignore[operator]
+            raise InvalidArgumentError(
+                f"{name} must be a number of seconds >= {self.MIN_INTERVAL:g} (the journal "
+                "allows one request per second)"
+            )
+        return float(interval)  # type: ignore[arg-type]
 
     # What the subclasses say.
 
@@ -324,7 +335,7 @@ class _JournalWatcher(ABC, Generic[EventT]):
         now = time.monotonic()
         self._seen = seen
         self._last_sighting = dict.fromkeys(seen, now)
-        self._last_poll = self._handed_over_until = (
+        self._last_poll = self._last_request = self._handed_over_until = (
             None if last_poll is None else _Instant(last_poll, None)
         )
         # A restored watcher that had polled has its baseline: everything new since is an
@@ -333,16 +344,27 @@ class _JournalWatcher(ABC, Generic[EventT]):
 
     # Polling.
 
+    def _reach_back_to(self, unix_time: float) -> None:
+        """Make the next successful poll's window reach back to ``unix_time`` (and margin)."""
+        if self._reach_back is None or unix_time < self._reach_back:
+            self._reach_back = unix_time
+
     def _window_minutes(self, now: _Instant) -> int:
         gap = None if self._last_poll is None else self._last_poll.seconds_until(now)
-        if gap is None:
-            # The first poll sees all the journal shows by default, so that the baseline
-            # (or the backfill) knows every message whose status may still change. So
-            # does a poll after a state from the future (saved while the wall clock was
-            # ahead): how long ago it was is unknown.
-            return self._spec.defaults["minutes"]
+        # The first poll sees all the journal shows by default, so that the baseline (or
+        # the backfill) knows every message whose status may still change. So does a poll
+        # after a state from the future (saved while the wall clock was ahead): how long
+        # ago it was is unknown.
+        minutes: int = (
+            self._spec.defaults["minutes"] if gap is None else self._minutes_covering(gap)
+        )
+        if self._reach_back is not None:
+            minutes = max(minutes, self._minutes_covering(now.wall - self._reach_back))
+        return minutes
+
+    def _minutes_covering(self, seconds: float) -> int:
         # Capped: after a very long outage, ask for all the service can keep.
-        return min(MAX_MINUTES, max(1, math.ceil((gap + self._margin) / 60)))
+        return min(MAX_MINUTES, max(1, math.ceil((seconds + self._margin) / 60)))
 
     async def poll(self) -> list[EventT]:
         """Fetch the journal once, now, and return its events (errors are raised as-is).
@@ -364,11 +386,14 @@ class _JournalWatcher(ABC, Generic[EventT]):
         return [event for _, event in found]
 
     async def _fetch_changes(self) -> tuple[list[tuple[Message, EventT]], PartialMessages]:
-        started = _Instant.now()
+        started = self._last_request = _Instant.now()
+        reach_back = self._reach_back
         minutes = self._window_minutes(started)
         journal = await self._fetch(minutes)
         # Moved on only after a success: a failed poll's gap is covered by the next one.
         self._last_poll = started
+        if self._reach_back == reach_back:  # none further back was asked for meanwhile
+            self._reach_back = None
         found = self._changes(journal.messages)
         if found:
             # Until they are all handed over, a resumed watcher must see this window
@@ -396,8 +421,10 @@ class _JournalWatcher(ABC, Generic[EventT]):
     async def _poll_once_or_back_off(self) -> None:
         failures = 0
         while not self._closed:
-            if self._last_poll is not None or failures:
-                await anyio.sleep(self._next_delay(failures))
+            if failures:
+                await anyio.sleep(self._backoff(failures))
+            elif self._last_request is not None:
+                await anyio.sleep(self._until_next_poll(self._last_request))
             try:
                 found, journal = await self._fetch_changes()
             except GreenAPIError as error:
@@ -413,9 +440,15 @@ class _JournalWatcher(ABC, Generic[EventT]):
             self._report_left_out(journal)
             return
 
-    def _next_delay(self, failures: int) -> float:
-        if not failures:
+    def _until_next_poll(self, last_request: _Instant) -> float:
+        # An interval from the start of the last request, not from now: the time its
+        # events took to be handled counts, and a poll after a long pause comes at once.
+        since = last_request.seconds_until(_Instant.now())
+        if since is None:  # a state from the future: how long ago is unknown
             return self._interval
+        return min(self._interval, max(0.0, self._interval - since))
+
+    def _backoff(self, failures: int) -> float:
         # The exponent is capped: a day-long outage must not overflow a float.
         backoff: float = self._interval * 2.0 ** min(failures, 16)
         return min(backoff, max(self._interval, _MAX_FAILURE_DELAY))
@@ -480,6 +513,10 @@ class _JournalWatcher(ABC, Generic[EventT]):
         for key in stale:
             del self._last_sighting[key]
             self._seen.pop(key, None)
+            self._forgotten(key)
+
+    def _forgotten(self, message_id: str) -> None:
+        """Called for each message forgotten: a subclass that keeps more of it drops it too."""
 
 
 class OutgoingWatcher(_JournalWatcher[StatusChange]):

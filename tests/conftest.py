@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
+import attrs
 import pytest
 import trio.testing
 from hypothesis import HealthCheck, settings
 
 import greenapi_async as ga
+from greenapi_async.testing import FakeClock, FakeGreenAPI
 
 from .loopback import LoopbackServer
 
@@ -171,3 +174,48 @@ def loopback() -> Iterator[LoopbackServer]:
     """A real HTTP server on 127.0.0.1 that plays queued replies."""
     with LoopbackServer() as server:
         yield server
+
+
+@attrs.define
+class MachineClocks:
+    """This machine's clocks, moved by the fake service's, so that an outage is an advance.
+
+    The monotonic clock runs on as it does, plus every advance; the wall clock is the
+    service's, plus any step it was given (an NTP correction).
+    """
+
+    service: FakeClock
+    started: float  # the service's time when the clocks began to follow it
+    real_monotonic: Callable[[], float] = time.monotonic
+    stepped: float = 0.0
+
+    def time(self) -> float:
+        return self.service.now() + self.stepped
+
+    def monotonic(self) -> float:
+        return self.real_monotonic() + (self.service.now() - self.started)
+
+    def step_wall_clock(self, seconds: float) -> None:
+        self.stepped += seconds
+
+
+_REAL_MONOTONIC: Final = time.monotonic
+
+
+def loop_monotonic() -> float:
+    """Trio's clock inside a trio run (virtual on virtual time), else the real monotonic one.
+
+    Given to ``MachineClocks.real_monotonic`` in a test on virtual time, it makes the
+    intervals a watcher measures the ones its sleeps took.
+    """
+    try:
+        return trio.current_time()
+    except RuntimeError:  # not in a trio run
+        return _REAL_MONOTONIC()
+
+
+def clocks_follow_the_service(fake: FakeGreenAPI, monkeypatch: pytest.MonkeyPatch) -> MachineClocks:
+    clocks = MachineClocks(fake.clock, started=fake.clock.now())
+    monkeypatch.setattr(time, "time", clocks.time)
+    monkeypatch.setattr(time, "monotonic", clocks.monotonic)
+    return clocks

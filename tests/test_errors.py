@@ -64,10 +64,13 @@ def sample(cls: type[BaseException]) -> BaseException:
             ),
         }
     elif issubclass(cls, ga.DeliveryFailedError):
-        entry = ga.UnknownMessage(type_message="futureMessage", id_message="M1", raw={"a": 1})
+        entry = ga.decode_outgoing_messages(
+            b'[{"idMessage": "BAE5A", "timestamp": 1764000000, "statusMessage": "noAccount",'
+            b' "chatId": "79001234567@c.us", "typeMessage": "textMessage", "textMessage": "hi"}]'
+        )[0]
         options = {"entry": entry, "status": "noAccount"}
     elif issubclass(cls, ga.DeliveryTimeoutError):
-        options = {"id_message": "BAE5F4886AFB3C57", "last_status": "sent"}
+        options = {"id_message": "BAE5A", "last_status": "sent"}
     elif cls not in (ga.GreenAPIError, ga.InvalidArgumentError):
         pytest.fail(f"no sample for {cls.__name__}: add one here")
     return cls(f"a {cls.__name__} for the test", **options)

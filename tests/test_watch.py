@@ -38,7 +38,16 @@ from greenapi_async.testing import (
     text_message,
 )
 
-from .conftest import API_URL, ID_INSTANCE, TOKEN, data_bytes, virtual_time
+from .conftest import (
+    API_URL,
+    ID_INSTANCE,
+    TOKEN,
+    MachineClocks,
+    clocks_follow_the_service,
+    data_bytes,
+    loop_monotonic,
+    virtual_time,
+)
 from .loopback import LoopbackServer, Reply
 
 pytestmark = pytest.mark.anyio
@@ -288,6 +297,36 @@ async def test_backoff_after_a_day_of_failures_stays_finite_and_capped(
     # The interval doubled after each failure, capped at a minute; the first try was at once.
     assert failed_at[0] == started
     assert waits == pytest.approx([10.0, 20.0, 40.0] + [60.0] * (failures - 3))
+
+
+@virtual_time
+async def test_polls_are_an_interval_apart_from_start_to_start_however_long_events_take(
+    fake: FakeGreenAPI, api: ga.GreenAPI, machine_clocks: MachineClocks
+) -> None:
+    machine_clocks.real_monotonic = loop_monotonic  # the interval the watcher measures
+    fake.instance.add(text_message(), id_message="A", status="pending")
+    started = anyio.current_time()
+    async with api.journals.watch_outgoing(5.0, backfill=True) as watcher:
+        async for change in watcher:
+            fake.instance.advance_status("A")
+            await anyio.sleep(3)  # the bot takes three seconds over each event
+            if change.message.status_message == ga.MessageStatus.DELIVERED:
+                break
+    assert [request.at - started for request in fake.requests] == pytest.approx([0, 5, 10])
+
+
+@virtual_time
+async def test_a_watcher_resumed_from_an_older_state_polls_at_once(
+    fake: FakeGreenAPI, api: ga.GreenAPI, machine_clocks: MachineClocks
+) -> None:
+    machine_clocks.real_monotonic = loop_monotonic
+    saved = {"version": 1, "last_poll": NOW - 600, "seen": {}}
+    fake.instance.add(text_message(), id_message="A")
+    started = anyio.current_time()
+    async with api.journals.watch_outgoing(5.0, state=saved) as watcher:
+        assert summary([await watcher.__anext__()]) == [("A", "sent", None)]
+    assert anyio.current_time() == started
+    assert [request.query for request in fake.requests] == [{"minutes": "13"}]
 
 
 @pytest.mark.parametrize(
@@ -939,36 +978,6 @@ async def test_an_on_error_that_raises_ends_the_poll_and_loses_no_event(
 
 # Resuming: a restarted watcher reports what the journal still shows and it had not handed
 # over, however old, whatever the backfill, outage or number of restarts.
-
-
-@attrs.define
-class MachineClocks:
-    """This machine's clocks, moved by the fake service's, so that an outage is an advance.
-
-    The monotonic clock runs on as it does, plus every advance; the wall clock is the
-    service's, plus any step it was given (an NTP correction).
-    """
-
-    service: FakeClock
-    real_monotonic: Callable[[], float] = time.monotonic
-    started: float = NOW
-    stepped: float = 0.0
-
-    def time(self) -> float:
-        return self.service.now() + self.stepped
-
-    def monotonic(self) -> float:
-        return self.real_monotonic() + (self.service.now() - self.started)
-
-    def step_wall_clock(self, seconds: float) -> None:
-        self.stepped += seconds
-
-
-def clocks_follow_the_service(fake: FakeGreenAPI, monkeypatch: pytest.MonkeyPatch) -> MachineClocks:
-    clocks = MachineClocks(fake.clock, started=fake.clock.now())
-    monkeypatch.setattr(time, "time", clocks.time)
-    monkeypatch.setattr(time, "monotonic", clocks.monotonic)
-    return clocks
 
 
 @pytest.fixture

@@ -76,6 +76,22 @@ async def watcher_types(api: ga.GreenAPI) -> None:
         assert_type(incoming.state, dict[str, Any])
 
 
+async def delivery_types(api: ga.GreenAPI, sent: ga.SentMessage) -> None:
+    assert_type(await api.sending.wait_for_status(sent, "delivered"), ga.Message)
+    statuses = {ga.MessageStatus.DELIVERED, "read"}
+    assert_type(await api.sending.wait_for_status(sent, statuses, timeout=60), ga.Message)
+    assert_type(api.sending.poll_interval, float)
+    api.sending.poll_interval = 10
+    try:
+        await api.sending.wait_for_status(sent, ga.MessageStatus.READ, timeout=0)
+    except ga.DeliveryFailedError as error:
+        assert_type(error.entry, ga.Message)
+        assert_type(error.status, str)
+    except ga.DeliveryTimeoutError as error:
+        assert_type(error.id_message, str)
+        assert_type(error.last_status, str | None)
+
+
 def error_types(error: ga.GreenAPIError) -> None:
     if isinstance(error, ga.RateLimitError):
         assert_type(error.retry_after, float | None)
