@@ -27,7 +27,8 @@ from ._factories import (
     text_message,
     video_message,
 )
-from ._fake import FakeGreenAPI, FakeInstance, Fault, RecordedRequest
+from ._fake import FakeGreenAPI, FakeInstance, RecordedRequest
+from ._faults import Fault
 from ._seed import STATUS_PROGRESSION
 from ._serve import serve
 

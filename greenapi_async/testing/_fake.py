@@ -39,9 +39,10 @@ from .._methods import (
 from .._redaction import REDACTED
 from ._clock import FakeClock
 from ._factories import WireMessage, edit_flags, text_message
+from ._faults import JSON_HEADERS, Fault
 from ._seed import STATUS_PROGRESSION, incoming_reply, seeded_incoming, seeded_messages
 
-__all__ = ["FakeGreenAPI", "FakeInstance", "Fault", "RecordedRequest"]
+__all__ = ["FakeGreenAPI", "FakeInstance", "RecordedRequest"]
 
 # The ASGI callable's types, as httpx.ASGITransport and uvicorn declare them.
 Scope = MutableMapping[str, Any]
@@ -57,60 +58,6 @@ _SPECS_BY_LOWER_NAME: Final[Mapping[str, MethodSpec]] = {
 # Requests arriving this much early still pass: a client pacing itself to exactly the
 # limit is seen a little early or late by the server, through no fault of its own.
 _RATE_TOLERANCE: Final = 0.05
-_JSON: Final = (("content-type", "application/json"),)
-
-
-@attrs.frozen
-class Fault:
-    """A scripted misbehaviour for the next request(s) the fake receives.
-
-    ``delay`` seconds pass before the answer; then ``status``, ``headers`` and ``body``
-    are sent as given, or, when ``status`` is None, the answer the fake would have given.
-    Use the class methods for the service's usual failures.
-    """
-
-    status: int | None = 500
-    body: bytes = b'{"code":500,"description":"Internal Server Error"}'
-    headers: tuple[tuple[str, str], ...] = _JSON
-    delay: float = 0.0
-
-    @classmethod
-    def rate_limited(cls, retry_after: float | None = None) -> Fault:
-        """429, with ``Retry-After`` when given."""
-        headers = _JSON + (
-            (("retry-after", f"{retry_after:g}"),) if retry_after is not None else ()
-        )
-        return cls(429, b'{"code":429,"description":"Too Many Requests"}', headers)
-
-    @classmethod
-    def bad_gateway(cls) -> Fault:
-        """502 with the HTML page a proxy sends."""
-        page = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
-        return cls(502, page, (("content-type", "text/html"),))
-
-    @classmethod
-    def quota_exceeded(cls) -> Fault:
-        """466 with the service's ``invokeStatus`` body."""
-        body = {
-            "invokeStatus": {
-                "method": "lastOutgoingMessages",
-                "used": 201,
-                "total": 200,
-                "status": "QUOTE_EXCEEDED",
-                "description": "Monthly quota has been exceeded. Upgrade the tariff.",
-            }
-        }
-        return cls(466, _json.dumps(body))
-
-    @classmethod
-    def malformed(cls, body: bytes = b'[{"idMessage": "BAE5', status: int = 200) -> Fault:
-        """A 200 whose body is not a journal (truncated JSON by default)."""
-        return cls(status, body)
-
-    @classmethod
-    def slow(cls, seconds: float) -> Fault:
-        """A normal answer, ``seconds`` late."""
-        return cls(status=None, body=b"", delay=seconds)
 
 
 @attrs.frozen
@@ -546,7 +493,7 @@ def _answer_window(
     if not minutes.isdigit() or int(minutes) < 1:
         return _error(400, "Validation failed: minutes must be a positive integer")
     journal = instance.journal if spec.direction == "outgoing" else instance.incoming_journal
-    return 200, _JSON, _json.dumps(journal(int(minutes)))
+    return 200, JSON_HEADERS, _json.dumps(journal(int(minutes)))
 
 
 def _answer_history(
@@ -559,7 +506,7 @@ def _answer_history(
     count = arguments.get("count", spec.defaults["count"])
     if type(count) is not int or count < 1:
         return _error(400, "Validation failed: count must be a positive integer")
-    return 200, _JSON, _json.dumps(instance.chat_history(chat_id, count))
+    return 200, JSON_HEADERS, _json.dumps(instance.chat_history(chat_id, count))
 
 
 def _answer_message(
@@ -576,7 +523,7 @@ def _answer_message(
     if found is None:
         # Spelt as the service's table of getMessage errors spells it.
         return _error(400, "ID message notfound")
-    return 200, _JSON, _json.dumps(found)
+    return 200, JSON_HEADERS, _json.dumps(found)
 
 
 def _chat_id_in(arguments: Mapping[str, Any]) -> str | None:
@@ -635,4 +582,4 @@ def _as_in_history(message: WireMessage) -> WireMessage:
 
 
 def _error(status: int, description: str) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
-    return status, _JSON, _json.dumps({"code": status, "description": description})
+    return status, JSON_HEADERS, _json.dumps({"code": status, "description": description})
