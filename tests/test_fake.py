@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 import greenapi_async as ga
+from greenapi_async._methods import METHODS
 from greenapi_async.testing import (
     STATUS_PROGRESSION,
     FakeClock,
@@ -25,6 +26,8 @@ from greenapi_async.testing import (
     serve,
     text_message,
 )
+
+from .conftest import virtual_time
 
 pytestmark = pytest.mark.anyio
 
@@ -267,10 +270,42 @@ def test_the_clock_only_moves_forward() -> None:
     assert FakeClock(NOW, running=True).now() >= NOW
 
 
+# A valid body of each send method, for the tests that send without caring what.
+VALID_SENDS: dict[str, dict[str, typing.Any]] = {
+    "sendMessage": {"chatId": "79001234567@c.us", "message": "Your order has shipped"},
+    "sendFileByUrl": {
+        "chatId": "79001234567@c.us",
+        "urlFile": "https://example.com/files/receipt.pdf",
+        "fileName": "receipt.pdf",
+        "caption": "Receipt",
+    },
+    "sendLocation": {
+        "chatId": "79001234567@c.us",
+        "latitude": 55.7539,
+        "longitude": 37.6208,
+        "nameLocation": "Office",
+        "address": "Red Square",
+    },
+    "sendContact": {
+        "chatId": "79001234567@c.us",
+        "contact": {"phoneContact": 79001112233, "firstName": "Ann", "lastName": "Lee"},
+    },
+    "sendPoll": {
+        "chatId": "79001234567@c.us",
+        "message": "Lunch?",
+        "options": [{"optionName": "Pizza"}, {"optionName": "Sushi"}],
+        "multipleAnswers": True,
+    },
+}
+SEND_METHODS = [spec.name for spec in METHODS.values() if spec.sends]
+
+
+def test_every_send_method_of_the_table_has_a_valid_body_here() -> None:
+    assert sorted(VALID_SENDS) == sorted(SEND_METHODS)
+
+
 async def test_the_fake_answers_every_method_of_the_table(fake: FakeGreenAPI) -> None:
     # A method added to the table without its answer in the fake is a 404 here.
-    from greenapi_async._methods import METHODS
-
     instance = fake.instance
     message = instance.add(text_message("hi"), id_message="M1")
     body = {"chatId": message["chatId"], "idMessage": "M1"}
@@ -278,6 +313,504 @@ async def test_the_fake_answers_every_method_of_the_table(fake: FakeGreenAPI) ->
     async with httpx.AsyncClient(transport=transport, base_url="http://fake") as http:
         for spec in METHODS.values():
             path = f"/waInstance{instance.id_instance}/{spec.name}/{instance.api_token}"
-            json = body if spec.verb == "POST" else None
-            response = await http.request(spec.verb, path, json=json)
+            json = VALID_SENDS[spec.name] if spec.sends else body
+            response = await http.request(
+                spec.verb, path, json=json if spec.verb == "POST" else None
+            )
             assert response.status_code == 200, (spec.name, response.text)
+
+
+# Sending: the five sends, the send queue, the journal lag, statuses, and send faults.
+
+CHAT = "79001234567@c.us"
+
+
+async def call(
+    fake: FakeGreenAPI, api_method: str, body: dict[str, typing.Any] | None = None
+) -> httpx.Response:
+    """One raw request to the fake's first instance: a POST with ``body``, else a GET."""
+    instance = fake.instance
+    path = f"/waInstance{instance.id_instance}/{api_method}/{instance.api_token}"
+    transport = httpx.ASGITransport(app=fake)
+    async with httpx.AsyncClient(transport=transport, base_url="http://fake") as http:
+        if body is None:
+            return await http.get(path)
+        return await http.post(path, json=body)
+
+
+async def sent_id(fake: FakeGreenAPI, api_method: str = "sendMessage", **body: typing.Any) -> str:
+    response = await call(fake, api_method, {**VALID_SENDS[api_method], **body})
+    assert response.status_code == 200, response.text
+    id_message = response.json()["idMessage"]
+    assert isinstance(id_message, str)
+    return id_message
+
+
+async def test_a_send_answers_a_new_id_and_journals_text_as_the_live_service(
+    fake: FakeGreenAPI,
+) -> None:
+    first = await sent_id(fake, message="Hello")
+    second = await sent_id(fake, message="Hello again")
+    assert first != second
+    assert all(len(i) == 16 and i.startswith("BAE5") and i.upper() == i for i in (first, second))
+    journal = {m["idMessage"]: m for m in (await call(fake, "lastOutgoingMessages")).json()}
+    assert journal[first] == {
+        "idMessage": first,
+        "timestamp": int(NOW),
+        "statusMessage": "sent",
+        "chatId": CHAT,
+        "type": "outgoing",
+        "sendByApi": True,
+        "deletedMessageId": "",
+        "editedMessageId": "",
+        "isEdited": False,
+        "isDeleted": False,
+        "typeMessage": "extendedTextMessage",
+        "textMessage": "Hello",
+        "extendedTextMessage": {
+            "text": "Hello",
+            "description": "",
+            "title": "",
+            "previewType": "None",
+            "jpegThumbnail": "",
+            "forwardingScore": 0,
+            "isForwarded": False,
+        },
+    }
+    assert [m["idMessage"] for m in fake.instance.sent] == [first, second]
+    assert fake.instance.sends_taken == 2
+
+
+async def test_each_send_is_journalled_as_its_kind_and_decodes(fake: FakeGreenAPI) -> None:
+    ids = {name: await sent_id(fake, name) for name in SEND_METHODS}
+    async with fake.connect() as api:
+        by_id = {m.id_message: m for m in await api.journals.last_outgoing_messages()}
+    text = by_id[ids["sendMessage"]]
+    assert isinstance(text, ga.ExtendedTextMessage)
+    assert text.text == "Your order has shipped"
+    assert text.send_by_api is True
+    document = by_id[ids["sendFileByUrl"]]
+    assert isinstance(document, ga.DocumentMessage)
+    assert (document.download_url, document.file_name, document.caption) == (
+        "https://example.com/files/receipt.pdf",
+        "receipt.pdf",
+        "Receipt",
+    )
+    assert document.raw["mimeType"] == "application/pdf"
+    location = by_id[ids["sendLocation"]]
+    assert isinstance(location, ga.LocationMessage)
+    assert location.location is not None
+    assert (location.location.latitude, location.location.longitude) == (55.7539, 37.6208)
+    assert (location.location.name_location, location.location.address) == ("Office", "Red Square")
+    contact = by_id[ids["sendContact"]]
+    assert isinstance(contact, ga.ContactMessage)
+    assert contact.contact is not None
+    assert contact.contact.display_name == "Ann Lee"
+    assert "TEL;type=CELL;type=VOICE;waid=79001112233:+79001112233" in (contact.contact.vcard or "")
+    poll = by_id[ids["sendPoll"]]
+    assert isinstance(poll, ga.PollMessage)
+    assert poll.raw["pollMessageData"] == {
+        "name": "Lunch?",
+        "options": [{"optionName": "Pizza"}, {"optionName": "Sushi"}],
+        "multipleAnswers": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("file_name", "type_message", "mime_type"),
+    [
+        ("photo.JPG", "imageMessage", "image/jpeg"),
+        ("chart.png", "imageMessage", "image/png"),
+        ("clip.mp4", "videoMessage", "video/mp4"),
+        ("song.mp3", "audioMessage", "audio/mpeg"),
+        ("voice.ogg", "audioMessage", "audio/ogg"),
+        ("invoice.pdf", "documentMessage", "application/pdf"),
+        ("table.xlsx", "documentMessage", "application/octet-stream"),
+        ("README", "documentMessage", "application/octet-stream"),
+    ],
+)
+async def test_a_file_is_sent_as_the_kind_its_extension_says(
+    fake: FakeGreenAPI, file_name: str, type_message: str, mime_type: str
+) -> None:
+    url = f"https://example.com/{file_name}"
+    await sent_id(fake, "sendFileByUrl", urlFile=url, fileName=file_name, caption="See")
+    (entry,) = fake.instance.sent
+    assert (entry["typeMessage"], entry["mimeType"]) == (type_message, mime_type)
+    assert (entry["downloadUrl"], entry["fileName"]) == (url, file_name)
+    # A voice message has no caption; every other kind keeps the one given.
+    assert entry.get("caption") == (None if type_message == "audioMessage" else "See")
+
+
+async def test_a_reply_quotes_its_message_as_the_live_service_journals_replies(
+    fake: FakeGreenAPI,
+) -> None:
+    question = fake.instance.add_incoming(text_message("Is 12:00 fine?"), chat_id=CHAT)
+    reply = await sent_id(fake, message="Yes", quotedMessageId=question["idMessage"])
+    poll = await sent_id(fake, "sendPoll", quotedMessageId=reply)
+    async with fake.connect() as api:
+        by_id = {m.id_message: m for m in await api.journals.last_outgoing_messages()}
+    text = by_id[reply]
+    assert isinstance(text, ga.ReplyMessage)
+    assert text.text == "Yes"
+    assert text.quoted_message is not None
+    assert (text.quoted_message.stanza_id, text.quoted_message.participant) == (
+        question["idMessage"],
+        CHAT,
+    )
+    assert text.quoted_message.type_message == "textMessage"
+    assert text.quoted_message.text == "Is 12:00 fine?"
+    # Any other kind stays its kind, with the quote beside it.
+    quoting_poll = by_id[poll]
+    assert isinstance(quoting_poll, ga.PollMessage)
+    assert quoting_poll.quoted_message is not None
+    assert quoting_poll.quoted_message.stanza_id == reply
+    assert quoting_poll.quoted_message.type_message == "quotedMessage"
+
+
+@pytest.mark.parametrize(
+    ("api_method", "change", "detail"),
+    [
+        ("sendMessage", {"chatId": None}, "'chatId' is required"),
+        ("sendMessage", {"chatId": "79001234567"}, "'chatId' must be a chat id such as"),
+        ("sendMessage", {"message": None}, "'message' is required"),
+        ("sendMessage", {"message": 5}, "'message' must be a string"),
+        ("sendMessage", {"message": ""}, "'message' is not allowed to be empty"),
+        (
+            "sendMessage",
+            {"message": "x" * 20_001},
+            "'message' length must be less than or equal to 20000 characters long",
+        ),
+        ("sendMessage", {"linkPreview": "yes"}, "'linkPreview' must be a boolean"),
+        ("sendMessage", {"quotedMessageId": "NOPE"}, "'quotedMessageId' 'NOPE' is not a message"),
+        ("sendFileByUrl", {"urlFile": None}, "'urlFile' is required"),
+        ("sendFileByUrl", {"urlFile": "file:///etc/passwd"}, "'urlFile' must be a valid uri"),
+        ("sendFileByUrl", {"fileName": None}, "'fileName' is required"),
+        ("sendFileByUrl", {"caption": 1}, "'caption' must be a string"),
+        ("sendLocation", {"latitude": None}, "'latitude' is required"),
+        ("sendLocation", {"latitude": "55.7"}, "'latitude' must be a number"),
+        ("sendLocation", {"longitude": True}, "'longitude' must be a number"),
+        ("sendLocation", {"latitude": 91}, "'latitude' must be between -90 and 90"),
+        ("sendContact", {"contact": None}, "'contact' is required"),
+        ("sendContact", {"contact": []}, "'contact' must be of type object"),
+        ("sendContact", {"contact": {}}, "'contact.phoneContact' is required"),
+        (
+            "sendContact",
+            {"contact": {"phoneContact": "79001112233"}},
+            "'contact.phoneContact' must be a positive integer",
+        ),
+        (
+            "sendContact",
+            {"contact": {"phoneContact": 7.9}},
+            "'contact.phoneContact' must be a positive integer",
+        ),
+        ("sendPoll", {"message": "?" * 256}, "'message' length must be less than or equal to 255"),
+        ("sendPoll", {"options": None}, "'options' is required"),
+        ("sendPoll", {"options": "Pizza"}, "'options' must be an array"),
+        ("sendPoll", {"options": []}, "'options' must contain from 1 to 12 items"),
+        (
+            "sendPoll",
+            {"options": [{"optionName": str(n)} for n in range(13)]},
+            "'options' must contain from 1 to 12 items",
+        ),
+        ("sendPoll", {"options": ["Pizza"]}, "'options[0]' must be of type object"),
+        ("sendPoll", {"options": [{"name": "Pizza"}]}, "'options[0].optionName' is required"),
+        (
+            "sendPoll",
+            {"options": [{"optionName": "Pizza"}, {"optionName": "Pizza"}]},
+            "'options[1]' contains a duplicate value",
+        ),
+        ("sendPoll", {"multipleAnswers": 1}, "'multipleAnswers' must be a boolean"),
+    ],
+)
+async def test_a_send_the_service_would_refuse_is_a_400_that_names_the_field(
+    fake: FakeGreenAPI, api_method: str, change: dict[str, typing.Any], detail: str
+) -> None:
+    body = {
+        key: value
+        for key, value in {**VALID_SENDS[api_method], **change}.items()
+        if value is not None
+    }
+    response = await call(fake, api_method, body)
+    assert response.status_code == 400
+    assert response.json()["code"] == 400
+    assert response.json()["description"].startswith(f"Validation failed. Details: {detail}")
+    assert (fake.instance.sends_taken, fake.instance.send_queue, fake.instance.sent) == (0, [], [])
+
+
+async def test_a_reply_must_quote_a_message_of_its_own_chat(fake: FakeGreenAPI) -> None:
+    elsewhere = fake.instance.add(text_message("hi"), chat_id="79007654321@c.us")
+    response = await call(
+        fake,
+        "sendMessage",
+        {**VALID_SENDS["sendMessage"], "quotedMessageId": elsewhere["idMessage"]},
+    )
+    assert response.status_code == 400
+    assert f"is not a message of chat '{CHAT}'" in response.json()["description"]
+
+
+async def test_the_queue_lists_the_waiting_oldest_first_and_sends_at_the_interval(
+    fake: FakeGreenAPI,
+) -> None:
+    fake.instance.sending_interval = 10
+    ids = [await sent_id(fake, message=f"#{n}") for n in range(3)]
+    # The first leaves at once; each next one 10 seconds after the one before.
+    queue = (await call(fake, "showMessagesQueue")).json()
+    assert queue == [
+        {"idMessage": ids[1], "type": "sendMessage", "body": {"chatId": CHAT, "message": "#1"}},
+        {"idMessage": ids[2], "type": "sendMessage", "body": {"chatId": CHAT, "message": "#2"}},
+    ]
+    fake.clock.advance(9)
+    assert len((await call(fake, "showMessagesQueue")).json()) == 2
+    fake.clock.advance(1)
+    assert [m["idMessage"] for m in fake.instance.send_queue] == [ids[2]]
+    fake.clock.advance(15)
+    assert fake.instance.send_queue == []
+    journal = (await call(fake, "lastOutgoingMessages")).json()
+    assert [(m["idMessage"], m["timestamp"]) for m in journal] == [
+        (ids[2], int(NOW) + 20),
+        (ids[1], int(NOW) + 10),
+        (ids[0], int(NOW)),
+    ]
+
+
+async def test_the_queue_lists_only_the_first_500(fake: FakeGreenAPI) -> None:
+    fake.instance.authorized = False
+    ids = [await sent_id(fake, message=f"#{n}") for n in range(501)]
+    queue = (await call(fake, "showMessagesQueue")).json()
+    assert [entry["idMessage"] for entry in queue] == ids[:500]
+    assert len(fake.instance.send_queue) == 501
+
+
+async def test_messages_wait_in_the_queue_while_the_phone_is_not_authorized(
+    fake: FakeGreenAPI,
+) -> None:
+    instance = fake.instance
+    instance.authorized = False
+    waiting = await sent_id(fake, "sendPoll")
+    fake.clock.advance(3600)
+    assert [entry["idMessage"] for entry in instance.send_queue] == [waiting]
+    assert (await call(fake, "lastOutgoingMessages")).json() == []
+    instance.authorized = True  # an hour late: it is sent now, and stamped now
+    fake.clock.advance(5)
+    (entry,) = (await call(fake, "lastOutgoingMessages")).json()
+    assert (entry["idMessage"], entry["timestamp"]) == (waiting, int(NOW) + 3600)
+    assert instance.send_queue == []
+
+
+async def test_a_sent_message_shows_nowhere_during_the_journal_lag(fake: FakeGreenAPI) -> None:
+    instance = fake.instance
+    instance.journal_lag = 90
+    id_message = await sent_id(fake)
+    by_id = {"chatId": CHAT, "idMessage": id_message}
+    fake.clock.advance(89)
+    assert (await call(fake, "showMessagesQueue")).json() == []
+    assert (await call(fake, "lastOutgoingMessages")).json() == []
+    assert (await call(fake, "getChatHistory", {"chatId": CHAT})).json() == []
+    assert (await call(fake, "getMessage", by_id)).status_code == 400
+    assert [m["idMessage"] for m in instance.sent] == [id_message]
+    fake.clock.advance(1)
+    (entry,) = (await call(fake, "lastOutgoingMessages")).json()
+    assert (entry["idMessage"], entry["timestamp"]) == (id_message, int(NOW))
+    assert [
+        m["idMessage"] for m in (await call(fake, "getChatHistory", {"chatId": CHAT})).json()
+    ] == [id_message]
+    assert (await call(fake, "getMessage", by_id)).json()["statusMessage"] == ""
+
+
+async def test_statuses_follow_the_delivery_schedule_each_stamped_with_its_time(
+    fake: FakeGreenAPI,
+) -> None:
+    instance = fake.instance
+    unscheduled = await sent_id(fake, message="stays sent")
+    instance.delivery_schedule = (5, 20)
+    read = await sent_id(fake, message="read")
+    instance.delivery_schedule = (5, None)
+    delivered = await sent_id(fake, message="delivered only")
+    seen = []
+    for step in (4, 1, 14, 1, 100):
+        fake.clock.advance(step)
+        journal = (await call(fake, "lastOutgoingMessages")).json()
+        by_id = {m["idMessage"]: (m["statusMessage"], m["timestamp"] - int(NOW)) for m in journal}
+        seen.append((by_id[unscheduled], by_id[read], by_id[delivered]))
+    assert seen == [
+        (("sent", 0), ("sent", 0), ("sent", 0)),
+        (("sent", 0), ("delivered", 5), ("delivered", 5)),
+        (("sent", 0), ("delivered", 5), ("delivered", 5)),
+        (("sent", 0), ("read", 20), ("delivered", 5)),
+        (("sent", 0), ("read", 20), ("delivered", 5)),
+    ]
+
+
+async def test_a_scheduled_status_never_moves_a_message_back(fake: FakeGreenAPI) -> None:
+    instance = fake.instance
+    instance.delivery_schedule = (5, 20)
+    id_message = await sent_id(fake)
+    instance.set_status(id_message, "read")
+    fake.clock.advance(30)
+    assert instance.get(id_message)["statusMessage"] == "read"
+    assert instance.get(id_message)["timestamp"] == int(NOW)
+
+
+async def test_a_message_to_a_number_without_whatsapp_gets_no_account(
+    fake: FakeGreenAPI,
+) -> None:
+    instance = fake.instance
+    instance.without_whatsapp.add("79000000000@c.us")
+    instance.delivery_schedule = (1, 2)
+    id_message = await sent_id(fake, chatId="79000000000@c.us")
+    fake.clock.advance(10)
+    (entry,) = (await call(fake, "lastOutgoingMessages")).json()
+    # As the service journals it: the status, and the kind left empty.
+    assert (entry["idMessage"], entry["statusMessage"], entry["typeMessage"]) == (
+        id_message,
+        "noAccount",
+        "",
+    )
+    assert entry["timestamp"] == int(NOW)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("sending_interval", -1),
+        ("sending_interval", "1"),
+        ("journal_lag", float("inf")),
+        ("journal_lag", float("nan")),
+        ("delivery_schedule", (5, 2)),
+        ("delivery_schedule", (-1, None)),
+        ("delivery_schedule", 5),
+        ("delivery_schedule", (1, 2, 3)),
+    ],
+)
+def test_a_sending_setting_out_of_range_is_refused(setting: str, value: object) -> None:
+    instance = FakeGreenAPI().instance
+    with pytest.raises(ValueError, match=setting.split("_")[0]):
+        setattr(instance, setting, value)
+
+
+async def test_a_fault_for_one_method_lets_the_others_pass_and_waits(fake: FakeGreenAPI) -> None:
+    fake.queue_fault(Fault.bad_gateway().on("SENDMESSAGE"))
+    assert (await call(fake, "showMessagesQueue")).status_code == 200
+    assert (await call(fake, "lastOutgoingMessages")).status_code == 200
+    refused = await call(fake, "sendMessage", VALID_SENDS["sendMessage"])
+    assert refused.status_code == 502
+    assert fake.instance.sends_taken == 0  # the 502 came instead: not taken
+    await sent_id(fake)
+    assert fake.instance.sends_taken == 1
+    assert [r.status for r in fake.requests] == [200, 200, 502, 200]
+
+
+async def test_a_request_takes_the_first_fault_queued_for_its_method(fake: FakeGreenAPI) -> None:
+    fake.queue_fault(Fault.bad_gateway().on("sendPoll"))
+    fake.queue_fault(Fault.rate_limited())
+    assert (await call(fake, "sendMessage", VALID_SENDS["sendMessage"])).status_code == 429
+    assert (await call(fake, "sendMessage", VALID_SENDS["sendMessage"])).status_code == 200
+    assert (await call(fake, "sendPoll", VALID_SENDS["sendPoll"])).status_code == 502
+
+
+def test_a_fault_for_a_method_the_fake_does_not_serve_is_refused() -> None:
+    with pytest.raises(ValueError, match="sendMesage"):
+        Fault.bad_gateway().on("sendMesage")
+    assert Fault(method="sendpoll").method == "sendPoll"
+
+
+async def test_taken_then_bad_gateway_queues_the_message_and_answers_502(
+    fake: FakeGreenAPI,
+) -> None:
+    fake.instance.authorized = False
+    fake.queue_fault(Fault.taken_then_bad_gateway())
+    response = await call(fake, "sendMessage", VALID_SENDS["sendMessage"])
+    assert response.status_code == 502
+    assert "502 Bad Gateway" in response.text
+    assert [entry["type"] for entry in fake.instance.send_queue] == ["sendMessage"]
+    assert fake.instance.sends_taken == 1
+
+
+async def test_taken_then_dropped_takes_the_message_and_breaks_the_connection(
+    fake: FakeGreenAPI,
+) -> None:
+    fake.queue_fault(Fault.taken_then_dropped())
+    with pytest.raises(ConnectionResetError):
+        await call(fake, "sendMessage", VALID_SENDS["sendMessage"])
+    (entry,) = fake.instance.sent
+    assert entry["textMessage"] == VALID_SENDS["sendMessage"]["message"]
+    (request,) = fake.requests
+    assert (request.status, request.dropped) == (200, True)
+
+
+async def test_a_dropped_connection_fault_does_not_take_the_message(fake: FakeGreenAPI) -> None:
+    fake.queue_fault(Fault.dropped_connection())
+    with pytest.raises(ConnectionResetError):
+        await call(fake, "sendMessage", VALID_SENDS["sendMessage"])
+    assert (fake.instance.sends_taken, fake.instance.sent) == (0, [])
+    assert fake.requests[0].dropped
+
+
+async def test_a_dropped_answer_reaches_the_client_as_a_connection_error(
+    fake: FakeGreenAPI,
+) -> None:
+    fake.queue_fault(Fault.taken_then_dropped().on("lastOutgoingMessages"))
+    async with fake.connect(max_retries=0) as api:
+        with pytest.raises(ga.APIConnectionError):
+            await api.journals.last_outgoing_messages()
+
+
+@virtual_time
+async def test_taken_then_stalled_takes_the_message_though_the_client_gives_up(
+    fake: FakeGreenAPI,
+) -> None:
+    fake.queue_fault(Fault.taken_then_stalled(60))
+    with anyio.move_on_after(5) as waited:
+        await call(fake, "sendMessage", VALID_SENDS["sendMessage"])
+    assert waited.cancelled_caught
+    assert fake.instance.sends_taken == 1
+    assert len(fake.instance.sent) == 1
+    assert [r.status for r in fake.requests] == [200]
+
+
+def test_over_http_taken_then_dropped_is_a_broken_connection_not_an_answer(
+    fake: FakeGreenAPI,
+) -> None:
+    fake.queue_fault(Fault.taken_then_dropped())
+    instance = fake.instance
+    with serve(fake) as base_url, httpx.Client(base_url=base_url) as http:
+        path = f"/waInstance{instance.id_instance}/sendMessage/{instance.api_token}"
+        with pytest.raises(httpx.RemoteProtocolError, match="without sending complete message"):
+            http.post(path, json=VALID_SENDS["sendMessage"])
+        # Taken all the same, and the fake serves the next request as usual.
+        queue = http.get(
+            f"/waInstance{instance.id_instance}/lastOutgoingMessages/{instance.api_token}"
+        )
+    assert queue.status_code == 200
+    assert [m["idMessage"] for m in queue.json()] == [m["idMessage"] for m in instance.sent]
+    assert instance.sends_taken == 1
+
+
+async def test_over_http_a_dropped_answer_reaches_the_client_as_a_connection_error(
+    fake: FakeGreenAPI,
+) -> None:
+    fake.queue_fault(Fault.taken_then_dropped())
+    with serve(fake) as base_url:
+        async with ga.GreenAPI(
+            "1101000001", "fakeToken123", api_url=base_url, rate_limit=False, max_retries=0
+        ) as api:
+            with pytest.raises(ga.APIConnectionError):
+                await api.journals.last_outgoing_messages()
+    assert fake.requests[0].dropped
+
+
+async def test_the_sandbox_sends_delivers_and_reads_within_seconds() -> None:
+    fake = FakeGreenAPI.sandbox(seed=1, count=5, rate_limit=False)
+    first = await sent_id(fake, message="Hello from the sandbox")
+    second = await sent_id(fake, message="And again")
+    assert [entry["idMessage"] for entry in fake.instance.send_queue] == [second]
+    # Its clock runs with real time; moved on here so that the test need not wait.
+    fake.clock.advance(1.5)
+    journal = (await call(fake, "lastOutgoingMessages")).json()
+    assert first in {m["idMessage"] for m in journal}
+    fake.clock.advance(10)
+    statuses = {
+        m["idMessage"]: m["statusMessage"]
+        for m in (await call(fake, "lastOutgoingMessages")).json()
+    }
+    assert (statuses[first], statuses[second]) == ("read", "read")

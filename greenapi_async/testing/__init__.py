@@ -1,9 +1,10 @@
 """Test your bot without a Green API account and without network: a faithful fake.
 
-``FakeGreenAPI`` is an ASGI application that speaks the journal endpoint's routes and
-behaviour. Script it (messages, statuses, clock, faults), then talk to it in-process with
-``fake.connect()`` or over real HTTP with ``serve(fake)``. The pytest fixtures
-``green_api_fake``, ``green_api_client`` and ``green_api_server`` come with the package.
+``FakeGreenAPI`` is an ASGI application that speaks the journals' and the send methods'
+routes and behaviour. Script it (messages, statuses, clock, sending, faults), then talk
+to it in-process with ``fake.connect()`` or over real HTTP with ``serve(fake)``. The
+pytest fixtures ``green_api_fake``, ``green_api_client`` and ``green_api_server`` come
+with the package.
 """
 
 from ._clock import FakeClock
@@ -27,7 +28,8 @@ from ._factories import (
     text_message,
     video_message,
 )
-from ._fake import FakeGreenAPI, FakeInstance, Fault, RecordedRequest
+from ._fake import FakeGreenAPI, FakeInstance, RecordedRequest
+from ._faults import Fault
 from ._seed import STATUS_PROGRESSION
 from ._serve import serve
 

@@ -210,9 +210,11 @@ def poll_message(
 
 
 def _vcard(display_name: str, phone: str) -> str:
+    # As recorded from the live service: the number, digits only, both as the WhatsApp id
+    # (waid) and as the number to call.
     return (
-        f"BEGIN:VCARD\nVERSION:3.0\nFN:{display_name}\n"
-        f"TEL;type=CELL;waid={phone}:+{phone}\nEND:VCARD"
+        f"BEGIN:VCARD\nVERSION:3.0\nN:;;;\nFN:{display_name}\n"
+        f"TEL;type=CELL;type=VOICE;waid={phone}:+{phone}\nEND:VCARD"
     )
 
 

@@ -1,9 +1,10 @@
 """``FakeGreenAPI``: an in-memory Green API, as an ASGI application.
 
-It speaks the real routes of the journal endpoint (``/waInstance{id}/{method}/{token}``),
-answers as the service does (401 for a wrong token, 403 for an unknown instance, 429 above
-the per-instance rate, ``minutes`` filtering, newest first), and lets a test script what
-happens next: messages, statuses, the clock, and faults.
+It speaks the real routes of the journals and the send methods
+(``/waInstance{id}/{method}/{token}``), answers as the service does (401 for a wrong
+token, 403 for an unknown instance, 429 above the per-instance rate, ``minutes``
+filtering, newest first, a send queue), and lets a test script what happens next:
+messages, statuses, the clock, the pace of sending, and faults.
 
 It needs no server library: run it in-process behind ``httpx.ASGITransport`` (see
 ``connect``), or over real HTTP with ``greenapi_async.testing.serve`` (uvicorn).
@@ -34,14 +35,23 @@ from .._methods import (
     LAST_INCOMING_MESSAGES,
     LAST_OUTGOING_MESSAGES,
     METHODS,
+    SEND_CONTACT,
+    SEND_FILE_BY_URL,
+    SEND_LOCATION,
+    SEND_MESSAGE,
+    SEND_POLL,
+    SHOW_MESSAGES_QUEUE,
     MethodSpec,
 )
 from .._redaction import REDACTED
 from ._clock import FakeClock
 from ._factories import WireMessage, edit_flags, text_message
+from ._faults import JSON_HEADERS, Fault
 from ._seed import STATUS_PROGRESSION, incoming_reply, seeded_incoming, seeded_messages
+from ._send_bodies import RefusedBodyError, read_send
+from ._send_queue import MAX_LISTED, DeliverySchedule, Outbox, stamp
 
-__all__ = ["FakeGreenAPI", "FakeInstance", "Fault", "RecordedRequest"]
+__all__ = ["FakeGreenAPI", "FakeInstance", "RecordedRequest"]
 
 # The ASGI callable's types, as httpx.ASGITransport and uvicorn declare them.
 Scope = MutableMapping[str, Any]
@@ -54,63 +64,12 @@ DEFAULT_ID_INSTANCE: Final = "1101000001"
 _SPECS_BY_LOWER_NAME: Final[Mapping[str, MethodSpec]] = {
     name.lower(): spec for name, spec in METHODS.items()
 }
+_SANDBOX_SENDING_INTERVAL: Final = 0.5
+_SANDBOX_JOURNAL_LAG: Final = 1.0
+_SANDBOX_DELIVERY_SCHEDULE: Final = (2.0, 4.0)
 # Requests arriving this much early still pass: a client pacing itself to exactly the
 # limit is seen a little early or late by the server, through no fault of its own.
 _RATE_TOLERANCE: Final = 0.05
-_JSON: Final = (("content-type", "application/json"),)
-
-
-@attrs.frozen
-class Fault:
-    """A scripted misbehaviour for the next request(s) the fake receives.
-
-    ``delay`` seconds pass before the answer; then ``status``, ``headers`` and ``body``
-    are sent as given, or, when ``status`` is None, the answer the fake would have given.
-    Use the class methods for the service's usual failures.
-    """
-
-    status: int | None = 500
-    body: bytes = b'{"code":500,"description":"Internal Server Error"}'
-    headers: tuple[tuple[str, str], ...] = _JSON
-    delay: float = 0.0
-
-    @classmethod
-    def rate_limited(cls, retry_after: float | None = None) -> Fault:
-        """429, with ``Retry-After`` when given."""
-        headers = _JSON + (
-            (("retry-after", f"{retry_after:g}"),) if retry_after is not None else ()
-        )
-        return cls(429, b'{"code":429,"description":"Too Many Requests"}', headers)
-
-    @classmethod
-    def bad_gateway(cls) -> Fault:
-        """502 with the HTML page a proxy sends."""
-        page = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
-        return cls(502, page, (("content-type", "text/html"),))
-
-    @classmethod
-    def quota_exceeded(cls) -> Fault:
-        """466 with the service's ``invokeStatus`` body."""
-        body = {
-            "invokeStatus": {
-                "method": "lastOutgoingMessages",
-                "used": 201,
-                "total": 200,
-                "status": "QUOTE_EXCEEDED",
-                "description": "Monthly quota has been exceeded. Upgrade the tariff.",
-            }
-        }
-        return cls(466, _json.dumps(body))
-
-    @classmethod
-    def malformed(cls, body: bytes = b'[{"idMessage": "BAE5', status: int = 200) -> Fault:
-        """A 200 whose body is not a journal (truncated JSON by default)."""
-        return cls(status, body)
-
-    @classmethod
-    def slow(cls, seconds: float) -> Fault:
-        """A normal answer, ``seconds`` late."""
-        return cls(status=None, body=b"", delay=seconds)
 
 
 @attrs.frozen
@@ -127,14 +86,25 @@ class RecordedRequest:
     at: float
     status: int
     json: Any = None
-    """The JSON body of a POST (``getChatHistory``, ``getMessage``), parsed; else None."""
+    """The JSON body of a POST (``getChatHistory``, ``getMessage``, sends), parsed; else None."""
+    dropped: bool = False
+    """The connection was closed halfway through the answer, whose status is ``status``."""
+
+
+@attrs.frozen
+class _Reply:
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    dropped: bool = False
 
 
 class FakeInstance:
     """One WhatsApp instance of the fake: its credentials and what it sent and received.
 
     ``messages`` holds the entries of both directions, each with its ``type``; the
-    journals show each direction's own.
+    journals show each direction's own. Messages taken by the send methods wait in the
+    instance's send queue, and join ``messages`` once sent (see ``sending_interval``).
     """
 
     def __init__(self, id_instance: str, api_token: str, clock: FakeClock) -> None:
@@ -144,6 +114,7 @@ class FakeInstance:
         self._clock = clock
         self._ids = itertools.count(1)
         self._last_request: dict[str, float] = {}
+        self._outbox = Outbox(clock, self.add)
 
     def __repr__(self) -> str:
         return f"FakeInstance(id_instance={self.id_instance!r}, messages={len(self.messages)})"
@@ -163,7 +134,7 @@ class FakeInstance:
         sets win over the arguments here, so malformed entries can be tested too.
         """
         message: WireMessage = {
-            "idMessage": id_message or f"BAE5FA4E{next(self._ids):08X}",
+            "idMessage": id_message or self._new_id(),
             "timestamp": int(self._clock.now()) if timestamp is None else timestamp,
             "statusMessage": status,
             "chatId": chat_id,
@@ -220,6 +191,7 @@ class FakeInstance:
 
     def get(self, id_message: str) -> WireMessage:
         """The stored wire object of a message; KeyError if there is none."""
+        self._outbox.catch_up()
         for message in self.messages:
             if message.get("idMessage") == id_message:
                 return message
@@ -228,8 +200,7 @@ class FakeInstance:
     def set_status(self, id_message: str, status: str) -> WireMessage:
         """Give a message a new status, stamped with the clock's time (its last action)."""
         message = self.get(id_message)
-        message["statusMessage"] = status
-        message["timestamp"] = int(self._clock.now())
+        stamp(message, status, self._clock.now())
         return message
 
     def advance_status(self, id_message: str) -> WireMessage:
@@ -239,6 +210,91 @@ class FakeInstance:
             return self.get(id_message)
         following = STATUS_PROGRESSION[STATUS_PROGRESSION.index(current) + 1]
         return self.set_status(id_message, following)
+
+    # Sending: the send queue, and what becomes of the messages sent from it.
+
+    @property
+    def sending_interval(self) -> float:
+        """Seconds between two messages leaving the send queue; 0 (the default): at once.
+
+        A message leaves the queue as soon as the previous one left this long before
+        (the service's "message sending interval"), on the fake's clock.
+        """
+        return self._outbox.sending_interval
+
+    @sending_interval.setter
+    def sending_interval(self, seconds: float) -> None:
+        self._outbox.sending_interval = seconds
+
+    @property
+    def authorized(self) -> bool:
+        """Whether the phone is authorized (the default); while not, sends stay queued.
+
+        Setting it back to True sends what waited, from that moment, at the interval.
+        """
+        return self._outbox.authorized
+
+    @authorized.setter
+    def authorized(self, authorized: bool) -> None:
+        self._outbox.authorized = authorized
+
+    @property
+    def journal_lag(self) -> float:
+        """Seconds between a message leaving the queue and its entry showing; default 0.
+
+        During the lag the message is neither queued nor in ``lastOutgoingMessages``,
+        ``getChatHistory`` or ``getMessage``, as on the service (up to two minutes).
+        """
+        return self._outbox.journal_lag
+
+    @journal_lag.setter
+    def journal_lag(self, seconds: float) -> None:
+        self._outbox.journal_lag = seconds
+
+    @property
+    def delivery_schedule(self) -> DeliverySchedule | None:
+        """``(delivered_after, read_after)``: seconds after sending of each status change.
+
+        None (the default) leaves sent messages ``sent``; ``read_after`` None leaves
+        them ``delivered``. Each change stamps the entry's timestamp with its time.
+        A message takes the schedule in force when it leaves the queue.
+        """
+        return self._outbox.delivery_schedule
+
+    @delivery_schedule.setter
+    def delivery_schedule(self, schedule: DeliverySchedule | None) -> None:
+        self._outbox.delivery_schedule = schedule
+
+    @property
+    def without_whatsapp(self) -> set[str]:
+        """Chat ids with no WhatsApp account: a message sent there gets ``noAccount``.
+
+        As on the service, its entry's ``typeMessage`` is then empty.
+        """
+        return self._outbox.without_whatsapp
+
+    @property
+    def send_queue(self) -> list[WireMessage]:
+        """The messages waiting to be sent, oldest first, as ``showMessagesQueue`` has them.
+
+        Each is ``{"idMessage", "type", "body"}``: the send method's name and the body as
+        sent. The service lists only the first 500; this list has them all.
+        """
+        return self._outbox.queued()
+
+    @property
+    def sent(self) -> list[WireMessage]:
+        """The entries of the messages sent by the send methods, oldest first.
+
+        They are the stored wire objects, shown by the journals or still within the
+        journal lag.
+        """
+        return self._outbox.sent()
+
+    @property
+    def sends_taken(self) -> int:
+        """How many send requests the instance took (valid ones, faults that took them)."""
+        return self._outbox.taken
 
     def journal(self, minutes: int) -> list[WireMessage]:
         """What ``lastOutgoingMessages`` answers now: the window, newest first."""
@@ -253,12 +309,12 @@ class FakeInstance:
 
         As the live service sends them: an outgoing entry's ``statusMessage`` is ``""``.
         """
-        in_chat = [m for m in self.messages if m.get("chatId") == chat_id]
+        in_chat = [m for m in self._shown() if m.get("chatId") == chat_id]
         return [_as_in_history(m) for m in _newest_first(in_chat)[:count]]
 
     def find(self, chat_id: str, id_message: str) -> WireMessage | None:
         """What ``getMessage`` answers now for a chat and an id, or None if it has none."""
-        for message in self.messages:
+        for message in self._shown():
             if message.get("chatId") == chat_id and message.get("idMessage") == id_message:
                 return _as_in_history(message)
         return None
@@ -267,13 +323,30 @@ class FakeInstance:
         since = self._clock.now() - minutes * 60
         recent = [
             m
-            for m in self.messages
+            for m in self._shown()
             # An entry added without a type is outgoing, as the journal was before.
             if (m.get("type") == "incoming") is incoming
             and isinstance(m.get("timestamp"), int)
             and m["timestamp"] >= since
         ]
         return _newest_first(recent)
+
+    def _quotable(self, chat_id: str, id_message: str) -> WireMessage | None:
+        # A reply may quote any message of its chat the instance has, shown yet or not.
+        self._outbox.catch_up()
+        for message in self.messages:
+            if message.get("chatId") == chat_id and message.get("idMessage") == id_message:
+                return message
+        return None
+
+    def _shown(self) -> list[WireMessage]:
+        # What the journals show now: not the messages sent within the journal lag.
+        self._outbox.catch_up()
+        return [m for m in self.messages if self._outbox.shows(m)]
+
+    def _new_id(self) -> str:
+        # Ids as the service gives messages sent through the API: BAE5 and 12 hex digits.
+        return f"BAE5FA4E{next(self._ids):08X}"
 
     def _over_rate(self, api_method: str, rate: float) -> bool:
         now = time.monotonic()
@@ -327,6 +400,10 @@ class FakeGreenAPI:
                 delivered -> read, send new ones and receive replies, so that a watcher
                 of either journal has events to show.
 
+        Messages sent to it, lively or not, leave the send queue half a second apart,
+        show in the journals a second after, and are delivered 2 s and read 4 s after
+        sending.
+
         Returns:
             The fake; its instance is ``fake.instance`` (id ``1101000001``).
 
@@ -335,6 +412,12 @@ class FakeGreenAPI:
         instance = fake.add_instance()
         instance.seed(count, seed=seed)
         instance.seed_incoming(count // 2, seed=seed)
+        # Sending, at a pace that shows each step within seconds: a message leaves the
+        # queue at once (the next ones half a second apart), shows in the journals a
+        # second later, is delivered two seconds after sending and read after four.
+        instance.sending_interval = _SANDBOX_SENDING_INTERVAL
+        instance.journal_lag = _SANDBOX_JOURNAL_LAG
+        instance.delivery_schedule = _SANDBOX_DELIVERY_SCHEDULE
         if lively:
             fake._life = _Life(seed)
         return fake
@@ -401,15 +484,21 @@ class FakeGreenAPI:
         if scope["type"] != "http":
             return
         request_body = await _request_body(receive)
-        status, headers, body = await self._answer(scope, request_body)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [(k.encode(), v.encode()) for k, v in headers],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        reply = await self._answer(scope, request_body)
+        headers = [(k.encode(), v.encode()) for k, v in reply.headers]
+        if not reply.dropped:
+            await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+            await send({"type": "http.response.body", "body": reply.body})
+            return
+        # The head promises the whole body; half of it comes, then the connection breaks.
+        # Over HTTP the server closes the socket when the app raises after its response
+        # started; in-process (httpx.ASGITransport) the client gets the exception itself.
+        promised = len(reply.body) or 1
+        headers.append((b"content-length", str(promised).encode()))
+        await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+        half = reply.body[: promised // 2]
+        await send({"type": "http.response.body", "body": half, "more_body": True})
+        raise ConnectionResetError("the fake dropped the connection, as a Fault asked")
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:
@@ -420,25 +509,36 @@ class FakeGreenAPI:
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 
-    async def _answer(
-        self, scope: Scope, request_body: bytes
-    ) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
-        fault = self._faults.popleft() if self._faults else None
-        if fault is not None:
-            await anyio.sleep(fault.delay)
+    def _take_fault(self, api_method: str | None) -> Fault | None:
+        # The first fault queued for this request's method; those for others stay queued.
+        for fault in self._faults:
+            if fault.applies_to(api_method):
+                self._faults.remove(fault)
+                return fault
+        return None
+
+    async def _answer(self, scope: Scope, request_body: bytes) -> _Reply:
         route = _ROUTE.fullmatch(scope["path"])
+        fault = self._take_fault(route["method"] if route else None)
+        if fault is not None and not fault.taken:
+            await anyio.sleep(fault.delay)
         instance = self.instances.get(route["id"]) if route else None
         if self._life is not None and instance is not None:
             self._life.step(instance)
         token_valid = bool(route and instance and secrets.compare_digest(
             route["token"].encode(), instance.api_token.encode()
         ))  # fmt: skip
+        # A fault with an answer of its own answers instead of the fake, unless taken.
+        if fault is None or fault.status is None or fault.taken:
+            status, headers, body = self._route(scope, route, instance, token_valid, request_body)
         if fault is not None and fault.status is not None:
             status, headers, body = fault.status, fault.headers, fault.body
-        else:
-            status, headers, body = self._route(scope, route, instance, token_valid, request_body)
-        self._record(scope, route, token_valid, status, request_body)
-        return status, headers, body
+        reply = _Reply(status, headers, body, dropped=fault is not None and fault.dropped)
+        # Recorded before a taken fault's delay: the fake did take it, answered or not.
+        self._record(scope, route, token_valid, reply, request_body)
+        if fault is not None and fault.taken:
+            await anyio.sleep(fault.delay)
+        return reply
 
     def _route(
         self,
@@ -475,7 +575,7 @@ class FakeGreenAPI:
         scope: Scope,
         route: re.Match[str] | None,
         token_valid: bool,
-        status: int,
+        reply: _Reply,
         request_body: bytes,
     ) -> None:
         path = scope["path"]
@@ -492,8 +592,9 @@ class FakeGreenAPI:
                 query={key: values[-1] for key, values in query.items()},
                 headers={k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]},
                 at=time.monotonic(),
-                status=status,
+                status=reply.status,
                 json=_json_or_none(request_body),
+                dropped=reply.dropped,
             )
         )
 
@@ -546,7 +647,7 @@ def _answer_window(
     if not minutes.isdigit() or int(minutes) < 1:
         return _error(400, "Validation failed: minutes must be a positive integer")
     journal = instance.journal if spec.direction == "outgoing" else instance.incoming_journal
-    return 200, _JSON, _json.dumps(journal(int(minutes)))
+    return 200, JSON_HEADERS, _json.dumps(journal(int(minutes)))
 
 
 def _answer_history(
@@ -559,7 +660,7 @@ def _answer_history(
     count = arguments.get("count", spec.defaults["count"])
     if type(count) is not int or count < 1:
         return _error(400, "Validation failed: count must be a positive integer")
-    return 200, _JSON, _json.dumps(instance.chat_history(chat_id, count))
+    return 200, JSON_HEADERS, _json.dumps(instance.chat_history(chat_id, count))
 
 
 def _answer_message(
@@ -576,7 +677,27 @@ def _answer_message(
     if found is None:
         # Spelt as the service's table of getMessage errors spells it.
         return _error(400, "ID message notfound")
-    return 200, _JSON, _json.dumps(found)
+    return 200, JSON_HEADERS, _json.dumps(found)
+
+
+def _answer_send(
+    spec: MethodSpec, instance: FakeInstance, arguments: Mapping[str, Any]
+) -> Answered:
+    """Take a message into the send queue, checking the body as the service does."""
+    try:
+        read = read_send(spec.name, arguments, instance._quotable)
+    except RefusedBodyError as refusal:
+        return _error(400, f"Validation failed. Details: {refusal}")
+    id_message = instance._new_id()
+    instance._outbox.take(spec.name, dict(arguments), read.chat_id, read.content, id_message)
+    return 200, JSON_HEADERS, _json.dumps({"idMessage": id_message})
+
+
+def _answer_queue(
+    spec: MethodSpec, instance: FakeInstance, arguments: Mapping[str, Any]
+) -> Answered:
+    """Answer ``showMessagesQueue``: the first messages waiting, oldest first."""
+    return 200, JSON_HEADERS, _json.dumps(instance.send_queue[:MAX_LISTED])
 
 
 def _chat_id_in(arguments: Mapping[str, Any]) -> str | None:
@@ -592,6 +713,12 @@ _ANSWERS: Final[Mapping[str, Callable[[MethodSpec, FakeInstance, Mapping[str, An
     LAST_INCOMING_MESSAGES.name: _answer_window,
     GET_CHAT_HISTORY.name: _answer_history,
     GET_MESSAGE.name: _answer_message,
+    SEND_MESSAGE.name: _answer_send,
+    SEND_FILE_BY_URL.name: _answer_send,
+    SEND_LOCATION.name: _answer_send,
+    SEND_CONTACT.name: _answer_send,
+    SEND_POLL.name: _answer_send,
+    SHOW_MESSAGES_QUEUE.name: _answer_queue,
 }
 
 
@@ -635,4 +762,4 @@ def _as_in_history(message: WireMessage) -> WireMessage:
 
 
 def _error(status: int, description: str) -> tuple[int, tuple[tuple[str, str], ...], bytes]:
-    return status, _JSON, _json.dumps({"code": status, "description": description})
+    return status, JSON_HEADERS, _json.dumps({"code": status, "description": description})
