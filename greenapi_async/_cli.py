@@ -48,6 +48,7 @@ from ._validation import (
     validate_api_token,
     validate_api_url,
     validate_chat_id,
+    validate_confirm_within,
     validate_count,
     validate_id_instance,
     validate_id_message,
@@ -219,6 +220,13 @@ def _parser() -> argparse.ArgumentParser:
         default=300.0,
         metavar="S",
         help="seconds --wait waits at most (default %(default)g)",
+    )
+    send.add_argument(
+        "--confirm-within",
+        type=float,
+        metavar="S",
+        help="seconds to look for a send whose answer was lost before sending it again "
+        "(default 150; 0: never send it again, exit 9 at once)",
     )
     send.add_argument("--json", action="store_true", help="print one JSON object (snake_case)")
     _add_connection_options(
@@ -491,9 +499,13 @@ def _send_text(args: argparse.Namespace) -> int:
     )
     if args.wait is not None and not (0 < args.timeout < float("inf")):
         raise _UsageError("--timeout must be a positive number of seconds")
+    if args.confirm_within is not None:
+        validate_confirm_within(args.confirm_within, name="--confirm-within")
 
     async def send(api: GreenAPI) -> tuple[SentMessage, m.Message | None]:
-        sent = await api.sending.send_text(chat_id, text, quoted_message_id=reply_to)
+        sent = await api.sending.send_text(
+            chat_id, text, quoted_message_id=reply_to, confirm_within=args.confirm_within
+        )
         if not args.json:
             # At once: a wait that ends in an error has still told the id.
             print(sent.id_message, flush=True)

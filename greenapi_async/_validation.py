@@ -210,10 +210,10 @@ def validate_retry_backoff(value: object) -> float:
     return validate_seconds(value, name="retry_backoff")
 
 
-def validate_confirm_within(value: object) -> float:
+def validate_confirm_within(value: object, *, name: str = "confirm_within") -> float:
     """Return seconds to look for a send whose answer was lost; 0 never looks nor resends."""
     return validate_seconds(
-        value, name="confirm_within", meaning=" (0: never resend a send whose outcome is unknown)"
+        value, name=name, meaning=" (0: never resend a send whose outcome is unknown)"
     )
 
 

@@ -41,6 +41,9 @@ EXIT_AUTH = 3
 EXIT_LIMIT = 4
 EXIT_NETWORK = 5
 EXIT_BAD_RESPONSE = 6
+EXIT_DELIVERY_FAILED = 7
+EXIT_DELIVERY_TIMEOUT = 8
+EXIT_NOT_CONFIRMED = 9
 EXIT_INTERRUPTED = 130
 EXIT_OUTPUT_CLOSED = 141
 
@@ -601,7 +604,12 @@ def test_message_that_is_not_there_is_one_line_and_exit_1(
         (["history", "79001234567@C.US"], "did you mean '79001234567@c.us'"),
         (["history", "79001234567@c.us", "--count", "0"], "--count must be 1 or more"),
         (["message", "+79001234567", "ID"], "CHAT_ID must be a chat id"),
-        (["message", "79001234567@c.us", " ID"], "id_message must be a message id"),
+        (["message", "79001234567@c.us", " ID"], "ID_MESSAGE must be a message id"),
+        (["send", "79001234567", "Hi"], "did you mean '79001234567@c.us'"),
+        (["send", "79001234567@c.us", ""], "TEXT must not be empty"),
+        (["send", "79001234567@c.us", "Hi", "--reply-to", " ID"], "--reply-to must be"),
+        (["send", "79001234567@c.us", "Hi", "--wait", "read", "--timeout", "0"], "--timeout"),
+        (["send", "79001234567@c.us", "Hi", "--confirm-within", "-1"], "--confirm-within"),
         # watch refuses a filter that can match nothing
         (["watch", "--chat", "79001234567"], "did you mean '79001234567@c.us'"),
         (["watch", "--kind", "nonsense"], "--kind 'nonsense' is none of the kinds"),
@@ -899,3 +907,97 @@ def test_message_with_an_id_that_is_not_utf8_is_a_usage_error_before_any_request
         "it holds a lone surrogate (U+DCFF) at position 4\n"
     )
     assert not served.requests
+
+
+def test_send_prints_the_id_of_the_message_the_service_took(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.instance.add_incoming(
+        text_message("Where is it?"), chat_id="79001111111@c.us", id_message="Q1"
+    )
+    code, out, err = run(capsys, "send", "79001111111@c.us", "Hello\nthere", "--reply-to", "Q1")
+    assert (code, err) == (0, "")
+    (taken,) = served.instance.send_queue + served.instance.sent
+    assert out == f"{taken['idMessage']}\n"
+    request = served.requests[-1]
+    assert request.json == {
+        "chatId": "79001111111@c.us",
+        "message": "Hello\nthere",
+        "quotedMessageId": "Q1",
+    }
+
+
+def test_send_json_says_how_the_message_was_confirmed(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "send", "79001111111@c.us", "Hi", "--json")
+    assert (code, err) == (0, "")
+    shown = json.loads(out)
+    assert shown["chat_id"] == "79001111111@c.us"
+    assert (shown["method"], shown["confirmed_by"], shown["attempts"]) == (
+        "sendMessage",
+        "answer",
+        1,
+    )
+    assert set(shown) == {
+        "id_message",
+        "chat_id",
+        "method",
+        "attempted_at",
+        "confirmed_by",
+        "attempts",
+    }
+
+
+def test_send_wait_prints_the_status_reached(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.instance.delivery_schedule = (0.0, 0.0)  # read as soon as it is sent
+    code, out, err = run(capsys, "send", "79001111111@c.us", "Hi", "--wait", "delivered")
+    assert (code, err) == (0, "")
+    id_line, status_line = out.splitlines()
+    assert id_line == served.instance.sent[0]["idMessage"]
+    assert status_line == "read"  # past the status waited for
+    code, out, err = run(capsys, "send", "79001111111@c.us", "Hi", "--wait", "read", "--json")
+    assert (code, err) == (0, "")
+    shown = json.loads(out)
+    assert shown["status"] == "read"
+    assert shown["message"]["id_message"] == shown["id_message"]
+
+
+def test_send_to_a_number_without_whatsapp_exits_with_the_delivery_failure(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.instance.without_whatsapp.add("79000000000@c.us")
+    code, out, err = run(capsys, "send", "79000000000@c.us", "Hi", "--wait", "read")
+    assert code == EXIT_DELIVERY_FAILED
+    assert out == f"{served.instance.sent[0]['idMessage']}\n"  # the id came first
+    assert "noAccount" in err
+    assert "no WhatsApp account" in err
+
+
+def test_send_waiting_past_its_timeout_exits_with_its_own_code(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys, "send", "79001111111@c.us", "Hi", "--wait", "read", "--timeout", "0.2"
+    )
+    assert code == EXIT_DELIVERY_TIMEOUT
+    assert "sent" in err  # the last status the journal showed
+
+
+def test_a_send_not_confirmed_exits_with_its_own_code_and_says_not_to_resend_blindly(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.queue_fault(Fault.taken_then_bad_gateway().on("sendMessage"))
+    code, out, err = run(capsys, "send", "79001111111@c.us", "Hi", "--confirm-within", "0")
+    assert (code, out) == (EXIT_NOT_CONFIRMED, "")
+    assert "may still be delivered" in err
+    assert "last-outgoing --chat 79001111111@c.us" in err
+    assert served.instance.sends_taken == 1
+
+
+def test_send_on_the_sandbox_is_delivered(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "send", "79001234567@c.us", "Hi", "--sandbox")
+    assert (code, err) == (0, "")
+    assert out.strip()

@@ -67,6 +67,8 @@ _SPECS_BY_LOWER_NAME: Final[Mapping[str, MethodSpec]] = {
 _SANDBOX_SENDING_INTERVAL: Final = 0.5
 _SANDBOX_JOURNAL_LAG: Final = 1.0
 _SANDBOX_DELIVERY_SCHEDULE: Final = (2.0, 4.0)
+# The sandbox's number without WhatsApp: what a send to a mistyped number becomes.
+SANDBOX_NO_ACCOUNT: Final = "79000000000@c.us"
 # Requests arriving this much early still pass: a client pacing itself to exactly the
 # limit is seen a little early or late by the server, through no fault of its own.
 _RATE_TOLERANCE: Final = 0.05
@@ -402,7 +404,8 @@ class FakeGreenAPI:
 
         Messages sent to it, lively or not, leave the send queue half a second apart,
         show in the journals a second after, and are delivered 2 s and read 4 s after
-        sending.
+        sending; except to ``79000000000@c.us``, a number with no WhatsApp account,
+        where they end in ``noAccount``.
 
         Returns:
             The fake; its instance is ``fake.instance`` (id ``1101000001``).
@@ -418,6 +421,7 @@ class FakeGreenAPI:
         instance.sending_interval = _SANDBOX_SENDING_INTERVAL
         instance.journal_lag = _SANDBOX_JOURNAL_LAG
         instance.delivery_schedule = _SANDBOX_DELIVERY_SCHEDULE
+        instance.without_whatsapp.add(SANDBOX_NO_ACCOUNT)
         if lively:
             fake._life = _Life(seed)
         return fake
