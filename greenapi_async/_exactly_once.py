@@ -13,9 +13,10 @@ still waits for its answer, which may be the owner of what it would find.
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import time
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from typing import Final
 
 import anyio
@@ -53,8 +54,7 @@ class ExactlyOnce:
         self._lookout = Lookout(transport)
         # id_message -> when it was claimed (monotonic), oldest first.
         self._claimed: collections.OrderedDict[str, float] = collections.OrderedDict()
-        # How many sends of each content are waiting for their answer.
-        self._in_flight: collections.Counter[Hashable] = collections.Counter()
+        self._in_flight = _InFlight()
 
     async def send(self, request: SendRequest, *, confirm_within: float) -> SentMessage:
         """Send ``request``'s message once; see the module's description."""
@@ -93,18 +93,14 @@ class ExactlyOnce:
 
     async def _send_once(self, request: SendRequest, identity: Hashable) -> str | GreenAPIError:
         """The id the service answered, or the error of an unknown outcome."""
-        self._in_flight[identity] += 1
-        try:
-            answer = await self._transport.request(request.spec, json=request.body)
-            return sent_id(answer, method=request.spec.name)
-        except GreenAPIError as error:
-            if service_may_have_acted(error):
-                return error
-            raise  # certainly not taken: not found, not resent
-        finally:
-            self._in_flight[identity] -= 1
-            if not self._in_flight[identity]:
-                del self._in_flight[identity]
+        with self._in_flight.sending(identity):
+            try:
+                answer = await self._transport.request(request.spec, json=request.body)
+                return sent_id(answer, method=request.spec.name)
+            except GreenAPIError as error:
+                if service_may_have_acted(error):
+                    return error
+                raise  # certainly not taken: not found, not resent
 
     async def _look_for(
         self,
@@ -120,16 +116,19 @@ class ExactlyOnce:
         deadline = anyio.current_time() + seconds
         with self._lookout.searching(since):
             while True:
-                asked = anyio.current_time()
-                if not self._in_flight[identity]:
-                    sighting = await self._sighting(request, asked, since)
-                    found = (
-                        None
-                        if sighting is None
-                        else self._claim_in(sighting, request, content, since)
-                    )
-                    if found is not None:
-                        return found
+                if self._in_flight.busy(identity):
+                    # What a look would find may be that send's: look once it is answered.
+                    with anyio.move_on_after(deadline - anyio.current_time()):
+                        await self._in_flight.settled(identity)
+                    if anyio.current_time() >= deadline:
+                        return None
+                    continue
+                sighting = await self._sighting(request, anyio.current_time(), since)
+                found = (
+                    None if sighting is None else self._claim_in(sighting, request, content, since)
+                )
+                if found is not None:
+                    return found
                 remaining = deadline - anyio.current_time()
                 if remaining <= 0:
                     return None
@@ -187,6 +186,41 @@ class ExactlyOnce:
             confirmed_by=where,
             attempts=len(attempted_at),
         )
+
+
+class _InFlight:
+    """How many sends of each content wait for their answer, and waiting until none does."""
+
+    def __init__(self) -> None:
+        self._counts: collections.Counter[Hashable] = collections.Counter()
+        # Made by a search that waits, set and dropped when the last answer comes: an
+        # event belongs to the event loop that made it, and none outlives the sends.
+        self._settled: dict[Hashable, anyio.Event] = {}
+
+    @contextlib.contextmanager
+    def sending(self, identity: Hashable) -> Iterator[None]:
+        self._counts[identity] += 1
+        try:
+            yield
+        finally:
+            self._counts[identity] -= 1
+            if not self._counts[identity]:
+                del self._counts[identity]
+                settled = self._settled.pop(identity, None)
+                if settled is not None:
+                    settled.set()
+
+    def busy(self, identity: Hashable) -> bool:
+        return identity in self._counts
+
+    async def settled(self, identity: Hashable) -> None:
+        """Return once no send of ``identity`` waits for its answer."""
+        if not self.busy(identity):
+            return
+        event = self._settled.get(identity)
+        if event is None:
+            event = self._settled[identity] = anyio.Event()
+        await event.wait()
 
 
 def _not_confirmed(

@@ -427,10 +427,13 @@ async def test_a_lost_send_never_claims_what_an_identical_send_waits_to_be_answe
     # lost one looks while that answer is still on its way.
     service.script = [TAKE_THEN_SLOW, TAKE_THEN_DROP]
     results: dict[str, ga.SentMessage] = {}
+    ended: dict[str, float] = {}
     async with connect() as api:
+        started = anyio.current_time()
 
         async def send(name: str) -> None:
             results[name] = await api.sending.send_text(CHAT, "Same text")
+            ended[name] = anyio.current_time() - started
 
         async with anyio.create_task_group() as group:
             group.start_soon(send, "slow")
@@ -439,6 +442,8 @@ async def test_a_lost_send_never_claims_what_an_identical_send_waits_to_be_answe
     slow_id, lost_id = (m["idMessage"] for m in service.queue)
     assert (results["slow"].id_message, results["slow"].confirmed_by) == (slow_id, "answer")
     assert (results["lost"].id_message, results["lost"].confirmed_by) == (lost_id, "queue")
+    # The lost one looked as soon as the slow one had its answer, not a look's wait later.
+    assert 3 <= ended["lost"] < 3.5
 
 
 @virtual_time
