@@ -36,7 +36,7 @@ SENDS: dict[str, Callable[[ga.GreenAPI], Awaitable[ga.SentMessage]]] = {
 }
 
 # A fault for a send, and whether the service took the message before it.
-TAKEN_THEN_LOST = {
+TAKEN_THEN_LOST: dict[str, Callable[[], Fault]] = {
     "taken, then the connection dropped": Fault.taken_then_dropped,
     "taken, then a 502": Fault.taken_then_bad_gateway,
     "taken, then past the timeout": lambda: Fault.taken_then_stalled(1.0),
