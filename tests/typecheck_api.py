@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 from typing_extensions import assert_type
@@ -104,3 +104,31 @@ def error_types(error: ga.GreenAPIError) -> None:
     if isinstance(error, ga.ResponseTooLargeError):
         assert_type(error.max_bytes, int)
         assert_type(error.status_code, int)
+
+
+async def sending_types(http: httpx.AsyncClient) -> None:
+    api = ga.GreenAPI(1101000001, "token", http_client=http, confirm_within=300)
+    chat = "79001234567@c.us"
+    assert_type(api.sending, ga.Sending)
+    sent = await api.sending.send_text(chat, "Hi", quoted_message_id="M1", link_preview=False)
+    assert_type(sent, ga.SentMessage)
+    assert_type(sent.confirmed_by, Literal["answer", "queue", "journal"])
+    assert_type(sent.attempted_at, float)
+    assert_type(
+        await api.sending.send_file_by_url(chat, "https://e.com/a.pdf", "a.pdf", caption="c"),
+        ga.SentMessage,
+    )
+    assert_type(await api.sending.send_location(chat, 1, 2.5, name="n"), ga.SentMessage)
+    assert_type(await api.sending.send_contact(chat, "79007654321"), ga.SentMessage)
+    assert_type(
+        await api.sending.send_poll(chat, "Q", ("a", "b"), confirm_within=0), ga.SentMessage
+    )
+    queued = await api.sending.queue()
+    assert_type(queued, list[ga.QueuedMessage])
+    assert_type(queued[0].options, tuple[str, ...] | None)
+    try:
+        await api.sending.send_text(chat, "Hi")
+    except ga.SendNotConfirmedError as error:
+        assert_type(error.attempted_at, tuple[float, ...])
+        assert_type(error.last_error, ga.GreenAPIError)
+        assert_type(error.attempts, int)
