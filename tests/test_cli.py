@@ -903,7 +903,7 @@ def test_message_with_an_id_that_is_not_utf8_is_a_usage_error_before_any_request
     code, out, err = run(capsys, "message", "79001111111@c.us", bad_id)
     assert (code, out) == (EXIT_USAGE, "")
     assert err == (
-        "greenapi-async: error: id_message must be text that can be encoded as UTF-8: "
+        "greenapi-async: error: ID_MESSAGE must be text that can be encoded as UTF-8: "
         "it holds a lone surrogate (U+DCFF) at position 4\n"
     )
     assert not served.requests
