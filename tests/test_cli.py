@@ -8,6 +8,8 @@ import importlib.metadata
 import io
 import json
 import os
+import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -355,6 +357,71 @@ def test_help_has_examples_and_exit_codes(capsys: pytest.CaptureFixture[str]) ->
     assert "exit codes:" in out
 
 
+def help_examples() -> list[str]:
+    """The example lines of ``greenapi-async --help``, each without its description."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        command_line("--help")
+    section = out.getvalue().split("\nexamples:\n", 1)[1].split("\n\n", 1)[0]
+    # An example, then two spaces or more, then what it does.
+    return [re.split(r" {2,}", line.strip())[0] for line in section.splitlines()]
+
+
+# What cannot run as a command that ends on its own, and why; every other example runs.
+NOT_ONE_SHOT = {
+    # Serves until interrupted, on a fixed port: the sandbox command's own tests cover it.
+    "greenapi-async sandbox --port 8080",
+}
+
+
+@pytest.fixture
+def served_sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGreenAPI]:
+    """The sandbox on real HTTP, with the environment pointing at it as at an account."""
+    fake = FakeGreenAPI.sandbox(rate_limit=False)
+    with serve(fake) as base_url:
+        monkeypatch.setenv("GREENAPI_ID_INSTANCE", fake.instance.id_instance)
+        monkeypatch.setenv("GREENAPI_API_TOKEN", fake.instance.api_token)
+        monkeypatch.setenv("GREENAPI_API_URL", base_url)
+        yield fake
+
+
+def test_the_help_shows_examples_that_cannot_all_run_on_their_own_only_for_a_reason() -> None:
+    examples = help_examples()
+    assert set(examples) >= NOT_ONE_SHOT
+    assert len(examples) > len(NOT_ONE_SHOT) + 5
+
+
+@pytest.mark.parametrize("example", [line for line in help_examples() if line not in NOT_ONE_SHOT])
+def test_every_example_of_the_help_works_on_the_sandbox_as_shown(
+    served_sandbox: FakeGreenAPI, capsys: pytest.CaptureFixture[str], example: str
+) -> None:
+    argv = shlex.split(example)[1:]
+    if "|" in argv:
+        argv = argv[: argv.index("|")]  # what is piped to (jq) is not ours to run
+    if argv[0] == "watch" and "--count" not in argv:
+        # It runs until interrupted, as a user stops it: here, after its first event.
+        with until_interrupted(*argv) as process:
+            assert process.stdout is not None
+            out = process.stdout.readline()
+    else:
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (0, ""), example
+    # An example that shows nothing would teach nothing.
+    assert out.strip(), example
+    assert not re.match(r"(No|0 of) ", out), (example, out)
+
+
+def test_the_sandboxs_last_hour_has_read_messages(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("last-outgoing", "--sandbox", "--minutes", "60", "--status", "read")
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    header, *rows, _, total = out.splitlines()
+    assert header.split() == ["TIME", "CHAT", "KIND", "STATUS", "PREVIEW"]
+    assert rows
+    assert all(row.split()[4] == "read" for row in rows)
+    assert re.fullmatch(rf"{len(rows)} of \d+ message\(s\) matched\.", total)
+
+
 def test_python_dash_m_runs_the_same_command() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "greenapi_async", "last-outgoing", "--sandbox", "--json"],
@@ -368,24 +435,30 @@ def test_python_dash_m_runs_the_same_command() -> None:
 
 
 @contextlib.contextmanager
-def sandbox_command(*argv: str) -> Iterator[tuple[str, dict[str, str]]]:
-    """``greenapi-async sandbox`` in a process: its first line, and the variables it says to set."""
+def until_interrupted(*argv: str) -> Iterator[subprocess.Popen[str]]:
+    """A command that runs until Ctrl-C, in a process; at the end, Ctrl-C must end it."""
     with subprocess.Popen(  # noqa: S603 - the test's own arguments
-        [sys.executable, "-m", "greenapi_async", "sandbox", "--port", "0", *argv],
+        [sys.executable, "-m", "greenapi_async", *argv],
         stdout=subprocess.PIPE,
         text=True,
     ) as process:
         try:
-            assert process.stdout is not None
-            first = process.stdout.readline()
-            exports = (process.stdout.readline() for _ in range(3))
-            env = dict(line.strip().removeprefix("export ").split("=", 1) for line in exports)
-            yield first, env
+            yield process
             process.send_signal(signal.SIGINT)
-            assert process.wait(timeout=10) == EXIT_INTERRUPTED
+            assert process.wait(timeout=30) == EXIT_INTERRUPTED
         finally:
             if process.poll() is None:
                 process.kill()
+
+
+@contextlib.contextmanager
+def sandbox_command(*argv: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """``greenapi-async sandbox`` in a process: its first line, and the variables it says to set."""
+    with until_interrupted("sandbox", "--port", "0", *argv) as process:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        exports = (process.stdout.readline() for _ in range(3))
+        yield first, dict(line.strip().removeprefix("export ").split("=", 1) for line in exports)
 
 
 def journal_through_the_command(env: dict[str, str]) -> list[dict[str, object]]:

@@ -11,8 +11,23 @@ How a page's fenced blocks are treated (``docs/contributing-docs.md`` says the s
   test in it must pass.
 - ``python`` after ``<!-- continue -->``: runs in what the previous ``python`` block of the
   same page left behind (imports, variables), against the same fake.
-- ``console``: each ``$ greenapi-async ...`` line runs with the same credentials and must
-  exit 0. Other lines (``$ pip install ...``, output) are not run.
+- ``console``: each ``$ greenapi-async ...`` line runs (up to a ``|``: what is piped to is
+  not ours to run) and must exit 0. The lines after it, up to the next ``$`` line, are its
+  output: they must be what it prints (standard output and error, as a terminal shows
+  them; trailing white space aside). A line ``...`` stands for any number of lines left
+  out; a command shown without output is not compared, and one piped to another program
+  may show none (it would be that program's). Other ``$`` lines (``$ pip install ...``)
+  are not run. A page's commands run in order against one ``FakeGreenAPI.sandbox()``
+  served on loopback, whose credentials are in the environment; ``--sandbox`` starts its
+  own, as it does for a user.
+
+  What would change from run to run is pinned, not normalised away: the sandbox's clock
+  starts at ``DOCS_START``, 2026-11-28 12:00:00 UTC (``tests/docs_clock.py``), instead of
+  now; the time zone is UTC; no terminal width is set (``COLUMNS``). Ids of messages sent
+  during the run need nothing: a sandbox numbers them from ``BAE5FA4E00000001``. One
+  normalisation is left: ``watch`` prints events at the moments they happen during its
+  run, so each time it prints (table or ``"timestamp"``) may be ``EVENT_SLACK`` seconds
+  from the one shown; every other time must be exact.
 - Any other language (``json``, ``text``, ``sh``, ``toml``): shown, not run.
 """
 
@@ -20,6 +35,8 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import datetime
+import difflib
 import faulthandler
 import os
 import re
@@ -34,6 +51,8 @@ import attrs
 import pytest
 
 from greenapi_async.testing import FakeGreenAPI, serve
+
+from .docs_clock import sandbox_clock_at_docs_start
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -201,32 +220,169 @@ def test_pytest_example_passes(block: Block, pytester: pytest.Pytester) -> None:
     assert set(outcomes) <= {"passed", "warnings"}, result.stdout.str()
 
 
-def _commands(block: Block) -> list[list[str]]:
-    return [
-        shlex.split(line.removeprefix("$ "))
-        for line in block.code.splitlines()
-        if line.startswith("$ greenapi-async ")
-    ]
+@attrs.frozen
+class Command:
+    """A ``$ greenapi-async ...`` line of a console block, and the output shown after it."""
+
+    block: Block
+    line: int
+    argv: list[str]
+    piped: bool
+    shown: list[str]
+
+    @property
+    def id(self) -> str:
+        return f"{self.block.page.relative_to(ROOT)}:{self.line}"
 
 
-@pytest.mark.parametrize(
-    "block",
-    [b for b in ALL_BLOCKS if b.lang == "console" and _commands(b)],
-    ids=lambda block: block.id,
-)
-def test_console_example_runs(block: Block, sandbox_env: dict[str, str]) -> None:
-    for command in _commands(block):
-        if "|" in command:
-            command = command[: command.index("|")]  # what is piped to is not ours to run
+def _commands(block: Block) -> list[Command]:
+    """Each ``$ greenapi-async`` line of ``block``, with the lines up to the next ``$``."""
+    commands: list[Command] = []
+    shown: list[str] | None = None  # the output of the command being read, if it is ours
+    for number, line in enumerate(block.code.splitlines(), start=block.line):
+        if line.startswith("$ "):
+            shown = None
+            if line.startswith("$ greenapi-async "):
+                argv = shlex.split(line.removeprefix("$ "))
+                piped = "|" in argv
+                if piped:
+                    argv = argv[: argv.index("|")]  # what is piped to is not ours to run
+                shown = []
+                commands.append(Command(block, number, argv, piped, shown))
+        elif shown is not None:
+            shown.append(line.rstrip())
+    for command in commands:
+        while command.shown and not command.shown[-1]:
+            command.shown.pop()
+    return commands
+
+
+CONSOLE_PAGES = [
+    page for page in PAGES if any(_commands(b) for b in blocks_of(page) if b.lang == "console")
+]
+# Each command runs as `python -m greenapi_async` does, with the sandbox's clock started
+# at the moment the pages show (tests/docs_clock.py), in UTC, and no terminal width.
+DOCS_CLOCK = ROOT / "tests" / "docs_clock.py"
+# `watch` prints events at the moments they happen during its run: their times may be
+# this many seconds from those shown. Every other time printed is exact.
+EVENT_SLACK = 3
+_WHEN = re.compile(r"(?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)|\"timestamp\": ?(?P<unix>\d+)")
+_ANY_LINES = "..."  # a line of its own in shown output: any number of lines left out
+
+
+def _seconds(moment: str) -> int:
+    """A time as the commands print it here (in UTC), or a JSON timestamp, in Unix seconds."""
+    if moment.isdigit():
+        return int(moment)
+    when = datetime.datetime.strptime(moment, "%Y-%m-%d %H:%M:%S")
+    return int(when.replace(tzinfo=datetime.timezone.utc).timestamp())
+
+
+def _shown_pattern(shown: list[str], *, slack: bool) -> tuple[re.Pattern[str], list[int]]:
+    """A pattern of the shown output, and the moments it shows where times may move."""
+    pieces: list[str] = []
+    moments: list[int] = []
+    for line in shown:
+        if line == _ANY_LINES:
+            pieces.append(r"(?:[^\n]*\n)*?")
+            continue
+        at = 0
+        for match in _WHEN.finditer(line) if slack else ():
+            pieces.append(re.escape(line[at : match.start()]))
+            if match["unix"] is not None:
+                pieces.append(re.escape(match[0][: -len(match["unix"])]) + r"(\d+)")
+            else:
+                pieces.append(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)")
+            moments.append(_seconds(match["unix"] or match["time"]))
+            at = match.end()
+        pieces.append(re.escape(line[at:]) + "\n")
+    return re.compile("".join(pieces)), moments
+
+
+def _prints_what_is_shown(command: Command, printed: str) -> bool:
+    slack = command.argv[1] == "watch"
+    pattern, shown_moments = _shown_pattern(command.shown, slack=slack)
+    lines = [line.rstrip() for line in printed.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    match = pattern.fullmatch("".join(f"{line}\n" for line in lines))
+    if match is None:
+        return False
+    return all(
+        abs(_seconds(printed) - shown) <= EVENT_SLACK
+        for printed, shown in zip(match.groups(), shown_moments, strict=True)
+    )
+
+
+@pytest.fixture
+def docs_sandbox_env(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """One sandbox for a page's commands, started at the moment the pages show, in UTC."""
+    # Without the rate limit: a reader types commands seconds apart, here they follow
+    # each other within the second, and only the client's wait after a 429 would differ.
+    with sandbox_clock_at_docs_start():
+        fake = FakeGreenAPI.sandbox(rate_limit=False)
+    with serve(fake) as url:
+        env = {
+            **os.environ,
+            "GREENAPI_ID_INSTANCE": fake.instance.id_instance,
+            "GREENAPI_API_TOKEN": fake.instance.api_token,
+            "GREENAPI_API_URL": url,
+            "TZ": "UTC",
+        }
+        for name in ("COLUMNS", "LINES"):
+            env.pop(name, None)
+        yield env
+
+
+@pytest.mark.parametrize("page", CONSOLE_PAGES, ids=lambda page: page.name)
+def test_console_examples_run_and_print_what_the_page_shows(
+    page: Path, docs_sandbox_env: dict[str, str], tmp_path: Path
+) -> None:
+    commands = [c for b in blocks_of(page) if b.lang == "console" for c in _commands(b)]
+    for command in commands:
+        # Shown after a pipe, output is the other program's, which is not ours to run.
+        assert not (command.piped and command.shown), f"{command.id}: output after a pipe"
         result = subprocess.run(  # noqa: S603 - our own CLI, with our docs' arguments
-            [sys.executable, "-m", "greenapi_async", *command[1:]],
-            env={**os.environ, **sandbox_env},
-            capture_output=True,
+            [sys.executable, str(DOCS_CLOCK), *command.argv[1:]],
+            env=docs_sandbox_env,
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,  # as a terminal shows both
             text=True,
             timeout=BLOCK_TIMEOUT,
             check=False,
         )
-        assert result.returncode == 0, (command, result.stdout, result.stderr)
+        assert result.returncode == 0, (command.id, result.stdout)
+        if command.shown and not _prints_what_is_shown(command, result.stdout):
+            diff = difflib.unified_diff(
+                command.shown, result.stdout.splitlines(), "shown", "printed", lineterm=""
+            )
+            pytest.fail(f"{command.id}: the page shows another output\n" + "\n".join(diff))
+
+
+def _shown(command_line: str, *shown: str) -> Command:
+    block = Block(ROOT / "README.md", 1, "console", None, "")
+    return Command(block, 1, shlex.split(command_line), False, list(shown))
+
+
+def test_the_output_shown_is_compared_exactly_but_for_the_moments_of_watch_events() -> None:
+    row = "2026-11-28 11:54:50  4915112345678@c.us  video  delivered  clip-2.mp4"
+    later = row.replace(":50", ":52")
+    table = _shown("greenapi-async last-outgoing", "TIME", row, "...", "", "37 message(s).")
+    assert _prints_what_is_shown(table, f"TIME\n{row}\nmore\nrows\n\n37 message(s).\n")
+    assert _prints_what_is_shown(table, f"TIME\n{row}\n\n37 message(s).\n")
+    assert not _prints_what_is_shown(table, f"TIME\n{later}\n\n37 message(s).\n")
+    assert not _prints_what_is_shown(table, f"TIME\n{row}\n\n36 message(s).\n")
+    assert not _prints_what_is_shown(table, f"TIME\n{row}\n")
+    events = _shown("greenapi-async watch --sandbox", row, '{"timestamp":1795867202}')
+    assert _prints_what_is_shown(events, f'{later}\n{{"timestamp":1795867205}}\n')
+    assert not _prints_what_is_shown(events, f'{later}\n{{"timestamp":1795867206}}\n')
+    assert not _prints_what_is_shown(
+        events, f'{row.replace(":50", ":59")}\n{{"timestamp":1795867202}}\n'
+    )
+    assert not _prints_what_is_shown(
+        events, f'{later.replace("video", "image")}\n{{"timestamp":1795867202}}\n'
+    )
 
 
 def test_the_table_of_methods_in_the_docs_is_the_one_the_client_paces_by() -> None:

@@ -210,6 +210,46 @@ async def test_the_sandbox_shows_every_kind_and_status_deterministically() -> No
     assert [m["idMessage"] for m in outgoing] == [m["idMessage"] for m in two.instance.messages]
 
 
+@pytest.mark.parametrize("seed", [0, 1, 7, 42])
+async def test_each_sandbox_journal_has_messages_of_the_last_minutes_some_read(
+    seed: int,
+) -> None:
+    # A short window (--minutes 10) shows something, and a day still spreads wider.
+    fake = FakeGreenAPI.sandbox(seed=seed, rate_limit=False)
+    async with fake.connect() as api:
+        recent_out = await api.journals.last_outgoing_messages(minutes=10)
+        recent_in = await api.journals.last_incoming_messages(minutes=10)
+        day = await api.journals.last_outgoing_messages(minutes=1440)
+        everything = await api.journals.last_outgoing_messages(minutes=3 * 1440)
+    assert "read" in {str(message.status_message) for message in recent_out}
+    assert recent_in
+    assert len(recent_out) < len(day) < len(everything) == 40
+    # The same seed, the same messages, their ages counted from the clock at the start
+    # (the sandbox's clock runs: a second may have begun since).
+    again = FakeGreenAPI(clock=fake.clock, rate_limit=False).add_instance()
+    for seeded, direction in (
+        (again.seed(40, seed=seed), "outgoing"),
+        (again.seed_incoming(20, seed=seed), "incoming"),
+    ):
+        shown = [m for m in fake.instance.messages if m["type"] == direction]
+        assert [_untimed(m) for m in seeded] == [_untimed(m) for m in shown]
+        assert (
+            len({m["timestamp"] - n["timestamp"] for m, n in zip(seeded, shown, strict=True)}) == 1
+        )
+
+
+def _untimed(message: dict[str, object]) -> dict[str, object]:
+    return {key: value for key, value in message.items() if key != "timestamp"}
+
+
+async def test_the_sandbox_has_the_message_its_examples_show_whatever_the_seed() -> None:
+    # The command's --help and the docs show `message 79001234567@c.us BAE5F4886AFB3C57`.
+    for seed in (0, 5):
+        async with FakeGreenAPI.sandbox(seed=seed, rate_limit=False).connect() as api:
+            message = await api.journals.get_message("79001234567@c.us", "BAE5F4886AFB3C57")
+        assert (message.id_message, message.chat_id) == ("BAE5F4886AFB3C57", "79001234567@c.us")
+
+
 async def test_a_lively_sandbox_receives_replies_as_time_passes() -> None:
     sandboxes = [
         FakeGreenAPI.sandbox(seed=3, count=10, rate_limit=False, lively=True) for _ in "ab"

@@ -8,13 +8,33 @@ from collections.abc import Callable
 from . import _factories as make
 from ._factories import WireMessage
 
-__all__ = ["STATUS_PROGRESSION", "incoming_reply", "seeded_incoming", "seeded_messages"]
+__all__ = [
+    "EXAMPLE_MESSAGE_ID",
+    "STATUS_PROGRESSION",
+    "incoming_reply",
+    "seeded_incoming",
+    "seeded_messages",
+]
 
 STATUS_PROGRESSION = ("pending", "sent", "delivered", "read")
 """The statuses a message that goes well moves through, in order (``advance_status``)."""
 _FAILURE_STATUSES = ("noAccount", "notInGroup", "yellowCard", "failed")
 
 _FIRST_OF_EACH = 18  # entries that show each kind once
+
+EXAMPLE_MESSAGE_ID = "BAE5F4886AFB3C57"
+"""The id of every seeded journal's first message, a text to ``79001234567@c.us``.
+
+The command's help and the docs show it (``message 79001234567@c.us BAE5F4886AFB3C57``),
+so that the example works on the sandbox whatever its seed.
+"""
+
+# The newest entries, whatever the seed: the first outgoing ones (pending, sent,
+# delivered, read) and the first incoming ones are minutes old, so that a short window
+# (--minutes 10) shows messages too; the others spread over hours, so minutes matters.
+_RECENT_OUTGOING = 4
+_RECENT_INCOMING = 3
+_RECENT_SECONDS = 10 * 60
 
 _CHATS = (
     "79001234567@c.us",
@@ -83,20 +103,28 @@ def _status(rng: random.Random, n: int) -> str:
     return rng.choices(STATUS_PROGRESSION, weights=(1, 3, 4, 6))[0]
 
 
+def _age(rng: random.Random, *, recent: bool, hours: int) -> int:
+    """How many seconds old a seeded entry is: minutes if ``recent``, else up to ``hours``."""
+    return rng.randrange(0, _RECENT_SECONDS if recent else hours * 3600)
+
+
 def seeded_messages(count: int, *, seed: int, now: float) -> list[WireMessage]:
     """``count`` complete entries, the same for the same seed and ``now``.
 
     The first entries show every kind and every status within the last 20 hours (inside
-    the default 24-hour window); the rest spread over 30 hours, so ``minutes`` matters.
+    the default 24-hour window), the first four of them (pending, sent, delivered, read)
+    within the last 10 minutes; the rest spread over 30 hours, so ``minutes`` matters.
+    The first is a text to ``79001234567@c.us`` with the id ``EXAMPLE_MESSAGE_ID``.
     """
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     messages = []
     for n in range(count):
         content = _content(rng, n)
         status = _status(rng, n)
-        age = rng.randrange(0, (20 if n < _FIRST_OF_EACH else 30) * 3600)
+        age = _age(rng, recent=n < _RECENT_OUTGOING, hours=20 if n < _FIRST_OF_EACH else 30)
+        drawn_id = f"BAE5{rng.getrandbits(48):012X}"  # drawn for each, the same after
         content.update(
-            idMessage=f"BAE5{rng.getrandbits(48):012X}",
+            idMessage=EXAMPLE_MESSAGE_ID if n == 0 else drawn_id,
             timestamp=int(now) - age,
             statusMessage=status,
             chatId=_CHATS[n % len(_CHATS)] if n < len(_CHATS) else rng.choice(_CHATS),
@@ -159,14 +187,17 @@ def incoming_reply(rng: random.Random, n: int) -> WireMessage:
 
 
 def seeded_incoming(count: int, *, seed: int, now: float) -> list[WireMessage]:
-    """``count`` realistic incoming entries, the same for the same seed and ``now``."""
+    """``count`` realistic incoming entries, the same for the same seed and ``now``.
+
+    They spread over the last 20 hours, the first three over the last 10 minutes.
+    """
     rng = random.Random(seed + 1)  # noqa: S311 - reproducible test data, not secrets
     messages = []
     for n in range(count):
         content = incoming_reply(rng, n)
         content.update(
             idMessage=f"{rng.getrandbits(128):032X}",
-            timestamp=int(now) - rng.randrange(0, 20 * 3600),
+            timestamp=int(now) - _age(rng, recent=n < _RECENT_INCOMING, hours=20),
         )
         messages.append({**make.edit_flags(content), **content})
     return messages
