@@ -67,6 +67,7 @@ __all__ = [
     "decode_messages",
     "decode_messages_partially",
     "decode_outgoing_messages",
+    "malformed_response",
     "parse_answer",
 ]
 
@@ -532,10 +533,10 @@ def _describe(exc: BaseException, path: str) -> list[str]:
 
 
 def _explain(data: list[Any], method: str) -> ResponseValidationError:
-    return _malformed(_problems(data), method)
+    return malformed_response(_problems(data), method)
 
 
-def _malformed(problems: tuple[str, ...], method: str) -> ResponseValidationError:
+def malformed_response(problems: tuple[str, ...], method: str) -> ResponseValidationError:
     """The error of an answer whose entries are malformed, one ``$[i].key: ...`` line each."""
     return ResponseValidationError(
         f"malformed {method} response: {_summary(problems)}", errors=problems
@@ -648,7 +649,7 @@ def decode_messages(body: Body, *, method: str) -> list[Message]:
     if unreadable:
         # Every malformed entry named, those with unreadable numbers among them.
         errors = tuple(line for entry in _decode_each(data, unreadable)[1] for line in entry.errors)
-        raise _malformed(errors, method)
+        raise malformed_response(errors, method)
     raise _explain(data, method)  # with the collector running: this path allocates freely
 
 
@@ -719,11 +720,11 @@ def decode_message(body: Body, *, method: str) -> Message:
     if problem:
         raise _unreadable(problem, method)
     if unreadable:
-        raise _malformed(tuple(_unreadable_line(found) for found in unreadable), method)
+        raise malformed_response(tuple(_unreadable_line(found) for found in unreadable), method)
     messages = _structure_journal([data])
     if messages is not None:
         return messages[0]
-    raise _malformed(_entry_problems(data, "$"), method)
+    raise malformed_response(_entry_problems(data, "$"), method)
 
 
 def parse_answer(body: Body, *, method: str) -> Any:
@@ -738,7 +739,7 @@ def parse_answer(body: Body, *, method: str) -> Any:
     if problem:
         raise _unreadable(problem, method)
     if unreadable:
-        raise _malformed(tuple(_unreadable_line(found) for found in unreadable), method)
+        raise malformed_response(tuple(_unreadable_line(found) for found in unreadable), method)
     return None if data is _NOTHING else data
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from ._converter import Body, parse_answer
-from ._errors import ResponseValidationError
+from ._converter import Body, malformed_response, parse_answer
 from ._sent import QueuedMessage
 
 __all__ = ["decode_queue", "sent_id"]
@@ -25,7 +24,7 @@ def sent_id(body: Body, *, method: str) -> str:
     problem = "$.idMessage: expected a non-empty string"
     if not isinstance(data, dict):
         problem = '$: expected an object such as {"idMessage": "BAE5F4886AFB3C57"}'
-    raise ResponseValidationError(f"malformed {method} response: {problem}", errors=(problem,))
+    raise malformed_response((problem,), method)
 
 
 # The body's fields as QueuedMessage names them, with the types each must have.
@@ -59,8 +58,7 @@ def decode_queue(body: Body, *, method: str, skip_malformed: bool = False) -> li
     if data is None or data == {}:
         return []
     if not isinstance(data, list):
-        problem = "$: expected an array of queued messages"
-        raise ResponseValidationError(f"malformed {method} response: {problem}", errors=(problem,))
+        raise malformed_response(("$: expected an array of queued messages",), method)
     queued: list[QueuedMessage] = []
     problems: list[str] = []
     for index, entry in enumerate(data):
@@ -68,11 +66,7 @@ def decode_queue(body: Body, *, method: str, skip_malformed: bool = False) -> li
         if message is not None:
             queued.append(message)
     if problems and not skip_malformed:
-        raise ResponseValidationError(
-            f"malformed {method} response: {problems[0]}"
-            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
-            errors=tuple(problems),
-        )
+        raise malformed_response(tuple(problems), method)
     return queued
 
 
