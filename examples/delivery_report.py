@@ -15,7 +15,8 @@ GREENAPI_API_URL, the host the console shows)::
     python examples/delivery_report.py
 
 It also holds what the two web apps beside it share: reading their instances from the
-environment (``instances_from_env``) and the report they return (``summarize``).
+environment (``instances_from_env``), the report they return (``summarize``) and what
+they answer to a send (``sent_summary``).
 """
 
 from __future__ import annotations
@@ -84,6 +85,16 @@ def summarize(messages: list[ga.OutgoingMessage]) -> dict[str, object]:
             }
             for message in messages
         ],
+    }
+
+
+def sent_summary(sent: ga.SentMessage) -> dict[str, object]:
+    """What a send route answers: the message's id, and how the service's taking it is known."""
+    return {
+        "id_message": sent.id_message,
+        "chat_id": sent.chat_id,
+        "confirmed_by": sent.confirmed_by,
+        "attempts": sent.attempts,
     }
 
 
