@@ -75,7 +75,7 @@ class Journals:
         return decode_messages(body, method=spec.name)
 
     def __repr__(self) -> str:
-        return f"<Journals of {self._transport.redacted_url('')}>"
+        return f"<Journals of {self._transport.instance_url}>"
 
     @overload
     async def last_outgoing_messages(

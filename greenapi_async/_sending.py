@@ -43,7 +43,7 @@ class Sending:
         self._tracker = DeliveryTracker(journal_fetch(transport, LAST_OUTGOING_MESSAGES))
 
     def __repr__(self) -> str:
-        return f"<Sending of {self._transport.redacted_url('')}>"
+        return f"<Sending of {self._transport.instance_url}>"
 
     @property
     def poll_interval(self) -> float:

@@ -485,6 +485,11 @@ class Transport:
     def __repr__(self) -> str:
         return f"<Transport for {self._instance_url}>"
 
+    @property
+    def instance_url(self) -> str:
+        """The instance's URL, which holds no token: ``https://host/waInstance1101000001``."""
+        return self._instance_url
+
     def redacted_url(self, method: str) -> str:
         """Return the URL of ``method`` as it may be shown: the token replaced by ``***``."""
         return f"{self._instance_url}/{method}/{REDACTED}"

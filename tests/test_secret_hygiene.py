@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 import greenapi_async as ga
 from greenapi_async._redaction import redact_urls
 
-from .conftest import ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
+from .conftest import API_URL, ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
 from .loopback import H2LoopbackServer, LoopbackServer, Reply
 from .secret_forms import (
     ENCODINGS,
@@ -215,9 +215,13 @@ async def test_no_warning_shows_the_token(
 
 async def test_reprs_of_public_objects_hide_the_token(make_client: MakeClient) -> None:
     async with make_client() as api:
-        for obj in (api, api.journals):
+        for obj in (api, api.journals, api.sending):
             assert TOKEN not in repr(obj)
             assert TOKEN not in str(obj)
+        # Each resource names the instance it serves, and nothing else of the URL.
+        instance = f"{API_URL}/waInstance{ID_INSTANCE}"
+        assert repr(api.journals) == f"<Journals of {instance}>"
+        assert repr(api.sending) == f"<Sending of {instance}>"
 
 
 def test_redacting_a_redacted_line_again_changes_nothing() -> None:
