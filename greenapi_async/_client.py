@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import ssl
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Final
@@ -44,6 +45,23 @@ ENV_API_URL = "GREENAPI_API_URL"
 # connection taken in httpcore's pool, and a cap of 10 was seen to run out after many
 # cancellations (tests/test_load.py). docs/configuration.md sizes a shared pool.
 DEFAULT_POOL_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """The TLS settings of every client the SDK makes itself, built once per process.
+
+    httpx builds a context, with the whole certificate store, for each client: about
+    70 ms and the store's memory each, which a fleet of a thousand instances, each with
+    its own client, would pay a thousand times. httpx's own default, made once: the same
+    certificates (certifi's, or ``SSL_CERT_FILE`` and ``SSL_CERT_DIR`` as set when the
+    first client is made) and the same checks.
+    """
+    return httpx.create_ssl_context()
+
+
+def _own_http_client(timeout: float) -> httpx.AsyncClient:
+    return httpx.AsyncClient(timeout=timeout, limits=DEFAULT_POOL_LIMITS, verify=_tls_context())
 
 
 class GreenAPI:
@@ -115,7 +133,7 @@ class GreenAPI:
         # is made anew for each event loop the client serves (see _loops).
         self._http_client = HTTPClient(
             http_client,
-            functools.partial(httpx.AsyncClient, timeout=seconds, limits=DEFAULT_POOL_LIMITS),
+            functools.partial(_own_http_client, seconds),
         )
         self._opened = False
         self._transport = Transport(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import ssl
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -331,3 +332,24 @@ def test_a_lent_client_on_a_second_loop_fails_plainly_and_stays_its_owners(
     assert "one per asyncio.run()" in message
     assert TOKEN not in message
     assert _closed_by_client(loopback)
+
+
+async def test_the_clients_the_sdk_makes_share_one_tls_context(
+    monkeypatch: pytest.MonkeyPatch, respx_mock: respx.MockRouter
+) -> None:
+    # Loading the certificate store is what makes a TLS context cost tens of milliseconds:
+    # a fleet of instances, each with a client of its own, must not pay it per client.
+    loaded: list[ssl.SSLContext] = []
+    original = ssl.SSLContext.load_verify_locations
+
+    def counting(self: ssl.SSLContext, *args: Any, **kwargs: Any) -> None:
+        loaded.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ssl.SSLContext, "load_verify_locations", counting)
+    respx_mock.get(url__regex=r"/lastOutgoingMessages/").respond(json=[])
+    for n in range(3):
+        async with ga.GreenAPI(f"110100000{n}", TOKEN, api_url=API_URL) as api:
+            assert await api.journals.last_outgoing_messages() == []
+    # At most once in this process (an earlier test may have made it already).
+    assert len(loaded) <= 1
