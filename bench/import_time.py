@@ -1,4 +1,11 @@
-"""Import time of greenapi_async against httpx alone, in fresh interpreters."""
+"""Start-up cost: importing greenapi_async, and its first decode, against httpx alone.
+
+Each figure is one fresh interpreter, timed from inside from just before the import to
+just after it (and after the first decode): the interpreter's own start is in neither.
+The probes run interleaved, round by round, so that the machine's drift falls on all of
+them alike; what greenapi_async costs beyond httpx is taken round by round, as the
+difference of two runs side by side, and its median and interquartile range reported.
+"""
 
 from __future__ import annotations
 
@@ -6,49 +13,81 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
+
+from journal import journal_body
 
 # A user's install has bytecode caches; an environment that forbids writing them would
 # measure the compiler instead of the import. The warm-up run below writes them.
 _ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
-_PROBE = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+# The body is read before the clock starts: reading a file is not the SDK's cost.
+_PROBES = {
+    "`import httpx`": "import httpx",
+    "`import greenapi_async`": "import greenapi_async",
+    "`import greenapi_async` + first decode of a 20-message journal": (
+        "import greenapi_async; greenapi_async.decode_outgoing_messages(body)"
+    ),
+}
+_BASELINE = "`import httpx`"
+_TIMED = (
+    "import time; body = open({path!r}, 'rb').read(); t = time.perf_counter(); {code}; "
+    "print(time.perf_counter() - t)"
+)
 
 
-def import_seconds(module: str, repetitions: int) -> float:
-    """Median seconds a fresh interpreter takes to import ``module``."""
-    runs = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", _PROBE.format(module=module)],
-                check=True,
-                capture_output=True,
-                text=True,
-                env=_ENV,
-            ).stdout
-        )
-        for _ in range(repetitions)
-    ]
-    return statistics.median(runs)
+def _seconds(code: str, body_path: Path) -> float:
+    """Seconds a fresh interpreter takes to run ``code`` (``body`` is the journal)."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _TIMED.format(path=str(body_path), code=code)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_ENV,
+    )
+    return float(completed.stdout)
+
+
+def _median_and_iqr(values: list[float]) -> str:
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return f"{median * 1e3:.1f} | {(q3 - q1) * 1e3:.1f}"
+
+
+def import_samples(repetitions: int) -> dict[str, list[float]]:
+    """Seconds of each probe, one fresh interpreter per run, interleaved round by round."""
+    samples: dict[str, list[float]] = {name: [] for name in _PROBES}
+    with tempfile.TemporaryDirectory() as folder:
+        body_path = Path(folder) / "journal.json"
+        body_path.write_bytes(journal_body(20))
+        for code in _PROBES.values():
+            _seconds(code, body_path)  # compiles and caches the bytecode of a fresh install
+        for _ in range(repetitions):
+            for name, code in _PROBES.items():
+                samples[name].append(_seconds(code, body_path))
+    return samples
 
 
 def import_table(repetitions: int) -> str:
-    """A Markdown table comparing the two imports, interleaved run by run."""
-    samples: dict[str, list[float]] = {"httpx": [], "greenapi_async": []}
-    for module in samples:
-        import_seconds(module, 1)  # compiles and caches the bytecode of a fresh install
-    for _ in range(repetitions):
-        for module, values in samples.items():
-            values.append(import_seconds(module, 1))
-    medians = {module: statistics.median(values) for module, values in samples.items()}
-    extra = medians["greenapi_async"] - medians["httpx"]
+    """A Markdown table of the probes and of what each costs beyond ``import httpx``."""
+    samples = import_samples(repetitions)
+    baseline = samples[_BASELINE]
+    rows = [f"| {name} | {_median_and_iqr(values)} |" for name, values in samples.items()]
+    for name, values in samples.items():
+        if name != _BASELINE:
+            beyond = [value - base for value, base in zip(values, baseline, strict=True)]
+            rows.append(f"| {name}, beyond `import httpx` | {_median_and_iqr(beyond)} |")
     return "\n".join(
         [
-            "| import | median ms |",
-            "|---|---:|",
-            *(
-                f"| `import {module}` | {seconds * 1e3:.1f} |"
-                for module, seconds in medians.items()
-            ),
-            f"| greenapi_async beyond httpx | {extra * 1e3:+.1f} |",
+            f"{repetitions} fresh interpreters per row, interleaved; a row beyond `import "
+            "httpx` is the median of the differences of runs side by side.",
+            "",
+            "| start-up | median ms | IQR ms |",
+            "|---|---:|---:|",
+            *rows,
         ]
     )
+
+
+if __name__ == "__main__":
+    print(import_table(int(sys.argv[1]) if len(sys.argv) > 1 else 15))

@@ -407,8 +407,8 @@ def _build_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         _is_modelled_attrs_class, _camel_case_hook_factory(converter, detailed=detailed)
     )
-    # The classes' hooks are made here, once each: registering a hook later would drop
-    # those cattrs keeps, and the next request for one would make it again.
+    # Every hook is registered before any class's hook is made: registering one later
+    # would drop those cattrs keeps, and the next request for one would make it again.
     hooks_by_tag = _HooksByTag(converter)
 
     def structure_message(value: Any, _: Any) -> Message:
@@ -459,18 +459,29 @@ class _HooksByTag(dict[Any, Callable[[Any, Any], Any]]):
     A tag of no known kind gets the unknown kind's reader. Only reached with tags that
     are str or another hashable JSON value (int, float, bool, None): each is as unknown
     as a kind this version does not model.
+
+    A kind's hook is made when its first entry comes, not all at once: generating a
+    class's hook (and the hooks of the classes it holds) is most of what a program's
+    first decode costs, and a journal holds a few of the kinds, rarely all.
     """
 
     def __init__(self, converter: cattrs.Converter) -> None:
-        super().__init__(
-            (tag, converter.get_structure_hook(kind)) for tag, kind in KIND_BY_TAG.items()
-        )
-        contacts_array = attrs.fields(ContactsArrayMessage).type_message.default
-        self[contacts_array] = _contacts_wherever_they_are(converter, self[contacts_array])
-        self.unknown = _unknown_kind_reader(converter)
+        super().__init__()
+        self._converter = converter
 
     def __missing__(self, tag: object) -> Callable[[Any, Any], Any]:
-        return self.unknown
+        kind = KIND_BY_TAG.get(tag) if type(tag) is str else None
+        if kind is None:
+            return self._unknown
+        hook = self._converter.get_structure_hook(kind)
+        if kind is ContactsArrayMessage:
+            hook = _contacts_wherever_they_are(self._converter, hook)
+        self[tag] = hook
+        return hook
+
+    @functools.cached_property
+    def _unknown(self) -> Callable[[Any, Any], UnknownMessage]:
+        return _unknown_kind_reader(self._converter)
 
 
 def _journal_hook_of(

@@ -299,11 +299,36 @@ def make_fast_structure_fn(
     lines.extend(_built(values))
     source = "\n".join(lines) + "\n"
     filename = f"<greenapi_async fast structure {cls.__module__}.{cls.__qualname__}>"
-    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - our own generated source
+    exec(_compiled(source, filename), namespace)  # noqa: S102 - our own generated source
     # No modification time: linecache keeps the entry for as long as the process runs.
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
     generated: Callable[[Mapping[str, Any], Any], Any] = namespace["structure"]
     return generated
+
+
+def _compiled(source: str, filename: str) -> types.CodeType:
+    """The code of ``source``, as compiled under ``filename``; each source compiled once.
+
+    Why: kinds with the same fields (the four media kinds) generate the same source, the
+    values that differ being in the namespace it runs in, and compiling it is most of
+    what generating a hook costs, a few ms each. A copy of the compiled code is named
+    after each class, for its tracebacks and ``inspect.getsource()``.
+    """
+    return _named(_compiled_once(source), filename)
+
+
+@functools.cache
+def _compiled_once(source: str) -> types.CodeType:
+    return compile(source, "<greenapi_async fast structure>", "exec")
+
+
+def _named(code: types.CodeType, filename: str) -> types.CodeType:
+    """``code`` and the functions' code it holds, with ``filename`` as their file."""
+    consts = tuple(
+        _named(const, filename) if isinstance(const, types.CodeType) else const
+        for const in code.co_consts
+    )
+    return code.replace(co_filename=filename, co_consts=consts)
 
 
 def _usual_shape(
