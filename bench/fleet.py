@@ -4,27 +4,41 @@ Each row runs in a fresh process (``python bench/fleet.py row ...``) against the
 server of ``bench/fleet_server.py`` (two other processes, a status change per instance
 every few seconds at times both sides know). A row is one client:
 
-- ``greenapi_async``: N ``GreenAPI`` clients sharing one borrowed ``httpx.AsyncClient``,
-  each iterated by ``journals.watch_outgoing(1.0)`` in its own task of one task group;
-- ``raw httpx + orjson.loads``: the floor, N tasks doing the same requests on the same
-  shared client, ``orjson.loads`` on each body and a set of (id, status) pairs to find
-  the change; no models, no pacing, no window arithmetic, no state.
+- ``greenapi_async``: N ``GreenAPI`` clients, each iterated by
+  ``journals.watch_outgoing(1.0)`` in its own task of one task group;
+- ``raw httpx + orjson.loads``: the floor, N tasks doing the same requests,
+  ``orjson.loads`` on each body and a set of (id, status) pairs to find the change; no
+  models, no pacing, no window arithmetic, no state.
+
+and one way of giving them HTTP clients (``MODES``):
+
+- ``own``: a client per instance, as a default install does. ``GreenAPI`` is given no
+  ``http_client`` on httpx's transport (on httpx-aiohttp's, which the SDK does not make
+  itself, each is lent a client of its own); the raw loop gets an ``httpx.AsyncClient``
+  per instance with the SDK's pool limits, all sharing one TLS context as the SDK's do;
+- ``shards``: a client per ``SHARD`` instances, lent (connections: shard / 5, at least 10);
+- ``shared``: one client lent to all (connections: N / 5, at least 10).
 
 Both sleep the interval after each poll, as the watcher does, and each is run on httpx's
 default transport and on httpx-aiohttp's. The instances start spread over one interval.
 After a warm-up (connections made, the baseline poll done), a window of ``--seconds`` is
-measured: polls (counted by a response hook on the shared client, in every row), process
+measured: polls (the requests the server answered over the window, so that no row needs
+a hook on a client it may not own), process
 CPU seconds of the client (``time.process_time``, not wall time), events and their latency
 (receive time minus the time the server's journal changed, both ``time.monotonic()``). The
 server's own requests and CPU seconds over the same window show what it costs at that rate.
 Memory per instance is measured in a separate short run of the same row under tracemalloc
 (which would distort the CPU figures): what the fleet retains after its polls, collected,
 over the heap before it started, divided by N.
+
+``table --pin`` runs the server's processes on the first CPU and each row on the second,
+so that the client has a core to itself (as far as the rest of the machine allows).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib.util
 import json
@@ -33,7 +47,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +63,16 @@ from fleet_server import (
 )
 
 import greenapi_async as ga
+from greenapi_async._client import DEFAULT_POOL_LIMITS, _tls_context
 
 INTERVAL = 1.0
 PERIOD = 5.0  # seconds between two status changes of one instance
 WARM_UP = 3.0
 OURS, RAW = "greenapi_async", "raw httpx + orjson.loads"
 TRANSPORTS = ("httpx default", "httpx-aiohttp")
+SHARD = 50  # instances per client in the ``shards`` mode
+MODES = {"own": "one per instance", "shards": f"one per {SHARD}", "shared": "one for all"}
+PINNED_SERVER, PINNED_CLIENT = {0}, 1  # CPUs of ``table --pin``
 
 
 class _Row:
@@ -62,12 +80,8 @@ class _Row:
 
     def __init__(self, start: float) -> None:
         self.start = start
-        self.polls = 0
         self.measuring = False
         self.latencies: list[float] = []
-
-    async def count_poll(self, _response: httpx.Response) -> None:
-        self.polls += 1
 
     def received(self, index: int, message_id: str, status: str) -> None:
         if self.measuring:
@@ -75,24 +89,45 @@ class _Row:
             self.latencies.append(time.monotonic() - moved_at)
 
 
-def _shared_client(transport: str, instances: int, row: _Row) -> httpx.AsyncClient:
+def _pool_limits(mode: str, instances: int) -> httpx.Limits:
+    if mode == "own":
+        return DEFAULT_POOL_LIMITS  # the SDK's own, for the raw loop's clients too
     # Connections are sized to the requests in flight at once (polls per second times
     # response time, with room), not to the instances: one each would be a thousand idle
     # sockets.
-    limits = httpx.Limits(
-        max_connections=max(10, instances // 5), max_keepalive_connections=max(10, instances // 5)
-    )
-    hooks: dict[str, list[Callable[[httpx.Response], Awaitable[None]]]] = {
-        "response": [row.count_poll]
-    }
+    size = max(10, (SHARD if mode == "shards" else instances) // 5)
+    return httpx.Limits(max_connections=size, max_keepalive_connections=size)
+
+
+def _http_client(transport: str, limits: httpx.Limits) -> httpx.AsyncClient:
+    # Every client shares the SDK's one TLS context: building one per client (about
+    # 70 ms each) would make a thousand clients take over a minute to start.
     if transport == "httpx-aiohttp":
         from httpx_aiohttp import AiohttpTransport
 
-        return httpx.AsyncClient(transport=AiohttpTransport(limits=limits), event_hooks=hooks)
-    return httpx.AsyncClient(limits=limits, event_hooks=hooks)
+        return httpx.AsyncClient(transport=AiohttpTransport(limits=limits, verify=_tls_context()))
+    return httpx.AsyncClient(limits=limits, verify=_tls_context())
 
 
-async def _ours(http: httpx.AsyncClient, url: str, index: int, row: _Row) -> None:
+@contextlib.asynccontextmanager
+async def _clients(
+    client: str, transport: str, mode: str, instances: int
+) -> AsyncIterator[list[httpx.AsyncClient | None]]:
+    """Each instance's HTTP client to lend, None where ``GreenAPI`` makes its own."""
+    if mode == "own" and client == OURS and transport == "httpx default":
+        yield [None] * instances  # the default install: no http_client
+        return
+    group = {"own": 1, "shards": SHARD, "shared": instances}[mode]
+    limits = _pool_limits(mode, instances)
+    async with contextlib.AsyncExitStack() as stack:
+        made = [
+            await stack.enter_async_context(_http_client(transport, limits))
+            for _ in range(0, instances, group)
+        ]
+        yield [made[index // group] for index in range(instances)]
+
+
+async def _ours(http: httpx.AsyncClient | None, url: str, index: int, row: _Row) -> None:
     async with (
         ga.GreenAPI(instance_id(index), TOKEN, api_url=url, http_client=http) as api,
         api.journals.watch_outgoing(INTERVAL) as changes,
@@ -102,7 +137,8 @@ async def _ours(http: httpx.AsyncClient, url: str, index: int, row: _Row) -> Non
             row.received(index, message.id_message or "", str(message.status_message))
 
 
-async def _raw(http: httpx.AsyncClient, url: str, index: int, row: _Row) -> None:
+async def _raw(http: httpx.AsyncClient | None, url: str, index: int, row: _Row) -> None:
+    assert http is not None
     target = f"{url}/waInstance{instance_id(index)}/lastOutgoingMessages/{TOKEN}"
     seen: set[tuple[str, str]] = set()
     first = True
@@ -119,7 +155,7 @@ async def _raw(http: httpx.AsyncClient, url: str, index: int, row: _Row) -> None
         await anyio.sleep(INTERVAL)
 
 
-WATCHERS: dict[str, Callable[[httpx.AsyncClient, str, int, _Row], Awaitable[None]]] = {
+WATCHERS: dict[str, Callable[[httpx.AsyncClient | None, str, int, _Row], Awaitable[None]]] = {
     OURS: _ours,
     RAW: _raw,
 }
@@ -131,44 +167,49 @@ async def _run_row(args: argparse.Namespace) -> dict[str, Any]:
         gc.collect()
         tracemalloc.start()
     watch = WATCHERS[args.client]
-    async with _shared_client(args.transport, args.instances, row) as http:
-        before = tracemalloc.get_traced_memory()[0] if args.memory else 0
-        async with anyio.create_task_group() as tasks:
+    before = tracemalloc.get_traced_memory()[0] if args.memory else 0
+    async with (
+        _clients(args.client, args.transport, args.mode, args.instances) as https,
+        anyio.create_task_group() as tasks,
+    ):
 
-            async def one(index: int) -> None:
-                await anyio.sleep(index * INTERVAL / args.instances)
-                await watch(http, args.url, index, row)
+        async def one(index: int) -> None:
+            await anyio.sleep(index * INTERVAL / args.instances)
+            await watch(https[index], args.url, index, row)
 
-            for index in range(args.instances):
-                tasks.start_soon(one, index)
-            await anyio.sleep(INTERVAL + WARM_UP)
-            if args.memory:
-                gc.collect()
-                retained = tracemalloc.get_traced_memory()[0] - before
-                tasks.cancel_scope.cancel()
-                return {"bytes_per_instance": retained / args.instances}
-            print("window", flush=True)  # the parent reads the server's counters now
-            polls, cpu, wall = row.polls, time.process_time(), time.monotonic()
-            row.measuring = True
-            await anyio.sleep(args.seconds)
-            row.measuring = False
-            polls, cpu, wall = row.polls - polls, time.process_time() - cpu, time.monotonic() - wall
-            print("done", flush=True)
+        for index in range(args.instances):
+            tasks.start_soon(one, index)
+        await anyio.sleep(INTERVAL + WARM_UP)
+        if args.memory:
+            gc.collect()
+            retained = tracemalloc.get_traced_memory()[0] - before
             tasks.cancel_scope.cancel()
-    return {"polls": polls, "cpu": cpu, "wall": wall, "latencies": row.latencies}
+            return {"bytes_per_instance": retained / args.instances}
+        print("window", flush=True)  # the parent reads the server's counters now
+        cpu, wall = time.process_time(), time.monotonic()
+        row.measuring = True
+        await anyio.sleep(args.seconds)
+        row.measuring = False
+        cpu, wall = time.process_time() - cpu, time.monotonic() - wall
+        print("done", flush=True)
+        tasks.cancel_scope.cancel()
+    return {"cpu": cpu, "wall": wall, "latencies": row.latencies}
 
 
 def _row_process(
     client: str,
     transport: str,
+    mode: str,
     instances: int,
     seconds: float,
     url: str,
     start: float,
     *,
     memory: bool,
+    pin: bool,
 ) -> list[str]:
     return [
+        *(["taskset", "-c", str(PINNED_CLIENT)] if pin else []),
         sys.executable,
         str(Path(__file__)),
         "row",
@@ -178,6 +219,7 @@ def _row_process(
         str(seconds),
         url,
         repr(start),
+        f"--mode={mode}",
         *(["--memory"] if memory else []),
     ]
 
@@ -196,7 +238,7 @@ def _measure(command: list[str], counters: Any) -> tuple[dict[str, Any], tuple[i
             else:
                 record: dict[str, Any] = json.loads(line)
         if process.wait() != 0:
-            raise RuntimeError(f"fleet row failed: {command[3:6]}")
+            raise RuntimeError(f"fleet row failed: {command[-8:]}")
     return record, server
 
 
@@ -205,10 +247,19 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def fleet_rows(sizes: list[int], seconds: list[float]) -> list[dict[str, Any]]:
-    """Measure every (size, transport, client) row; sizes run with their own seconds.
+def fleet_rows(
+    sizes: list[int],
+    seconds: list[float],
+    modes: list[str] | None = None,
+    *,
+    pin: bool = False,
+    memory: bool = True,
+) -> list[dict[str, Any]]:
+    """Measure every (size, transport, mode, client) row; sizes run with their own seconds.
 
-    Memory is measured for the largest size only, where it is least noisy per instance.
+    The modes of one transport run one after the other, so that what else the machine
+    does weighs on them alike. Memory is measured for the largest size only, where it is
+    least noisy per instance.
     """
     transports = [
         t for t in TRANSPORTS if t != "httpx-aiohttp" or importlib.util.find_spec("httpx_aiohttp")
@@ -219,53 +270,64 @@ def fleet_rows(sizes: list[int], seconds: list[float]) -> list[dict[str, Any]]:
         # journal has already made a change, so none of the window's changes is the
         # initial state (which the baseline poll takes in, and reports nothing for).
         start = time.monotonic() - PERIOD
-        with fleet_server(instances, start, PERIOD) as (url, counters):
+        cpus = PINNED_SERVER if pin else None
+        with fleet_server(instances, start, PERIOD, cpus=cpus) as (url, counters):
             for transport in transports:
-                for client in (OURS, RAW):
-                    row = (client, transport, instances)
-                    timed, server = _measure(
-                        _row_process(*row, window, url, start, memory=False), counters
-                    )
-                    memory: dict[str, Any] = {}
-                    if instances == max(sizes):
-                        memory, _ = _measure(
-                            _row_process(*row, 0, url, start, memory=True), counters
+                for mode in modes or list(MODES):
+                    for client in (OURS, RAW):
+                        row = (client, transport, mode, instances)
+                        timed, server = _measure(
+                            _row_process(*row, window, url, start, memory=False, pin=pin),
+                            counters,
                         )
-                    records.append(
-                        {
-                            "instances": instances,
-                            "transport": transport,
-                            "client": client,
-                            **timed,
-                            **memory,
-                            "server_requests": server[0],
-                            "server_cpu": server[1],
-                        }
-                    )
+                        retained: dict[str, Any] = {}
+                        if memory and instances == max(sizes):
+                            retained, _ = _measure(
+                                _row_process(*row, 0, url, start, memory=True, pin=pin),
+                                counters,
+                            )
+                        records.append(
+                            {
+                                "instances": instances,
+                                "transport": transport,
+                                "mode": mode,
+                                "client": client,
+                                **timed,
+                                **retained,
+                                "polls": server[0],
+                                "server_cpu": server[1],
+                            }
+                        )
     return records
 
 
-def _cells(record: dict[str, Any], floor: float) -> list[str]:
+def _per_poll(record: dict[str, Any]) -> float | None:
+    """CPU seconds per poll; None for a row whose process made no poll in its window."""
+    return record["cpu"] / record["polls"] if record["polls"] else None
+
+
+def _cells(record: dict[str, Any], floor: float | None) -> list[str]:
     r = record
-    per_poll = r["cpu"] / r["polls"]
+    per_poll = _per_poll(r)
     latencies = r["latencies"]
     latency = "none"
     if latencies:
         median, p99 = statistics.median(latencies), _percentile(latencies, 0.99)
         latency = f"{median:.2f} s / {p99:.2f} s"
     server = "n/a"
-    if r["server_requests"]:
-        per_request = r["server_cpu"] / r["server_requests"]
+    if r["polls"]:
+        per_request = r["server_cpu"] / r["polls"]
         server = f"{r['server_cpu'] / r['wall']:.2f} ({per_request * 1e6:.0f} µs)"
     memory = f"{r['bytes_per_instance'] / 1024:.1f} KB" if "bytes_per_instance" in r else "-"
     return [
         f"{r['instances']:,}",
         r["transport"],
+        MODES[r["mode"]],
         f"**{r['client']}**" if r["client"] == OURS else r["client"],
         f"{r['polls'] / r['wall']:,.0f} ({r['instances']:,})",
         f"{r['cpu'] / r['wall']:.2f}",
-        f"{per_poll * 1e6:.0f} µs",
-        f"{per_poll / floor:.2f}",
+        "-" if per_poll is None else f"{per_poll * 1e6:.0f} µs",
+        "-" if per_poll is None or not floor else f"{per_poll / floor:.2f}",
         memory,
         latency,
         f"{len(latencies):,}",
@@ -274,20 +336,23 @@ def _cells(record: dict[str, Any], floor: float) -> list[str]:
 
 
 def fleet_table(records: list[dict[str, Any]]) -> str:
-    """The Markdown table of the rows, CPU per poll also as a ratio to the raw floor."""
+    """The Markdown table of the rows, CPU per poll also as a ratio to the raw floor.
+
+    The floor of a row is the raw loop's on the same transport with the same HTTP clients.
+    """
     floors = {
-        (r["instances"], r["transport"]): r["cpu"] / r["polls"]
+        (r["instances"], r["transport"], r["mode"]): _per_poll(r)
         for r in records
         if r["client"] == RAW
     }
     lines = [
-        "| instances | transport | client | polls/s (target) | client CPU, cores "
+        "| instances | transport | HTTP clients | client | polls/s (target) | client CPU, cores "
         "| CPU per poll | x raw floor | memory per instance | event latency median / p99 "
         "| events | server CPU, cores (per request) |",
-        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in records:
-        cells = _cells(r, floors[(r["instances"], r["transport"])])
+        cells = _cells(r, floors[(r["instances"], r["transport"], r["mode"])])
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -302,15 +367,25 @@ def main() -> None:
     row.add_argument("seconds", type=float)
     row.add_argument("url")
     row.add_argument("start", type=float)
+    row.add_argument("--mode", choices=list(MODES), default="own")
     row.add_argument("--memory", action="store_true")
     table = commands.add_parser("table", help="every row, printed as a table")
     table.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000])
     table.add_argument("--seconds", type=float, nargs="+", default=[5.0, 15.0])
+    table.add_argument("--modes", nargs="+", choices=list(MODES), default=list(MODES))
+    table.add_argument("--pin", action="store_true", help="server on CPU 0, client on CPU 1")
+    table.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
+    table.add_argument("--json", help="also write the records to this file")
     args = parser.parse_args()
     if args.command == "row":
         print(json.dumps(anyio.run(_run_row, args)), flush=True)
     else:
-        print(fleet_table(fleet_rows(args.sizes, args.seconds)))
+        records = fleet_rows(
+            args.sizes, args.seconds, args.modes, pin=args.pin, memory=not args.no_memory
+        )
+        if args.json:
+            Path(args.json).write_text(json.dumps(records), encoding="utf-8")
+        print(fleet_table(records))
 
 
 if __name__ == "__main__":

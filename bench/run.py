@@ -31,21 +31,28 @@ PACKAGES = (
 
 FLEET_INTRO = """## A fleet: one process watching many instances
 
-N instances, each watched by `journals.watch_outgoing(1.0)` on its own `GreenAPI`, all
-sharing one borrowed `httpx.AsyncClient` (connections: N / 5), in one task group of one
-process; the floor is a raw httpx loop doing the same requests on the same shared client
-and transport, with `orjson.loads` and a set of (id, status) pairs to spot the change.
+N instances, each watched by `journals.watch_outgoing(1.0)` on its own `GreenAPI`, in one
+task group of one process; the floor is a raw httpx loop doing the same requests on the
+same HTTP clients and transport, with `orjson.loads` and a set of (id, status) pairs to
+spot the change. *HTTP clients* says how many `httpx.AsyncClient`s serve them: *one per
+instance* is the default install, each `GreenAPI` given no `http_client` (on
+httpx-aiohttp's transport, which the SDK does not make itself, each is lent a client of
+its own; the raw loop gets a client per instance with the SDK's pool limits and its one
+TLS context); *one per 50* and *one for all* lend one client to each 50 instances, or to
+all (connections: a fifth of the instances it serves, at least 10).
 Each journal holds 20 messages, one of which changes status every 5 seconds. The server
 (`bench/fleet_server.py`) is a bare asyncio HTTP server in two other processes; its
 column is its own CPU over the same window at the same request rate, to show it is not
-the bottleneck. Each row runs in a fresh process after a warm-up: *client CPU* is the
-process's CPU time over the window's wall time (1.00 is one core, busy), *CPU per poll*
-that CPU time over the polls made; latency is from the moment the server's journal
-changed to the moment the consumer got the event, on the machine's monotonic clock.
+the bottleneck. Each row runs in a fresh process after a warm-up: *polls/s* is the
+requests the server answered over the window, *client CPU* the process's CPU time over
+the window's wall time (1.00 is one core, busy), *CPU per poll* that CPU time over the
+polls made; latency is from the moment the server's journal changed to the moment the
+consumer got the event, on the machine's monotonic clock.
 Memory per instance (tracemalloc, in a separate run of the same row) is what the fleet
-retains after its polls: client, watcher, its task, its share of the pool. The polls are
-spaced by the interval after each answer, so the rate is just under N per second.
-`python bench/run.py --only fleet` prints this table alone."""
+retains after its polls: clients, watcher, its task, its share of the pools. The polls
+are spaced by the interval after each answer, so the rate is just under N per second.
+`python bench/run.py --only fleet` prints this table alone; `python bench/fleet.py table
+--pin` runs the server and the client on a core each."""
 
 
 # What follows this line in the page is written by hand (what the tables mean against the
