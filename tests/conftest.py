@@ -15,7 +15,7 @@ import trio.testing
 from hypothesis import HealthCheck, settings
 
 import greenapi_async as ga
-from greenapi_async.testing import FakeClock, FakeGreenAPI
+from greenapi_async.testing import FakeClock, FakeGreenAPI, serve
 
 from .loopback import LoopbackServer
 
@@ -63,6 +63,17 @@ def _render(record: logging.LogRecord) -> str:
     except (TypeError, ValueError):  # a malformed log call; show its parts instead
         message = f"{record.msg!r} % {record.args!r}"
     return f"{record.name} {record.levelname} {message} {record.exc_text or ''}"
+
+
+@pytest.fixture(autouse=True)
+def no_terminal_size_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test, and every command it starts, without COLUMNS and LINES set.
+
+    pytest-xdist's workers set them (80 by 24): a command the test runs would take them for
+    a terminal's size and cut its table's previews, as it does on no one's terminal.
+    """
+    for name in ("COLUMNS", "LINES"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(autouse=True)
@@ -174,6 +185,48 @@ def loopback() -> Iterator[LoopbackServer]:
     """A real HTTP server on 127.0.0.1 that plays queued replies."""
     with LoopbackServer() as server:
         yield server
+
+
+@attrs.define
+class _Stand:
+    """An ASGI app that hands each connection to the app the running test stood in it."""
+
+    app: Any
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self.app(scope, receive, send)
+
+
+@pytest.fixture(scope="session")
+def _one_server() -> Iterator[tuple[_Stand, str]]:
+    # Starting and stopping a uvicorn server takes a fifth of a second: one server for
+    # the whole run, serving each test's own fake in turn, saves a minute of waiting.
+    stand = _Stand(FakeGreenAPI())
+    with serve(stand) as url:
+        yield stand, url
+
+
+ServeFake = Callable[[FakeGreenAPI], str]
+
+
+@pytest.fixture
+def serve_fake(_one_server: tuple[_Stand, str]) -> Iterator[ServeFake]:
+    """``serve_fake(fake)``: the URL at which ``fake`` answers over real HTTP, for this test.
+
+    As ``greenapi_async.testing.serve(fake)`` does, without starting a server per test;
+    a test of the server itself (keep-alive, shutdown) uses ``serve``.
+    """
+    stand, url = _one_server
+    idle = stand.app
+
+    def serve_here(fake: FakeGreenAPI) -> str:
+        stand.app = fake
+        return url
+
+    try:
+        yield serve_here
+    finally:
+        stand.app = idle
 
 
 @attrs.define

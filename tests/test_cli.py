@@ -30,6 +30,7 @@ from greenapi_async.testing import (
     text_message,
 )
 
+from .conftest import ServeFake
 from .loopback import LoopbackServer, Reply
 
 # The command as installed: the console script pyproject.toml declares.
@@ -65,17 +66,16 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGreenAPI]:
+def served(monkeypatch: pytest.MonkeyPatch, serve_fake: ServeFake) -> FakeGreenAPI:
     """A fake on real HTTP, with the environment pointing at it."""
     fake = FakeGreenAPI(rate_limit=False)
     instance = fake.add_instance("1101000001", "cliToken42")
     instance.add(text_message("first line\nsecond line"), chat_id="79001111111@c.us")
     instance.add(text_message("read one"), chat_id="79002222222@c.us", status="read")
-    with serve(fake) as base_url:
-        monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1101000001")
-        monkeypatch.setenv("GREENAPI_API_TOKEN", "cliToken42")
-        monkeypatch.setenv("GREENAPI_API_URL", base_url)
-        yield fake
+    monkeypatch.setenv("GREENAPI_ID_INSTANCE", "1101000001")
+    monkeypatch.setenv("GREENAPI_API_TOKEN", "cliToken42")
+    monkeypatch.setenv("GREENAPI_API_URL", serve_fake(fake))
+    return fake
 
 
 def test_the_sandbox_prints_a_table_of_realistic_messages(
@@ -375,14 +375,13 @@ NOT_ONE_SHOT = {
 
 
 @pytest.fixture
-def served_sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGreenAPI]:
+def served_sandbox(monkeypatch: pytest.MonkeyPatch, serve_fake: ServeFake) -> FakeGreenAPI:
     """The sandbox on real HTTP, with the environment pointing at it as at an account."""
     fake = FakeGreenAPI.sandbox(rate_limit=False)
-    with serve(fake) as base_url:
-        monkeypatch.setenv("GREENAPI_ID_INSTANCE", fake.instance.id_instance)
-        monkeypatch.setenv("GREENAPI_API_TOKEN", fake.instance.api_token)
-        monkeypatch.setenv("GREENAPI_API_URL", base_url)
-        yield fake
+    monkeypatch.setenv("GREENAPI_ID_INSTANCE", fake.instance.id_instance)
+    monkeypatch.setenv("GREENAPI_API_TOKEN", fake.instance.api_token)
+    monkeypatch.setenv("GREENAPI_API_URL", serve_fake(fake))
+    return fake
 
 
 def test_the_help_shows_examples_that_cannot_all_run_on_their_own_only_for_a_reason() -> None:

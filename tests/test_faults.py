@@ -10,15 +10,15 @@ import email.utils
 import time
 import tracemalloc
 import zlib
-from collections.abc import Iterator
 
 import anyio
 import msgspec
 import pytest
 
 import greenapi_async as ga
-from greenapi_async.testing import FakeGreenAPI, Fault, serve, text_message
+from greenapi_async.testing import FakeGreenAPI, Fault, text_message
 
+from .conftest import ServeFake
 from .loopback import LoopbackServer, RawServer, Reply, ResettingServer, raw_response
 
 pytestmark = pytest.mark.anyio
@@ -35,9 +35,8 @@ def fake() -> FakeGreenAPI:
 
 
 @pytest.fixture
-def base_url(fake: FakeGreenAPI) -> Iterator[str]:
-    with serve(fake) as url:
-        yield url
+def base_url(fake: FakeGreenAPI, serve_fake: ServeFake) -> str:
+    return serve_fake(fake)
 
 
 def client(base_url: str, **options: object) -> ga.GreenAPI:

@@ -6,7 +6,7 @@ and gets every case here (what it answers, its faults, its argument checks).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import anyio
@@ -21,11 +21,10 @@ from greenapi_async.testing import (
     FakeInstance,
     Fault,
     image_message,
-    serve,
     text_message,
 )
 
-from .conftest import data_bytes
+from .conftest import ServeFake, data_bytes
 
 pytestmark = pytest.mark.anyio
 
@@ -136,9 +135,8 @@ def fake() -> FakeGreenAPI:
 
 
 @pytest.fixture
-def served(fake: FakeGreenAPI) -> Iterator[str]:
-    with serve(fake) as base_url:
-        yield base_url
+def served(fake: FakeGreenAPI, serve_fake: ServeFake) -> str:
+    return serve_fake(fake)
 
 
 def client(fake: FakeGreenAPI, base_url: str, **options: Any) -> ga.GreenAPI:
@@ -232,7 +230,8 @@ async def test_faults_are_retried_or_typed(
     journal.add(fake.instance, text_message("after the fault"), id_message="M1")
     for fault in faults:
         fake.queue_fault(fault)
-    async with client(fake, served, timeout=0.3) as api:
+    # Retried or typed is the question here; how long a retry waits is test_retry_policy's.
+    async with client(fake, served, timeout=0.3, retry_backoff=0.01) as api:
         with anyio.fail_after(15):
             if outcome is None:
                 (message,) = await journal.call(api)

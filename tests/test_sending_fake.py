@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import anyio
@@ -16,9 +16,9 @@ import pytest
 import trio
 
 import greenapi_async as ga
-from greenapi_async.testing import FakeClock, FakeGreenAPI, Fault, serve, text_message
+from greenapi_async.testing import FakeClock, FakeGreenAPI, Fault, text_message
 
-from .conftest import clocks_follow_the_service, virtual_time
+from .conftest import ServeFake, clocks_follow_the_service, virtual_time
 
 pytestmark = pytest.mark.anyio
 
@@ -46,22 +46,21 @@ Connect = Callable[..., contextlib.AbstractAsyncContextManager[ga.GreenAPI]]
 
 
 @pytest.fixture(params=["in-process", "loopback"])
-def connect(request: pytest.FixtureRequest, fake: FakeGreenAPI) -> Iterator[Connect]:
+def connect(request: pytest.FixtureRequest, fake: FakeGreenAPI, serve_fake: ServeFake) -> Connect:
     """Clients of the fake: through httpx's ASGI transport, or over real HTTP."""
     if request.param == "in-process":
-        yield fake.connect
-        return
-    with serve(fake) as base_url:
+        return fake.connect
+    base_url = serve_fake(fake)
 
-        @contextlib.asynccontextmanager
-        async def over_http(**options: Any) -> AsyncIterator[ga.GreenAPI]:
-            instance = fake.instance
-            async with ga.GreenAPI(
-                instance.id_instance, instance.api_token, api_url=base_url, **options
-            ) as api:
-                yield api
+    @contextlib.asynccontextmanager
+    async def over_http(**options: Any) -> AsyncIterator[ga.GreenAPI]:
+        instance = fake.instance
+        async with ga.GreenAPI(
+            instance.id_instance, instance.api_token, api_url=base_url, **options
+        ) as api:
+            yield api
 
-        yield over_http
+    return over_http
 
 
 @pytest.fixture
