@@ -254,10 +254,11 @@ async def test_a_lively_sandbox_receives_replies_as_time_passes() -> None:
     sandboxes = [
         FakeGreenAPI.sandbox(seed=3, count=10, rate_limit=False, lively=True) for _ in "ab"
     ]
-    await anyio.sleep(2.2)  # one step of the sandbox's life
     seen = []
     for fake in sandboxes:
         async with fake.connect() as api:
+            await api.journals.last_incoming_messages()  # its life starts here
+            fake.clock.advance(2.0)  # one step of the sandbox's life
             inbox = await api.journals.last_incoming_messages()
             outbox = await api.journals.last_outgoing_messages()
         seen.append(([(m.id_message, m.sender_id, m.text) for m in inbox], outbox))
@@ -267,6 +268,25 @@ async def test_a_lively_sandbox_receives_replies_as_time_passes() -> None:
     assert [(m.id_message, m.status_message) for m in sent] == [
         (m.id_message, m.status_message) for m in sent_again
     ]
+
+
+async def test_a_lively_sandbox_first_read_late_sees_the_seeded_journal_and_then_events() -> None:
+    # A watcher's first poll is its baseline: however late a program makes it, the
+    # sandbox's first steps come after it, as events.
+    lively, still = (
+        FakeGreenAPI.sandbox(seed=0, count=10, rate_limit=False, lively=flag)
+        for flag in (True, False)
+    )
+    baselines = []
+    for fake in (lively, still):
+        fake.clock.advance(60.0)  # a slow start
+        async with fake.connect() as api:
+            baselines.append(await api.journals.last_outgoing_messages())
+    assert baselines[0] == baselines[1]
+    lively.clock.advance(2.0)
+    async with lively.connect() as api:
+        inbox = await api.journals.last_incoming_messages()
+    assert len(inbox) == 10 // 2 + 1  # the seeded ones and the first step's reply
 
 
 async def test_the_fake_serves_real_http_on_loopback(fake: FakeGreenAPI) -> None:

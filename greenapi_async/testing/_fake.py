@@ -398,9 +398,10 @@ class FakeGreenAPI:
                 journal starts with half as many.
             rate_limit: refuse a second request within a second with 429, as the
                 service does.
-            lively: as real time passes, move messages along pending -> sent ->
-                delivered -> read, send new ones and receive replies, so that a watcher
-                of either journal has events to show.
+            lively: as time passes from the first request, move messages along
+                pending -> sent -> delivered -> read, send new ones and receive
+                replies, a step every 2 s, so that a watcher of either journal has
+                events to show (and none folded into its first poll).
 
         Messages sent to it, lively or not, leave the send queue half a second apart,
         show in the journals a second after, and are delivered 2 s and read 4 s after
@@ -423,7 +424,7 @@ class FakeGreenAPI:
         instance.delivery_schedule = _SANDBOX_DELIVERY_SCHEDULE
         instance.without_whatsapp.add(SANDBOX_NO_ACCOUNT)
         if lively:
-            fake._life = _Life(seed)
+            fake._life = _Life(seed, fake.clock)
         return fake
 
     def __repr__(self) -> str:
@@ -606,18 +607,25 @@ class FakeGreenAPI:
 class _Life:
     """Makes a sandbox's journals move on their own, lazily, as requests arrive."""
 
-    _EVERY: Final = 2.0  # seconds of real time per step
+    _EVERY: Final = 2.0  # seconds of the fake's clock per step
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, clock: FakeClock) -> None:
+        self._clock = clock
         self._rng = random.Random(seed)  # noqa: S311 - reproducible sandbox data
         # Replies draw from their own generator: the outgoing journal's life stays what
         # it was for each seed.
         self._replies = random.Random(seed + 2)  # noqa: S311 - reproducible sandbox data
         self._replied = 0
-        self._last_step = time.monotonic()
+        # Time counts from the first request, not from the start: a watcher's first poll
+        # is its baseline, and a program slow to make it would see the first steps there
+        # rather than as events.
+        self._last_step: float | None = None
 
     def step(self, instance: FakeInstance) -> None:
-        now = time.monotonic()
+        now = self._clock.now()
+        if self._last_step is None:
+            self._last_step = now
+            return
         steps = min(int((now - self._last_step) / self._EVERY), 5)
         if not steps:
             return
