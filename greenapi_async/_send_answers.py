@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import Any, Final
 
+import attrs
+
 from ._converter import Body, malformed_response, parse_answer
+from ._models import wire_key
 from ._sent import QueuedMessage
 
 __all__ = ["decode_queue", "sent_id"]
@@ -27,24 +31,37 @@ def sent_id(body: Body, *, method: str) -> str:
     raise malformed_response((problem,), method)
 
 
-# The body's fields as QueuedMessage names them, with the types each must have.
-_TEXT: Final = (str,)
-_NUMBER: Final = (int, float)
-_FIELDS: Final[Mapping[str, tuple[str, tuple[type, ...]]]] = {
-    "chatId": ("chat_id", _TEXT),
-    "message": ("message", _TEXT),
-    "urlFile": ("url_file", _TEXT),
-    "fileName": ("file_name", _TEXT),
-    "caption": ("caption", _TEXT),
-    "latitude": ("latitude", _NUMBER),
-    "longitude": ("longitude", _NUMBER),
-    "nameLocation": ("name_location", _TEXT),
-    "address": ("address", _TEXT),
-    "contact": ("contact", (dict,)),
-    "multipleAnswers": ("multiple_answers", (bool,)),
-    "quotedMessageId": ("quoted_message_id", _TEXT),
-    "linkPreview": ("link_preview", (bool,)),
+# What a body field's value must be, by the type QueuedMessage declares for it (None
+# aside). A bool is an int to Python, never a coordinate: _value_fits says so.
+_ACCEPTED: Final[Mapping[object, tuple[type, ...]]] = {
+    str: (str,),
+    float: (float, int),
+    bool: (bool,),
+    Mapping: (dict,),
 }
+# Not body fields, or not one value per key: `options` is a list of {optionName}.
+_NOT_PLAIN: Final = frozenset({"id_message", "method", "body", "options"})
+
+
+def _body_fields() -> dict[str, tuple[str, tuple[type, ...]]]:
+    """Each plain body field of QueuedMessage, by wire key: its name and accepted types."""
+    fields: dict[str, tuple[str, tuple[type, ...]]] = {}
+    for field in attrs.fields(attrs.resolve_types(QueuedMessage)):
+        if field.name in _NOT_PLAIN:
+            continue
+        (declared,) = (t for t in typing.get_args(field.type) if t is not type(None))
+        fields[wire_key(field.name)] = (
+            field.name,
+            _ACCEPTED[typing.get_origin(declared) or declared],
+        )
+    return fields
+
+
+_FIELDS: Final = _body_fields()
+
+
+def _value_fits(value: object, types: tuple[type, ...]) -> bool:
+    return isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
 
 
 def decode_queue(body: Body, *, method: str, skip_malformed: bool = False) -> list[QueuedMessage]:
@@ -90,8 +107,7 @@ def _queued(entry: object, path: str, problems: list[str]) -> QueuedMessage | No
         value = body.get(key)
         if value is None:
             continue
-        # A bool is an int to Python, never a coordinate.
-        if not isinstance(value, types) or (types is _NUMBER and isinstance(value, bool)):
+        if not _value_fits(value, types):
             problems.append(f"{path}.body.{key}: expected {types[0].__name__}")
             continue
         fields[name] = value

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import anyio
+import attrs
 import httpx
 import pytest
 import trio.testing
@@ -551,6 +552,30 @@ async def test_a_malformed_queue_is_a_response_validation_error(
     async with connect() as api:
         with pytest.raises(ga.ResponseValidationError, match="showMessagesQueue"):
             await api.sending.queue()
+
+
+QUEUED_BODY_FIELDS = [
+    f.name for f in attrs.fields(ga.QueuedMessage) if f.name not in {"id_message", "method", "body"}
+]
+
+
+@pytest.mark.parametrize("name", QUEUED_BODY_FIELDS)
+async def test_every_typed_field_of_a_queued_body_refuses_a_value_of_another_type(
+    service: Service, connect: Connect, name: str
+) -> None:
+    key = _camel(name)
+    # Nothing in a body is a list of numbers; a bool is never a coordinate either.
+    for wrong in ([1, 2], True) if name in {"latitude", "longitude"} else ([1, 2],):
+        service.queue = [{"idMessage": "A", "type": "sendMessage", "body": {key: wrong}}]
+        async with connect() as api:
+            with pytest.raises(ga.ResponseValidationError, match=rf"\$\[0\]\.body\.{key}"):
+                await api.sending.queue()
+
+
+def _camel(name: str) -> str:
+    """The wire's spelling of a field's name: ``quoted_message_id`` -> ``quotedMessageId``."""
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
 
 
 @virtual_time
