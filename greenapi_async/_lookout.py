@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import math
 import time
 from collections.abc import Iterator
 
@@ -24,7 +23,7 @@ from ._models import Message
 from ._send_answers import decode_queue
 from ._sent import QueuedMessage
 from ._transport import Transport
-from ._validation import MAX_MINUTES
+from ._validation import minutes_covering
 
 __all__ = ["Lookout", "Sighting"]
 
@@ -88,9 +87,9 @@ class Lookout:
         started = anyio.current_time()
         queue = await self._transport.request(SHOW_MESSAGES_QUEUE)
         now = time.time()
-        # Whole minutes, one more than the span: the journal's window starts on the
-        # service's clock, which the allowance in `since` already takes into account.
-        minutes = min(MAX_MINUTES, max(1, math.ceil((now - since) / 60) + 1))
+        # A minute more than the span: the journal's window starts on the service's
+        # clock, which the allowance in `since` already takes into account.
+        minutes = minutes_covering(now - since + 60)
         journal = await self._transport.request(LAST_OUTGOING_MESSAGES, params={"minutes": minutes})
         return Sighting(
             # An entry that does not decode cannot be matched: it costs only itself.

@@ -20,6 +20,7 @@ __all__ = [
     "MAX_MINUTES",
     "describe",
     "fetchable_url",
+    "minutes_covering",
     "validate_api_token",
     "validate_api_url",
     "validate_byte_limit",
@@ -39,6 +40,15 @@ DEFAULT_API_URL: Final = "https://api.green-api.com"
 # The longest journal window asked for: a year, far beyond the service's 24-hour default
 # and anything it keeps, yet small enough that no int the service must parse is absurd.
 MAX_MINUTES: Final = 525_600
+
+
+def minutes_covering(seconds: float) -> int:
+    """The journal window, in whole minutes, that reaches ``seconds`` back (1 at least).
+
+    Capped at ``MAX_MINUTES``: asked to reach further, ask for all the service can keep.
+    """
+    return min(MAX_MINUTES, max(1, math.ceil(seconds / 60)))
+
 
 # ASCII only: str.isdigit() would also accept digits of other scripts.
 _DIGITS: Final = re.compile(r"[0-9]+")

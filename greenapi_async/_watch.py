@@ -35,7 +35,7 @@ from ._filters import chat_id_set, kind_matcher, kind_set, status_set
 from ._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, MethodSpec
 from ._models import STATUS_ORDER, Message, MessageStatus
 from ._retry import watch_goes_on_after
-from ._validation import MAX_MINUTES, describe
+from ._validation import describe, minutes_covering
 
 __all__ = [
     "IncomingWatcher",
@@ -363,8 +363,7 @@ class _JournalWatcher(ABC, Generic[EventT]):
         return minutes
 
     def _minutes_covering(self, seconds: float) -> int:
-        # Capped: after a very long outage, ask for all the service can keep.
-        return min(MAX_MINUTES, max(1, math.ceil((seconds + self._margin) / 60)))
+        return minutes_covering(seconds + self._margin)
 
     async def poll(self) -> list[EventT]:
         """Fetch the journal once, now, and return its events (errors are raised as-is).
