@@ -651,7 +651,8 @@ class Transport:
         http = self._client.http
         try:
             response = await http.send(
-                # Not kept in a local: see the note in request().
+                # Built in place, never kept in a local: a frame local holding the full
+                # URL (and the token in it) would show in tracebacks, as request() explains.
                 http.build_request(
                     call.spec.verb,
                     self._url(call.spec.name),

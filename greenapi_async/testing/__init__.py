@@ -7,27 +7,9 @@ pytest fixtures ``green_api_fake``, ``green_api_client`` and ``green_api_server`
 with the package.
 """
 
+from . import _factories
 from ._clock import FakeClock
-from ._factories import (
-    api_text_message,
-    audio_message,
-    contact_message,
-    contacts_array_message,
-    deleted_message,
-    document_message,
-    edited_message,
-    extended_text_message,
-    group_invite_message,
-    image_message,
-    location_message,
-    poll_message,
-    poll_update_message,
-    reaction_message,
-    reply_message,
-    sticker_message,
-    text_message,
-    video_message,
-)
+from ._factories import *  # noqa: F403 - the message factories, every one public
 from ._fake import FakeGreenAPI, FakeInstance, RecordedRequest
 from ._faults import Fault
 from ._seed import STATUS_PROGRESSION
@@ -40,23 +22,6 @@ __all__ = [
     "FakeInstance",
     "Fault",
     "RecordedRequest",
-    "api_text_message",
-    "audio_message",
-    "contact_message",
-    "contacts_array_message",
-    "deleted_message",
-    "document_message",
-    "edited_message",
-    "extended_text_message",
-    "group_invite_message",
-    "image_message",
-    "location_message",
-    "poll_message",
-    "poll_update_message",
-    "reaction_message",
-    "reply_message",
     "serve",
-    "sticker_message",
-    "text_message",
-    "video_message",
 ]
+__all__ += _factories.__all__
