@@ -12,6 +12,7 @@ wait makes its own events), so one tracker serves one event loop after another.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Collection, Iterable, Mapping
 from typing import Final
 
@@ -162,7 +163,7 @@ class DeliveryTracker:
     def _outcome(self, waiter: _Waiter) -> Message | None:
         """The entry ``waiter`` waits for, if known; raises if its wait failed."""
         if waiter.error is not None:
-            raise waiter.error
+            raise _own_copy(waiter.error)
         entry = self._watcher.latest.get(waiter.id_message)
         status = _status_of(entry)
         if entry is None or status is None:
@@ -260,3 +261,15 @@ def _refuse_unreachable(name: str) -> None:
         f"statuses: {name!r} is not on a message's way to being read, so no later status "
         f"can be told from it; wait for one of {along}"
     )
+
+
+def _own_copy(error: GreenAPIError) -> GreenAPIError:
+    """``error`` as a waiter of its own raises it: the poll's failure, in an object of its own.
+
+    One object raised in many tasks would carry whichever traceback was raised last, and
+    appear many times over in a task group's exception group.
+    """
+    copied = copy.copy(error).with_traceback(error.__traceback__)
+    copied.__cause__, copied.__context__ = error.__cause__, error.__context__
+    copied.__suppress_context__ = error.__suppress_context__
+    return copied

@@ -446,7 +446,10 @@ async def test_a_permanent_error_fails_every_waiter_with_it_and_polling_stops(
     script.at_poll(2, lambda: fake.queue_fault(fault))
     results = await statuses_of(api, *waits)
     assert all(type(result) is error for result in results)
-    assert len({id(result) for result in results}) == 1  # the one error the poller met
+    # The error the poller met, each waiter in an object of its own (its own traceback).
+    assert len({str(result) for result in results}) == 1
+    assert all(vars(result) == vars(results[0]) for result in results)
+    assert len({id(result) for result in results}) == len(results)
     assert script.polls == 2
     # The next wait polls anew, and the instance works again.
     fake.instance.set_status("M0", "read")
