@@ -341,53 +341,56 @@ def exchange_failure(
     suffix = f" (attempt {attempt})" if attempt is not None else ""
     attempts = attempt or 1
     reason = scrub(str(exc)) or "no details"
-
-    def failed(cls: type[APIConnectionError], message: str, *, transient: bool = True) -> _Failure:
-        # A timeout of the whole-attempt deadline may pass at any stage, and a transport
-        # that says "timeout" of a hang-up says nothing of how far the request got: it
-        # may have reached the service, unless httpx says it was still connecting.
-        reached = not isinstance(exc, _UNREACHED_TRANSPORT_ERRORS)
-        error = cls(
-            message,
-            url=url,
-            method=method,
-            attempts=attempts,
-            reached_service=reached,
-            transient=transient,
-        )
-        return _Failure(error)
-
     if isinstance(exc, (TimeoutError, httpx.TimeoutException)):
-        if elapsed >= seconds - _TIMER_SLACK:
-            message = f"{verb} {url} timed out after {seconds:g}s{suffix}"
-            return failed(APITimeoutError, message)
-        # Every timeout the SDK sets runs for the whole deadline: one reported long before
-        # it is a failure the transport has named a timeout (httpx-aiohttp raises a
-        # connection the server closed as httpx's ConnectTimeout). The cause's name says
-        # what happened; the transport's would claim a timeout again.
-        what = type(exc.__cause__ or exc).__name__
-        message = (
-            f"{verb} {url} failed: {what}: {reason}, {elapsed:.3f}s into the {seconds:g}s "
-            f"allowed{suffix}"
-        )
-        return failed(APIConnectionError, message)
-    if isinstance(exc, httpx.HTTPError):
-        message = f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}"
+        cls, what = _timeout_report(exc, reason, seconds=seconds, elapsed=elapsed)
+        transient = True
+    elif isinstance(exc, httpx.HTTPError):
+        cls, what = APIConnectionError, f"failed: {type(exc).__name__}: {reason}"
         transient = isinstance(exc, _TRANSIENT_TRANSPORT_ERRORS) and not _is_certificate_failure(
             exc
         )
-        return failed(APIConnectionError, message, transient=transient)
-    foreign = _foreign_failure(
-        exc,
-        client,
+    else:
+        foreign = _foreign_failure(
+            exc,
+            client,
+            url=url,
+            method=method,
+            reason=reason,
+            attempts=attempts,
+            suffix=suffix,
+            verb=verb,
+        )
+        return _Failure(foreign)
+    error = cls(
+        f"{verb} {url} {what}{suffix}",
         url=url,
         method=method,
-        reason=reason,
         attempts=attempts,
-        suffix=suffix,
-        verb=verb,
+        # A timeout of the whole-attempt deadline may pass at any stage, and a transport
+        # that says "timeout" of a hang-up says nothing of how far the request got: it
+        # may have reached the service, unless httpx says it was still connecting.
+        reached_service=not isinstance(exc, _UNREACHED_TRANSPORT_ERRORS),
+        transient=transient,
     )
-    return _Failure(foreign)
+    return _Failure(error)
+
+
+def _timeout_report(
+    exc: Exception, reason: str, *, seconds: float, elapsed: float
+) -> tuple[type[APIConnectionError], str]:
+    """The class of a timeout's error, and what its message says after the request line.
+
+    Every timeout the SDK sets runs for the whole deadline: one reported long before it
+    is a failure the transport has named a timeout (httpx-aiohttp raises a connection the
+    server closed as httpx's ConnectTimeout). The cause's name then says what happened;
+    the transport's would claim a timeout again.
+    """
+    if elapsed >= seconds - _TIMER_SLACK:
+        return APITimeoutError, f"timed out after {seconds:g}s"
+    what = type(exc.__cause__ or exc).__name__
+    return APIConnectionError, (
+        f"failed: {what}: {reason}, {elapsed:.3f}s into the {seconds:g}s allowed"
+    )
 
 
 def closed_client_error() -> RuntimeError:
