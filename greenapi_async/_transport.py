@@ -748,43 +748,12 @@ class Transport:
         self, url: str, sink: IO[bytes], max_bytes: int, seconds: float
     ) -> int:
         shown = shown_url(url)
-        written = 0
-        failure: Exception | None = None
-        # A failure to write locally (a full disk, a closed file object) is the caller's
-        # to see as it is, not a network error: kept apart from the catch-all below.
-        sink_error: Exception | None = None
+        copy = _CappedCopy(sink, max_bytes, shown)
         started = anyio.current_time()
+        failure: Exception | None
         try:
             with anyio.fail_after(seconds):
-                async with self._client.http.stream(
-                    "GET", url, headers=self._download_headers, timeout=seconds
-                ) as response:
-                    closed_in_full(response)
-                    undefined = undefined_status_error(response.status_code, verb="GET", url=shown)
-                    if undefined is not None:
-                        failure = undefined
-                    elif not response.is_success:
-                        failure = await _download_status_error(response, shown)
-                    else:
-                        announced = response.headers.get("content-length")
-                        if announced and announced.isdigit() and int(announced) > max_bytes:
-                            failure = _download_too_large(shown, max_bytes)
-                        else:
-
-                            def take(chunk: bytes) -> bool:
-                                nonlocal written, failure, sink_error
-                                written += len(chunk)
-                                if written > max_bytes:
-                                    failure = _download_too_large(shown, max_bytes)
-                                    return False
-                                try:
-                                    sink.write(chunk)
-                                except Exception as exc:  # noqa: BLE001 - raised as it is, below
-                                    sink_error = exc
-                                    return False
-                                return True
-
-                            await read_until(response, take)
+                failure = await self._fetch_into(url, copy, seconds)
         except LOCAL_FAILURES:
             raise  # this process's trouble, not the media host's
         except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
@@ -798,14 +767,76 @@ class Transport:
                 elapsed=anyio.current_time() - started,
                 scrub=redact_secrets,
             ).error
-        if sink_error is not None:
-            raise sink_error
+        if copy.sink_error is not None:
+            raise copy.sink_error
+        if failure is None:
+            failure = copy.too_large  # reading stopped at the cap, if it stopped
         if failure is not None:
             # Raised outside the except blocks: no httpx exception rides along.
             raise failure
         with contextlib.suppress(AttributeError, OSError):
             sink.flush()
-        return written
+        return copy.written
+
+    async def _fetch_into(self, url: str, copy: _CappedCopy, seconds: float) -> Exception | None:
+        """Send the download's request and copy the body; the error refusing the answer, if any."""
+        async with self._client.http.stream(
+            "GET", url, headers=self._download_headers, timeout=seconds
+        ) as response:
+            closed_in_full(response)
+            refusal = await _download_refusal(response, copy.shown, copy.max_bytes)
+            if refusal is None:
+                await read_until(response, copy.take)
+            return refusal
+
+
+class _CappedCopy:
+    """A download's body, chunk by chunk, written to the caller's ``sink`` up to ``max_bytes``.
+
+    Why apart: reading stops at the first chunk past the cap, or at the first the sink
+    refuses; which of the two stopped it decides what the caller sees.
+    """
+
+    def __init__(self, sink: IO[bytes], max_bytes: int, shown: str) -> None:
+        self.sink = sink
+        self.max_bytes = max_bytes
+        self.shown = shown  # the URL, redacted
+        self.written = 0
+        self.too_large: DownloadTooLargeError | None = None
+        # A failure to write locally (a full disk, a closed file object) is the caller's
+        # to see as it is, not a network error: kept apart from the exchange's failures.
+        self.sink_error: Exception | None = None
+
+    def take(self, chunk: bytes) -> bool:
+        """Write ``chunk``; False once the body is past the cap or the sink refused it."""
+        self.written += len(chunk)
+        if self.written > self.max_bytes:
+            self.too_large = _download_too_large(self.shown, self.max_bytes)
+            return False
+        try:
+            self.sink.write(chunk)
+        except Exception as exc:  # noqa: BLE001 - raised as it is, by the download
+            self.sink_error = exc
+            return False
+        return True
+
+
+async def _download_refusal(
+    response: httpx.Response, shown: str, max_bytes: int
+) -> APIStatusError | ResponseValidationError | DownloadTooLargeError | None:
+    """The error a media host's answer gets before its body is read, or None to read it.
+
+    A status HTTP does not define, an error status, or a size announced past the cap.
+    """
+    undefined = undefined_status_error(response.status_code, verb="GET", url=shown)
+    if undefined is not None:
+        return undefined
+    if not response.is_success:
+        return await _download_status_error(response, shown)
+    announced = response.headers.get("content-length")
+    if announced and announced.isdigit() and int(announced) > max_bytes:
+        return _download_too_large(shown, max_bytes)
+    return None
 
 
 async def _download_status_error(response: httpx.Response, shown: str) -> APIStatusError:
