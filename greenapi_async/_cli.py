@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Final, TextIO, TypeVar
+from typing import Final, TextIO, TypeAlias, TypeVar
 
 import anyio
 import httpx
@@ -130,7 +130,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add_command in _COMMAND_PARSERS:
+        add_command(commands)
+    return parser
 
+
+# The subcommands of the parser, to which each function below adds its own (quoted: the
+# class is generic only to type checkers).
+_Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_last_outgoing(commands: _Commands) -> None:
     last = _add_command(
         commands,
         "last-outgoing",
@@ -140,6 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_listing_options(last)
     last.add_argument("--status", help="only this status, e.g. read, delivered, failed")
 
+
+def _add_last_incoming(commands: _Commands) -> None:
     incoming = _add_command(
         commands,
         "last-incoming",
@@ -150,6 +162,8 @@ def _parser() -> argparse.ArgumentParser:
     # Taken only to say why it does not apply, rather than argparse's bare refusal.
     incoming.add_argument("--status", help=argparse.SUPPRESS)
 
+
+def _add_history(commands: _Commands) -> None:
     history = _add_command(
         commands,
         "history",
@@ -162,6 +176,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_output_options(history)
 
+
+def _add_message(commands: _Commands) -> None:
     message = _add_command(
         commands,
         "message",
@@ -172,6 +188,8 @@ def _parser() -> argparse.ArgumentParser:
     message.add_argument("id_message", metavar="ID_MESSAGE", help="e.g. BAE5F4886AFB3C57")
     _add_output_options(message, json_help="print one JSON object (snake_case)")
 
+
+def _add_watch(commands: _Commands) -> None:
     watch = _add_command(
         commands,
         "watch",
@@ -198,6 +216,8 @@ def _parser() -> argparse.ArgumentParser:
         watch, "watch the built-in fake, whose messages move along on their own"
     )
 
+
+def _add_send(commands: _Commands) -> None:
     send = _add_command(
         commands,
         "send",
@@ -233,6 +253,9 @@ def _parser() -> argparse.ArgumentParser:
         send, "send to the built-in fake service, whose messages are delivered and read"
     )
 
+
+def _add_sandbox(commands: _Commands) -> None:
+    # Not through _add_command: the sandbox asks no instance, and its help has no epilog.
     sandbox = commands.add_parser(
         "sandbox",
         help="serve the fake Green API over HTTP for manual and cross-language testing",
@@ -248,11 +271,23 @@ def _parser() -> argparse.ArgumentParser:
         help="move the messages along (pending, sent, delivered, read) and send new ones as "
         "time passes, as watch --sandbox does",
     )
-    return parser
+
+
+# Each command's part of the parser, in the order --help lists them; its runner is in
+# _COMMANDS. A new command is one function here and one there.
+_COMMAND_PARSERS: Final[tuple[Callable[[_Commands], None], ...]] = (
+    _add_last_outgoing,
+    _add_last_incoming,
+    _add_history,
+    _add_message,
+    _add_watch,
+    _add_send,
+    _add_sandbox,
+)
 
 
 def _add_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: _Commands,
     name: str,
     *,
     help: str,

@@ -28,7 +28,7 @@ import inspect
 import linecache
 import types
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any, Final, Union, get_args, get_origin
+from typing import Any, Final, TypeAlias, Union, get_args, get_origin
 
 import attrs
 
@@ -160,132 +160,290 @@ def make_fast_structure_fn(
     read = {key_for(field.name) for field in fields if field.init and field.name not in constants}
     if set(unread_keys) & read:
         return None  # a key both read and counted as unread would skip a field
-    namespace: dict[str, Any] = {"_cls": cls, "_Miss": FastPathMissError}
-    required: list[str] = []
-    required_keys = 0
-    # The reads of the optional fields, each its variable and its block of lines.
-    common: list[tuple[str, list[str]]] = []
-    late: dict[str, tuple[str, list[str]]] = {}
-    rare: dict[str, tuple[str, list[str]]] = {}
-    values: dict[str, str] = {}  # by field name: the expression its slot is set to
-    # By field name, in field order: the variable, key and checks of each optional field.
-    optional: dict[str, tuple[str, str, Callable[..., list[str]]]] = {}
-    # By variable: what an optional field is when its key is absent, its default.
-    absent: dict[str, str] = {}
-    for index, field in enumerate(fields):
-        if field.converter is not None:
-            return None
-        if field.validator is not None and not _accepts(field, field.name in constants):
-            return None
-        var = f"v{index}"
-        slot = inspect.getattr_static(cls, field.name, None)
-        if not isinstance(slot, types.MemberDescriptorType):
-            return None  # only slotted classes have a slot to write
-        values[field.name] = var
-        if field.name == whole_object:
-            values[field.name] = "o"
-            continue
-        if not field.init or field.name in constants:
-            if not isinstance(field.default, _SCALARS):
-                return None  # a factory, or no default: __init__ would do more than assign
-            namespace[f"_default{index}"] = field.default
-            values[field.name] = f"_default{index}"
-            continue
-        key = key_for(field.name)
-        checks = functools.partial(
-            _checks, field, var, index, namespace, int_ranges, string_lookups, hook_for
-        )
-        if field.default is attrs.NOTHING:
-            required.append(f"    {var} = o[{key!r}]")
-            required_keys += 1
-            required.extend(f"    {line}" for line in checks())
-            continue
-        if field.default is None:
-            absent[var] = "None"
-        elif field.default == () and type(field.default) is tuple:
-            # Immutable, so every object may share it, as __init__ shares it. The key
-            # with null is not absent: the field's type, an array, is checked.
-            namespace[f"_default{index}"] = field.default
-            absent[var] = f"_default{index}"
-        else:
-            return None  # a factory, say: __init__ would do more than assign
-        optional[field.name] = (var, key, checks)
-        # Each read is a block of its own, nested below the previous one inside ``if
-        # left:`` (see the assembly below), so that once the dict has no key left to
-        # account for, one test skips every field still to read.
-        if field.name in read_last:
-            # Usually absent: a membership test is cheaper than get() for a missing key.
-            rare[field.name] = (
-                var,
-                [
-                    f"if {key!r} in o:",
-                    f"    {var} = o[{key!r}]",
-                    "    left -= 1",
-                    *(f"    {line}" for line in checks()),
-                ],
-            )
-            continue
-        # A key that is usually there costs one lookup with get() rather than two (a test,
-        # then the read). For a field whose default is None, an absent key and a null
-        # read the same: None, valid for it. A null then leaves ``left`` one too high,
-        # which only costs the lookups of the rest; it never skips a key the dict has.
-        if absent[var] == "None":
-            block = [
-                f"{var} = o.get({key!r})",
-                f"if {var} is not None:",
-                "    left -= 1",
-                # get() returned something: the checks need not allow for None.
-                *(f"    {line}" for line in checks(null=False)),
-            ]
-        else:  # get() returns the default object itself only when the key is absent
-            block = [
-                f"{var} = o.get({key!r}, {absent[var]})",
-                f"if {var} is not {absent[var]}:",
-                "    left -= 1",
-                *(f"    {line}" for line in checks()),
-            ]
-        if field.name in read_late:
-            late[field.name] = (var, block)
-        else:
-            common.append((var, block))
+    plan = _Plan(
+        cls,
+        key_for=key_for,
+        int_ranges=int_ranges,
+        string_lookups=string_lookups,
+        hook_for=hook_for,
+        constants=constants,
+        read_late=read_late,
+        read_last=read_last,
+        whole_object=whole_object,
+    )
+    # One field that plain assignment cannot build refuses the whole class.
+    if not all(plan.add(index, field) for index, field in enumerate(fields)):
+        return None
+    # Asked for only once every field qualifies: a builder, once made, is kept for good.
     builder = _builder_for(cls)
     if builder is None:
         return None
-    namespace["_builder"] = builder
+    plan.namespace["_builder"] = builder
+    source = _source(
+        plan,
+        check_dict=check_dict,
+        unread_keys=unread_keys,
+        read_late=read_late,
+        read_last=read_last,
+        usual_keys=usual_keys,
+    )
+    return _defined(cls, source, plan.namespace)
+
+
+# The checks of one field's value, as lines: ``_checks`` with all but ``null`` bound.
+_Checks: TypeAlias = Callable[..., list[str]]
+# An optional field: its variable, its wire key and its checks.
+_OptionalField: TypeAlias = tuple[str, str, _Checks]
+# The read of an optional field: its variable and its block of lines.
+_Read: TypeAlias = tuple[str, list[str]]
+
+
+class _Plan:
+    """How the generated function reads and sets each field of a class: its parts.
+
+    Why a step of its own: what each field needs (a read, a default, a constant, the
+    wire object itself) is decided here, field by field, and the assembly (``_source``)
+    only arranges the parts in the order the reads run. ``add`` returns False for a
+    field that ``__init__`` would do more with than assign; the class then has no fast path.
+    """
+
+    def __init__(
+        self,
+        cls: type[Any],
+        *,
+        key_for: Callable[[str], str],
+        int_ranges: Mapping[str, tuple[int, int]],
+        string_lookups: Mapping[Any, Mapping[str, Any]],
+        hook_for: Callable[[Any], Callable[[Any, Any], Any]],
+        constants: Collection[str],
+        read_late: Sequence[str],
+        read_last: Sequence[str],
+        whole_object: str | None,
+    ) -> None:
+        self._cls = cls
+        self._key_for = key_for
+        self._int_ranges = int_ranges
+        self._string_lookups = string_lookups
+        self._hook_for = hook_for
+        self._constants = constants
+        self._read_late = read_late
+        self._read_last = read_last
+        self._whole_object = whole_object
+        # What the names of the generated code stand for.
+        self.namespace: dict[str, Any] = {"_cls": cls, "_Miss": FastPathMissError}
+        self.values: dict[str, str] = {}  # by field name: the expression its slot is set to
+        # The reads of the required fields, as function lines, and how many keys they read.
+        self.required: list[str] = []
+        self.required_keys = 0
+        # By field name, in field order: the variable, key and checks of each optional field.
+        self.optional: dict[str, _OptionalField] = {}
+        # By variable: what an optional field is when its key is absent, its default.
+        self.absent: dict[str, str] = {}
+        # The reads of the optional fields: in field order, those of ``read_late`` and
+        # those of ``read_last`` by field name.
+        self.common: list[_Read] = []
+        self.late: dict[str, _Read] = {}
+        self.rare: dict[str, _Read] = {}
+
+    def add(self, index: int, field: attrs.Attribute[Any]) -> bool:
+        """Plan the field at ``index``; False if plain assignment cannot build it."""
+        if field.converter is not None:
+            return False
+        constant = field.name in self._constants
+        if field.validator is not None and not _accepts(field, constant):
+            return False
+        slot = inspect.getattr_static(self._cls, field.name, None)
+        if not isinstance(slot, types.MemberDescriptorType):
+            return False  # only slotted classes have a slot to write
+        if field.name == self._whole_object:
+            self.values[field.name] = "o"
+            return True
+        if not field.init or constant:
+            return self._add_fixed(index, field)
+        var = f"v{index}"
+        self.values[field.name] = var
+        key = self._key_for(field.name)
+        checks = functools.partial(
+            _checks,
+            field,
+            var,
+            index,
+            self.namespace,
+            self._int_ranges,
+            self._string_lookups,
+            self._hook_for,
+        )
+        if field.default is attrs.NOTHING:
+            self.required.extend(_required_read(var, key, checks))
+            self.required_keys += 1
+            return True
+        return self._add_optional(index, field, var, key, checks)
+
+    def _add_fixed(self, index: int, field: attrs.Attribute[Any]) -> bool:
+        """A field that no key sets (``init=False``, or the tag's constant): its default."""
+        if not isinstance(field.default, _SCALARS):
+            return False  # a factory, or no default: __init__ would do more than assign
+        self.namespace[f"_default{index}"] = field.default
+        self.values[field.name] = f"_default{index}"
+        return True
+
+    def _add_optional(
+        self, index: int, field: attrs.Attribute[Any], var: str, key: str, checks: _Checks
+    ) -> bool:
+        """A field whose key may be absent: its default, and its read in its group.
+
+        Each read is a block of its own, nested below the previous one inside ``if
+        left:`` (see ``_grouped_reads``), so that once the dict has no key left to
+        account for, one test skips every field still to read.
+        """
+        absent = self._absent_value(index, field)
+        if absent is None:
+            return False  # a factory, say: __init__ would do more than assign
+        self.absent[var] = absent
+        self.optional[field.name] = (var, key, checks)
+        if field.name in self._read_last:
+            self.rare[field.name] = (var, _rare_read(var, key, checks))
+        elif field.name in self._read_late:
+            self.late[field.name] = (var, _usual_read(var, key, absent, checks))
+        else:
+            self.common.append((var, _usual_read(var, key, absent, checks)))
+        return True
+
+    def _absent_value(self, index: int, field: attrs.Attribute[Any]) -> str | None:
+        """The expression of an optional field's default, or None for a default not supported."""
+        if field.default is None:
+            return "None"
+        if field.default == () and type(field.default) is tuple:
+            # Immutable, so every object may share it, as __init__ shares it. The key
+            # with null is not absent: the field's type, an array, is checked.
+            self.namespace[f"_default{index}"] = field.default
+            return f"_default{index}"
+        return None
+
+
+def _required_read(var: str, key: str, checks: _Checks) -> list[str]:
+    """The read of a required field, as function lines: a missing key raises ``KeyError``."""
+    return [f"    {var} = o[{key!r}]", *(f"    {line}" for line in checks())]
+
+
+def _rare_read(var: str, key: str, checks: _Checks) -> list[str]:
+    """The read of a field that is usually absent (``read_last``).
+
+    Why: for a missing key a membership test is cheaper than ``get()``.
+    """
+    return [
+        f"if {key!r} in o:",
+        f"    {var} = o[{key!r}]",
+        "    left -= 1",
+        *(f"    {line}" for line in checks()),
+    ]
+
+
+def _usual_read(var: str, key: str, absent: str, checks: _Checks) -> list[str]:
+    """The read of an optional field whose key is usually there; ``absent`` is its default.
+
+    Why: such a key costs one lookup with get() rather than two (a test, then the read).
+    For a field whose default is None, an absent key and a null read the same: None,
+    valid for it. A null then leaves ``left`` one too high, which only costs the lookups
+    of the rest; it never skips a key the dict has.
+    """
+    if absent == "None":
+        return [
+            f"{var} = o.get({key!r})",
+            f"if {var} is not None:",
+            "    left -= 1",
+            # get() returned something: the checks need not allow for None.
+            *(f"    {line}" for line in checks(null=False)),
+        ]
+    # get() returns the default object itself only when the key is absent.
+    return [
+        f"{var} = o.get({key!r}, {absent})",
+        f"if {var} is not {absent}:",
+        "    left -= 1",
+        *(f"    {line}" for line in checks()),
+    ]
+
+
+def _source(
+    plan: _Plan,
+    *,
+    check_dict: bool,
+    unread_keys: Collection[str],
+    read_late: Sequence[str],
+    read_last: Sequence[str],
+    usual_keys: Sequence[Collection[str]],
+) -> str:
+    """The source of ``structure(o, _)``, assembled from the plan of a class's fields.
+
+    In the order they run: the test that the value is a dict, the required reads, the
+    count of keys left to account for, the usual shapes, then the groups of general
+    reads, and the object built from what they read.
+    """
     groups = [
         group
         for group in (
-            common,
-            [late[name] for name in read_late if name in late],
-            [rare[name] for name in read_last if name in rare],
+            plan.common,
+            [plan.late[name] for name in read_late if name in plan.late],
+            [plan.rare[name] for name in read_last if name in plan.rare],
         )
         if group
     ]
-    unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
     lines = [
         "def structure(o, _):",
         *(["    if o.__class__ is not dict: raise _Miss"] if check_dict else []),
-        *required,
+        *plan.required,
     ]
     if groups:
-        lines.append(f"    left = len(o) - {required_keys}" + (f" - {unread}" if unread else ""))
-    unset = {var: absent[var] for group in groups for var, _ in group}
-    named = {name for keys in usual_keys for name in keys} | {*read_late, *read_last}
+        unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
+        left = f"    left = len(o) - {plan.required_keys}" + (f" - {unread}" if unread else "")
+        lines.append(left)
+    unset = {var: plan.absent[var] for group in groups for var, _ in group}
+    for shape in _shapes(plan.optional, usual_keys, {*read_late, *read_last}):
+        lines.extend(_usual_shape(shape, plan.optional, plan.values, unset, plan.absent))
+    lines.extend(_grouped_reads(groups, plan.values, unset, plan.absent))
+    lines.extend(_built(plan.values))
+    return "\n".join(lines) + "\n"
+
+
+def _shapes(
+    optional: Collection[str], usual_keys: Sequence[Collection[str]], elsewhere: Collection[str]
+) -> list[list[str]]:
+    """The usual shapes a class has: each the optional fields of one of ``usual_keys``.
+
+    Each shape adds the class's own optional fields (those named in no set of
+    ``usual_keys``, nor ``elsewhere``), in field order. A set that adds none of the
+    class's fields to its own, or one that gives a shape already there, gives no shape.
+    """
+    named = {name for keys in usual_keys for name in keys} | set(elsewhere)
     own = [name for name in optional if name not in named]
     shapes: list[list[str]] = []
     for keys in usual_keys:
         shape = [name for name in optional if name in keys or name in own]
         if len(shape) > len(own) and shape not in shapes:
             shapes.append(shape)
-            lines.extend(_usual_shape(shape, optional, values, unset, absent))
+    return shapes
+
+
+def _grouped_reads(
+    groups: Sequence[Sequence[_Read]],
+    values: Mapping[str, str],
+    unset: Mapping[str, str],
+    absent: Mapping[str, str],
+) -> list[str]:
+    """The general reads, group after group, as function lines.
+
+    Why groups: most entries have none of the keys of the later groups. Once the earlier
+    ones account for every key, the object is built at once with the fields still
+    unread at their defaults, and their variables are never even set. ``unset`` gives
+    every field of the groups its value when absent, ``absent`` every optional field's.
+    """
+    still_unset = dict(unset)
+    lines: list[str] = []
     for index, group in enumerate(groups):
         reads = _nested_under_left([block for _, block in group])
         if index:
-            # Most entries have none of the keys of the later groups: once the earlier ones
-            # account for every key, the object is built at once with the fields still
-            # unread None, and their variables are never even set.
             lines.append("    if not left:")
-            lines.extend(f"    {line}" for line in _built(values, unset))
+            lines.extend(f"    {line}" for line in _built(values, still_unset))
             reads = [line[4:] for line in reads[1:]]  # left is known to be non-zero here
         group_vars = [var for var, _ in group]
         # Before the reads, each variable is what its field is when its key is absent.
@@ -295,9 +453,18 @@ def make_fast_structure_fn(
         )
         lines.extend(reads)
         for var in group_vars:
-            del unset[var]
-    lines.extend(_built(values))
-    source = "\n".join(lines) + "\n"
+            del still_unset[var]
+    return lines
+
+
+def _defined(
+    cls: type[Any], source: str, namespace: dict[str, Any]
+) -> Callable[[Mapping[str, Any], Any], Any]:
+    """The function ``source`` defines, run in ``namespace``, its source kept for linecache.
+
+    Why linecache: tracebacks and ``inspect.getsource()`` find the source there, under
+    a file name that names the class.
+    """
     filename = f"<greenapi_async fast structure {cls.__module__}.{cls.__qualname__}>"
     exec(_compiled(source, filename), namespace)  # noqa: S102 - our own generated source
     # No modification time: linecache keeps the entry for as long as the process runs.
@@ -333,7 +500,7 @@ def _named(code: types.CodeType, filename: str) -> types.CodeType:
 
 def _usual_shape(
     shape: Sequence[str],
-    optional: Mapping[str, tuple[str, str, Callable[..., list[str]]]],
+    optional: Mapping[str, _OptionalField],
     values: Mapping[str, str],
     unset: Mapping[str, str],
     absent: Mapping[str, str],

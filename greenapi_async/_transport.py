@@ -341,53 +341,56 @@ def exchange_failure(
     suffix = f" (attempt {attempt})" if attempt is not None else ""
     attempts = attempt or 1
     reason = scrub(str(exc)) or "no details"
-
-    def failed(cls: type[APIConnectionError], message: str, *, transient: bool = True) -> _Failure:
-        # A timeout of the whole-attempt deadline may pass at any stage, and a transport
-        # that says "timeout" of a hang-up says nothing of how far the request got: it
-        # may have reached the service, unless httpx says it was still connecting.
-        reached = not isinstance(exc, _UNREACHED_TRANSPORT_ERRORS)
-        error = cls(
-            message,
-            url=url,
-            method=method,
-            attempts=attempts,
-            reached_service=reached,
-            transient=transient,
-        )
-        return _Failure(error)
-
     if isinstance(exc, (TimeoutError, httpx.TimeoutException)):
-        if elapsed >= seconds - _TIMER_SLACK:
-            message = f"{verb} {url} timed out after {seconds:g}s{suffix}"
-            return failed(APITimeoutError, message)
-        # Every timeout the SDK sets runs for the whole deadline: one reported long before
-        # it is a failure the transport has named a timeout (httpx-aiohttp raises a
-        # connection the server closed as httpx's ConnectTimeout). The cause's name says
-        # what happened; the transport's would claim a timeout again.
-        what = type(exc.__cause__ or exc).__name__
-        message = (
-            f"{verb} {url} failed: {what}: {reason}, {elapsed:.3f}s into the {seconds:g}s "
-            f"allowed{suffix}"
-        )
-        return failed(APIConnectionError, message)
-    if isinstance(exc, httpx.HTTPError):
-        message = f"{verb} {url} failed: {type(exc).__name__}: {reason}{suffix}"
+        cls, what = _timeout_report(exc, reason, seconds=seconds, elapsed=elapsed)
+        transient = True
+    elif isinstance(exc, httpx.HTTPError):
+        cls, what = APIConnectionError, f"failed: {type(exc).__name__}: {reason}"
         transient = isinstance(exc, _TRANSIENT_TRANSPORT_ERRORS) and not _is_certificate_failure(
             exc
         )
-        return failed(APIConnectionError, message, transient=transient)
-    foreign = _foreign_failure(
-        exc,
-        client,
+    else:
+        foreign = _foreign_failure(
+            exc,
+            client,
+            url=url,
+            method=method,
+            reason=reason,
+            attempts=attempts,
+            suffix=suffix,
+            verb=verb,
+        )
+        return _Failure(foreign)
+    error = cls(
+        f"{verb} {url} {what}{suffix}",
         url=url,
         method=method,
-        reason=reason,
         attempts=attempts,
-        suffix=suffix,
-        verb=verb,
+        # A timeout of the whole-attempt deadline may pass at any stage, and a transport
+        # that says "timeout" of a hang-up says nothing of how far the request got: it
+        # may have reached the service, unless httpx says it was still connecting.
+        reached_service=not isinstance(exc, _UNREACHED_TRANSPORT_ERRORS),
+        transient=transient,
     )
-    return _Failure(foreign)
+    return _Failure(error)
+
+
+def _timeout_report(
+    exc: Exception, reason: str, *, seconds: float, elapsed: float
+) -> tuple[type[APIConnectionError], str]:
+    """The class of a timeout's error, and what its message says after the request line.
+
+    Every timeout the SDK sets runs for the whole deadline: one reported long before it
+    is a failure the transport has named a timeout (httpx-aiohttp raises a connection the
+    server closed as httpx's ConnectTimeout). The cause's name then says what happened;
+    the transport's would claim a timeout again.
+    """
+    if elapsed >= seconds - _TIMER_SLACK:
+        return APITimeoutError, f"timed out after {seconds:g}s"
+    what = type(exc.__cause__ or exc).__name__
+    return APIConnectionError, (
+        f"failed: {what}: {reason}, {elapsed:.3f}s into the {seconds:g}s allowed"
+    )
 
 
 def closed_client_error() -> RuntimeError:
@@ -745,43 +748,12 @@ class Transport:
         self, url: str, sink: IO[bytes], max_bytes: int, seconds: float
     ) -> int:
         shown = shown_url(url)
-        written = 0
-        failure: Exception | None = None
-        # A failure to write locally (a full disk, a closed file object) is the caller's
-        # to see as it is, not a network error: kept apart from the catch-all below.
-        sink_error: Exception | None = None
+        copy = _CappedCopy(sink, max_bytes, shown)
         started = anyio.current_time()
+        failure: Exception | None
         try:
             with anyio.fail_after(seconds):
-                async with self._client.http.stream(
-                    "GET", url, headers=self._download_headers, timeout=seconds
-                ) as response:
-                    closed_in_full(response)
-                    undefined = undefined_status_error(response.status_code, verb="GET", url=shown)
-                    if undefined is not None:
-                        failure = undefined
-                    elif not response.is_success:
-                        failure = await _download_status_error(response, shown)
-                    else:
-                        announced = response.headers.get("content-length")
-                        if announced and announced.isdigit() and int(announced) > max_bytes:
-                            failure = _download_too_large(shown, max_bytes)
-                        else:
-
-                            def take(chunk: bytes) -> bool:
-                                nonlocal written, failure, sink_error
-                                written += len(chunk)
-                                if written > max_bytes:
-                                    failure = _download_too_large(shown, max_bytes)
-                                    return False
-                                try:
-                                    sink.write(chunk)
-                                except Exception as exc:  # noqa: BLE001 - raised as it is, below
-                                    sink_error = exc
-                                    return False
-                                return True
-
-                            await read_until(response, take)
+                failure = await self._fetch_into(url, copy, seconds)
         except LOCAL_FAILURES:
             raise  # this process's trouble, not the media host's
         except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
@@ -795,14 +767,76 @@ class Transport:
                 elapsed=anyio.current_time() - started,
                 scrub=redact_secrets,
             ).error
-        if sink_error is not None:
-            raise sink_error
+        if copy.sink_error is not None:
+            raise copy.sink_error
+        if failure is None:
+            failure = copy.too_large  # reading stopped at the cap, if it stopped
         if failure is not None:
             # Raised outside the except blocks: no httpx exception rides along.
             raise failure
         with contextlib.suppress(AttributeError, OSError):
             sink.flush()
-        return written
+        return copy.written
+
+    async def _fetch_into(self, url: str, copy: _CappedCopy, seconds: float) -> Exception | None:
+        """Send the download's request and copy the body; the error refusing the answer, if any."""
+        async with self._client.http.stream(
+            "GET", url, headers=self._download_headers, timeout=seconds
+        ) as response:
+            closed_in_full(response)
+            refusal = await _download_refusal(response, copy.shown, copy.max_bytes)
+            if refusal is None:
+                await read_until(response, copy.take)
+            return refusal
+
+
+class _CappedCopy:
+    """A download's body, chunk by chunk, written to the caller's ``sink`` up to ``max_bytes``.
+
+    Why apart: reading stops at the first chunk past the cap, or at the first the sink
+    refuses; which of the two stopped it decides what the caller sees.
+    """
+
+    def __init__(self, sink: IO[bytes], max_bytes: int, shown: str) -> None:
+        self.sink = sink
+        self.max_bytes = max_bytes
+        self.shown = shown  # the URL, redacted
+        self.written = 0
+        self.too_large: DownloadTooLargeError | None = None
+        # A failure to write locally (a full disk, a closed file object) is the caller's
+        # to see as it is, not a network error: kept apart from the exchange's failures.
+        self.sink_error: Exception | None = None
+
+    def take(self, chunk: bytes) -> bool:
+        """Write ``chunk``; False once the body is past the cap or the sink refused it."""
+        self.written += len(chunk)
+        if self.written > self.max_bytes:
+            self.too_large = _download_too_large(self.shown, self.max_bytes)
+            return False
+        try:
+            self.sink.write(chunk)
+        except Exception as exc:  # noqa: BLE001 - raised as it is, by the download
+            self.sink_error = exc
+            return False
+        return True
+
+
+async def _download_refusal(
+    response: httpx.Response, shown: str, max_bytes: int
+) -> APIStatusError | ResponseValidationError | DownloadTooLargeError | None:
+    """The error a media host's answer gets before its body is read, or None to read it.
+
+    A status HTTP does not define, an error status, or a size announced past the cap.
+    """
+    undefined = undefined_status_error(response.status_code, verb="GET", url=shown)
+    if undefined is not None:
+        return undefined
+    if not response.is_success:
+        return await _download_status_error(response, shown)
+    announced = response.headers.get("content-length")
+    if announced and announced.isdigit() and int(announced) > max_bytes:
+        return _download_too_large(shown, max_bytes)
+    return None
 
 
 async def _download_status_error(response: httpx.Response, shown: str) -> APIStatusError:
