@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import logging
 import time
 from collections.abc import Hashable, Iterator
 from typing import Final
@@ -24,6 +23,7 @@ import anyio
 from ._errors import GreenAPIError, SendNotConfirmedError
 from ._lookout import Lookout, Sighting
 from ._matching import Content, content_of_request, is_in_journal, is_queued
+from ._redaction import logger
 from ._retry import service_may_have_acted, watch_goes_on_after
 from ._send_answers import sent_id
 from ._send_requests import SendRequest
@@ -32,7 +32,6 @@ from ._transport import Transport
 
 __all__ = ["CLOCK_SKEW", "DEFAULT_CONFIRM_WITHIN", "ExactlyOnce"]
 
-logger: Final = logging.getLogger("greenapi_async")
 
 DEFAULT_CONFIRM_WITHIN: Final = 150.0
 """Seconds a lost send is looked for: the journal can lag a send by about two minutes."""

@@ -26,6 +26,7 @@ from typing import Any, Final, NamedTuple
 __all__ = [
     "REDACTED",
     "install_httpx_log_filter",
+    "logger",
     "longest_secret_form",
     "redact",
     "redact_parsed",
@@ -443,6 +444,9 @@ class _RedactingFilter(logging.Filter):
 
 
 _FILTER: Final = _RedactingFilter("greenapi_async.redaction")
+# Every module of the package logs on this one logger: a program configures or silences
+# the SDK by one name, and the filter above guards that one logger.
+logger: Final = logging.getLogger("greenapi_async")
 
 
 def install_httpx_log_filter() -> None:
@@ -458,7 +462,7 @@ def install_httpx_log_filter() -> None:
         for name in list(logging.root.manager.loggerDict)
         if name.partition(".")[0] in _HTTP_PACKAGES
     ]
-    for name in (*_HTTP_LOGGERS, *present, "greenapi_async"):
-        logger = logging.getLogger(name)
-        if _FILTER not in logger.filters:
-            logger.addFilter(_FILTER)
+    for name in (*_HTTP_LOGGERS, *present, logger.name):
+        guarded = logging.getLogger(name)
+        if _FILTER not in guarded.filters:
+            guarded.addFilter(_FILTER)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import logging
 import re
 import socket
 import ssl
@@ -50,6 +49,7 @@ from ._pacing import Pacer
 from ._redaction import (
     REDACTED,
     install_httpx_log_filter,
+    logger,
     longest_secret_form,
     redact,
     redact_parsed,
@@ -63,7 +63,6 @@ from ._version import USER_AGENT
 
 __all__ = ["ErrorBody", "Transport", "error_body"]
 
-logger: Final = logging.getLogger("greenapi_async")
 
 _STATUS_ERRORS: Final[Mapping[int, type[APIStatusError]]] = {
     400: BadRequestError,
@@ -605,7 +604,7 @@ class Transport:
 
     async def _attempt(self, call: _Call, attempt: int) -> bytes | _Failure:
         verb, method = call.spec.verb, call.spec.name
-        shown_url = self.redacted_url(method)
+        redacted = self.redacted_url(method)
         started = anyio.current_time()
         try:
             # httpx bounds each socket operation; the deadline bounds the whole attempt,
@@ -619,7 +618,7 @@ class Transport:
                 exc,
                 self._client,
                 verb=verb,
-                url=shown_url,
+                url=redacted,
                 method=method,
                 seconds=self._timeout,
                 elapsed=anyio.current_time() - started,
@@ -630,16 +629,16 @@ class Transport:
         logger.debug(
             "%s %s -> %d in %.3fs (attempt %d)",
             verb,
-            shown_url,
+            redacted,
             response.status_code,
             elapsed,
             attempt,
         )
-        undefined = undefined_status_error(response.status_code, verb=verb, url=shown_url)
+        undefined = undefined_status_error(response.status_code, verb=verb, url=redacted)
         if undefined is not None:
             return _Failure(undefined)
         if body is None:
-            return self._too_large(f"{verb} {shown_url}", response)
+            return self._too_large(f"{verb} {redacted}", response)
         status_code = response.status_code
         if response.is_success:
             # The service has answered a wrong token with a 401 body and a 200 status.
@@ -701,11 +700,11 @@ class Transport:
         self, call: _Call, status_code: int, response: httpx.Response, attempt: int, body: bytes
     ) -> _Failure:
         method = call.spec.name
-        shown_url = self.redacted_url(method)
+        redacted = self.redacted_url(method)
         report = error_body(body, response, functools.partial(redact, token=self._token))
         reason = httpx.codes.get_reason_phrase(status_code)
         message = (
-            f"{status_code}{' ' + reason if reason else ''} from {call.spec.verb} {shown_url}: "
+            f"{status_code}{' ' + reason if reason else ''} from {call.spec.verb} {redacted}: "
             f"{report.detail}{f' (after {attempt} attempts)' if attempt > 1 else ''}"
         )
         retry_after = parse_retry_after(response.headers)
@@ -716,7 +715,7 @@ class Transport:
             payload=report.payload,
             missing_message_on_400=call.spec.missing_message_on_400,
             body=report.text,
-            url=shown_url,
+            url=redacted,
             method=method,
             attempts=attempt,
         )

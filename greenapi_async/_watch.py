@@ -14,7 +14,6 @@ filter.
 
 from __future__ import annotations
 
-import logging
 import math
 import time
 from abc import ABC, abstractmethod
@@ -34,6 +33,7 @@ from ._errors import (
 from ._filters import chat_id_set, kind_matcher, kind_set, status_set
 from ._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, MethodSpec
 from ._models import STATUS_ORDER, Message, MessageStatus
+from ._redaction import logger
 from ._retry import watch_goes_on_after
 from ._validation import describe, minutes_covering
 
@@ -43,7 +43,6 @@ __all__ = [
     "StatusChange",
 ]
 
-logger: Final = logging.getLogger("greenapi_async")
 
 _STATE_VERSION: Final = 1
 # The journal whose watcher's states carry no "journal" key: they were written before
