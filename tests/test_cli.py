@@ -433,6 +433,10 @@ def test_python_dash_m_runs_the_same_command() -> None:
     assert json.loads(result.stdout)
 
 
+def _take_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextlib.contextmanager
 def until_interrupted(*argv: str) -> Iterator[subprocess.Popen[str]]:
     """A command that runs until Ctrl-C, in a process; at the end, Ctrl-C must end it."""
@@ -440,6 +444,10 @@ def until_interrupted(*argv: str) -> Iterator[subprocess.Popen[str]]:
         [sys.executable, "-m", "greenapi_async", *argv],
         stdout=subprocess.PIPE,
         text=True,
+        # Ctrl-C as a terminal delivers it, even when the test run itself was started in
+        # the background: a shell's background jobs ignore SIGINT, and so would the
+        # command, which inherits that.
+        preexec_fn=_take_ctrl_c,
     ) as process:
         try:
             yield process

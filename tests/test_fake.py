@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import socket
+import threading
 import time
 import typing
 
@@ -299,6 +300,23 @@ async def test_the_fake_serves_real_http_on_loopback(fake: FakeGreenAPI) -> None
             (message,) = await api.journals.last_outgoing_messages()
     assert isinstance(message, ga.TextMessage)
     assert message.text_message == "over the wire"
+
+
+def test_the_served_fake_stops_when_its_block_ends_though_a_request_is_still_answered(
+    fake: FakeGreenAPI,
+) -> None:
+    # A stalled answer (a fault's delay) would hold a graceful shutdown for as long as
+    # it lasts: the server gives its requests a moment, then stops at once.
+    fake.queue_fault(Fault.taken_then_stalled(3600))
+    with serve(fake) as base_url:
+        url = httpx.URL(base_url)
+        assert url.port is not None
+        connection = http.client.HTTPConnection(url.host, url.port, timeout=30)
+        with contextlib.closing(connection):
+            connection.request("GET", "/waInstance1101000001/lastOutgoingMessages/fakeToken123")
+            while not fake.requests:  # the request is in, its answer stalled
+                time.sleep(0.01)
+    assert not [t for t in threading.enumerate() if t.name == "greenapi-fake-server"]
 
 
 def test_the_served_fake_keeps_an_idle_connection_open_past_httpx_keep_alive_expiry(

@@ -13,6 +13,7 @@ from .._errors import MissingExtraError
 __all__ = ["serve"]
 
 _STARTUP_TIMEOUT = 10.0
+_SHUTDOWN_GRACE_SECONDS = 1
 # How long an idle connection stays open: nginx's default, well past the 5 s for which
 # httpx keeps one. uvicorn's own default is those same 5 s, and then a request sent on a
 # connection just as the server closes it fails ("Server disconnected without sending a
@@ -25,7 +26,8 @@ def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
     """Serve an ASGI app (the fake, or your own) over HTTP in a thread; use ``with``.
 
     The server runs its own event loop, so the caller may use asyncio, trio, or no event
-    loop at all; it stops when the block exits. Needs the ``sandbox`` extra (uvicorn).
+    loop at all; it stops when the block exits, giving a request still being answered
+    (a stalled fault's, say) a second to finish. Needs the ``sandbox`` extra (uvicorn).
 
     Args:
         app: the ASGI application, e.g. a ``FakeGreenAPI``.
@@ -55,6 +57,9 @@ def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
         access_log=False,
         log_level="warning",
         timeout_keep_alive=_KEEP_ALIVE_SECONDS,
+        # When the block ends, a request still being answered (a fault's stall, say) has
+        # this long to finish; then it is cut off, and the server stops.
+        timeout_graceful_shutdown=_SHUTDOWN_GRACE_SECONDS,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="greenapi-fake-server", daemon=True)
