@@ -5,7 +5,12 @@ service applies to what a request leaves out, the shape of its answer and what i
 means. The generic code reads only the row: the transport paces, sends and maps errors
 by it, the fake routes and serves by it, the command line and the tests select methods
 by its properties, and the documentation's table of methods is checked against it.
-Adding a method is a row here, its method on a resource, and its answer in the fake.
+
+Adding a method is a row here and its method on a resource; for a journal or a send,
+the fake answers it by the row, any other needs its answer in the fake (and a journal
+of its own, its store and seed). Then its command, if the command line offers it; its
+pages in the documentation (the table of methods and the API page are checked, the prose
+is not); and the test tables that follow the row (checked against ``METHODS``).
 """
 
 from __future__ import annotations
@@ -83,23 +88,20 @@ class MethodSpec:
         return 1 / self.rate
 
 
-LAST_OUTGOING_MESSAGES: Final = MethodSpec(
-    "lastOutgoingMessages",
-    "GET",
-    rate=1.0,
-    answer=Answer.MESSAGES,
-    defaults={"minutes": 1440},
-    direction="outgoing",
-)
+def _journal(name: str, direction: Literal["outgoing", "incoming"]) -> MethodSpec:
+    """A journal of one direction: the entries of the last ``minutes`` (a day by default)."""
+    return MethodSpec(
+        name,
+        "GET",
+        rate=1.0,
+        answer=Answer.MESSAGES,
+        defaults={"minutes": 1440},
+        direction=direction,
+    )
 
-LAST_INCOMING_MESSAGES: Final = MethodSpec(
-    "lastIncomingMessages",
-    "GET",
-    rate=1.0,
-    answer=Answer.MESSAGES,
-    defaults={"minutes": 1440},
-    direction="incoming",
-)
+
+LAST_OUTGOING_MESSAGES: Final = _journal("lastOutgoingMessages", "outgoing")
+LAST_INCOMING_MESSAGES: Final = _journal("lastIncomingMessages", "incoming")
 
 GET_CHAT_HISTORY: Final = MethodSpec(
     "getChatHistory", "POST", rate=1.0, answer=Answer.MESSAGES, defaults={"count": 100}

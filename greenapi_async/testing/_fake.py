@@ -32,14 +32,7 @@ from .._client import GreenAPI
 from .._methods import (
     GET_CHAT_HISTORY,
     GET_MESSAGE,
-    LAST_INCOMING_MESSAGES,
-    LAST_OUTGOING_MESSAGES,
     METHODS,
-    SEND_CONTACT,
-    SEND_FILE_BY_URL,
-    SEND_LOCATION,
-    SEND_MESSAGE,
-    SEND_POLL,
     SHOW_MESSAGES_QUEUE,
     MethodSpec,
 )
@@ -717,20 +710,31 @@ def _chat_id_in(arguments: Mapping[str, Any]) -> str | None:
     return chat_id if isinstance(chat_id, str) and chat_id else None
 
 
-# How the fake answers each method of the table, given its checked arguments (the query
-# of a GET, the JSON object of a POST). A method the table gains without an answer here
-# is a failure of the test that calls every method through the fake.
-_ANSWERS: Final[Mapping[str, Callable[[MethodSpec, FakeInstance, Mapping[str, Any]], Answered]]] = {
-    LAST_OUTGOING_MESSAGES.name: _answer_window,
-    LAST_INCOMING_MESSAGES.name: _answer_window,
+_Answer = Callable[[MethodSpec, FakeInstance, Mapping[str, Any]], Answered]
+# The methods whose row does not say how to answer them: each has an answer of its own.
+_OWN_ANSWERS: Final[Mapping[str, _Answer]] = {
     GET_CHAT_HISTORY.name: _answer_history,
     GET_MESSAGE.name: _answer_message,
-    SEND_MESSAGE.name: _answer_send,
-    SEND_FILE_BY_URL.name: _answer_send,
-    SEND_LOCATION.name: _answer_send,
-    SEND_CONTACT.name: _answer_send,
-    SEND_POLL.name: _answer_send,
     SHOW_MESSAGES_QUEUE.name: _answer_queue,
+}
+
+
+def _answer_of(spec: MethodSpec) -> _Answer | None:
+    """How the fake answers ``spec``: a journal's window and a send by their rows.
+
+    An answer is given the checked arguments: a GET's query, a POST's JSON object.
+    """
+    if spec.windowed:
+        return _answer_window
+    if spec.sends:
+        return _answer_send
+    return _OWN_ANSWERS.get(spec.name)
+
+
+# A method the table gains with no answer is a failure of the test that calls every
+# method through the fake.
+_ANSWERS: Final[Mapping[str, _Answer]] = {
+    name: answer for name, spec in METHODS.items() if (answer := _answer_of(spec)) is not None
 }
 
 
