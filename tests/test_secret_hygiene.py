@@ -22,7 +22,7 @@ import textwrap
 import threading
 import traceback
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -41,6 +41,7 @@ from greenapi_async._redaction import redact_urls
 
 from .conftest import API_URL, ID_INSTANCE, JOURNAL_URL, TOKEN, MakeClient
 from .loopback import H2LoopbackServer, LoopbackServer, Reply
+from .method_calls import CALLS
 from .secret_forms import (
     ENCODINGS,
     ESCAPINGS,
@@ -78,36 +79,6 @@ def assert_no_token_anywhere(error: BaseException) -> None:
 
 
 # Every method the client calls, and how to call it.
-CALLS: dict[str, tuple[str, Callable[[ga.GreenAPI], Awaitable[object]]]] = {
-    "lastOutgoingMessages": ("GET", lambda api: api.journals.last_outgoing_messages()),
-    "lastIncomingMessages": ("GET", lambda api: api.journals.last_incoming_messages()),
-    "getChatHistory": ("POST", lambda api: api.journals.chat_history("79001234567@c.us")),
-    "getMessage": ("POST", lambda api: api.journals.get_message("79001234567@c.us", "BAE5")),
-    # confirm_within=0: a lost answer ends the call, rather than a search of the queue.
-    "sendMessage": (
-        "POST",
-        lambda api: api.sending.send_text("79001234567@c.us", "Hi", confirm_within=0),
-    ),
-    "sendFileByUrl": (
-        "POST",
-        lambda api: api.sending.send_file_by_url(
-            "79001234567@c.us", "https://example.com/a.pdf", "a.pdf", confirm_within=0
-        ),
-    ),
-    "sendLocation": (
-        "POST",
-        lambda api: api.sending.send_location("79001234567@c.us", 1.5, 2.5, confirm_within=0),
-    ),
-    "sendContact": (
-        "POST",
-        lambda api: api.sending.send_contact("79001234567@c.us", 79007654321, confirm_within=0),
-    ),
-    "sendPoll": (
-        "POST",
-        lambda api: api.sending.send_poll("79001234567@c.us", "Q", ["a", "b"], confirm_within=0),
-    ),
-    "showMessagesQueue": ("GET", lambda api: api.sending.queue()),
-}
 
 
 def test_every_method_of_the_client_is_checked() -> None:
