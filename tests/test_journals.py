@@ -150,16 +150,15 @@ async def test_each_journal_shows_its_own_direction_within_the_window(
     fake: FakeGreenAPI, served: str, journal: Journal
 ) -> None:
     instance = fake.instance
-    instance.add(text_message("sent"), id_message="OUT", timestamp=NOW - 60)
-    instance.add_incoming(
-        text_message("received"), id_message="IN", sender_name="Anna", timestamp=NOW - 60
-    )
+    # A recent entry in every journal, each its own id: this one must show its own only.
+    for each in WINDOWED:
+        each.add(instance, text_message(each.name), id_message=each.name, timestamp=NOW - 60)
     journal.add(instance, image_message("older"), id_message="OLD", timestamp=NOW - 7200)
     async with client(fake, served) as api:
         recent = await journal.call(api, minutes=5)
         whole_day = await journal.call(api)
     (message,) = recent
-    own = {"incoming": "IN", "outgoing": "OUT"}[journal.spec.direction or ""]
+    own = journal.name
     assert message.id_message == own
     assert [m.id_message for m in whole_day] == [own, "OLD"]  # newest first
     (request, _) = fake.requests
