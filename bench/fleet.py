@@ -99,14 +99,22 @@ def _pool_limits(mode: str, instances: int) -> httpx.Limits:
     return httpx.Limits(max_connections=size, max_keepalive_connections=size)
 
 
+# The SDK's default timeout, which its requests carry on any client: the raw loop's get the
+# same. httpx's own 5 s would fail the raw loop first where a pool makes requests wait
+# (aiohttp counts waiting for a connection as connecting), and end its row.
+_TIMEOUT = 30.0
+
+
 def _http_client(transport: str, limits: httpx.Limits) -> httpx.AsyncClient:
     # Every client shares the SDK's one TLS context: building one per client (about
     # 70 ms each) would make a thousand clients take over a minute to start.
     if transport == "httpx-aiohttp":
         from httpx_aiohttp import AiohttpTransport
 
-        return httpx.AsyncClient(transport=AiohttpTransport(limits=limits, verify=_tls_context()))
-    return httpx.AsyncClient(limits=limits, verify=_tls_context())
+        return httpx.AsyncClient(
+            transport=AiohttpTransport(limits=limits, verify=_tls_context()), timeout=_TIMEOUT
+        )
+    return httpx.AsyncClient(limits=limits, verify=_tls_context(), timeout=_TIMEOUT)
 
 
 @contextlib.asynccontextmanager
