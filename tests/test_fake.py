@@ -308,6 +308,7 @@ def test_the_served_fake_stops_when_its_block_ends_though_a_request_is_still_ans
     # A stalled answer (a fault's delay) would hold a graceful shutdown for as long as
     # it lasts: the server gives its requests a moment, then stops at once.
     fake.queue_fault(Fault.taken_then_stalled(3600))
+    servers_before = set(_server_threads())
     with serve(fake) as base_url:
         url = httpx.URL(base_url)
         assert url.port is not None
@@ -316,7 +317,11 @@ def test_the_served_fake_stops_when_its_block_ends_though_a_request_is_still_ans
             connection.request("GET", "/waInstance1101000001/lastOutgoingMessages/fakeToken123")
             while not fake.requests:  # the request is in, its answer stalled
                 time.sleep(0.01)
-    assert not [t for t in threading.enumerate() if t.name == "greenapi-fake-server"]
+    assert set(_server_threads()) == servers_before  # another test's server may run on
+
+
+def _server_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "greenapi-fake-server"]
 
 
 def test_the_served_fake_keeps_an_idle_connection_open_past_httpx_keep_alive_expiry(
