@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 import typing
+from collections.abc import Iterator
 
 import anyio
 import httpx
@@ -309,19 +310,25 @@ def test_the_served_fake_stops_when_its_block_ends_though_a_request_is_still_ans
     # it lasts: the server gives its requests a moment, then stops at once.
     fake.queue_fault(Fault.taken_then_stalled(3600))
     servers_before = set(_server_threads())
-    with serve(fake) as base_url:
-        url = httpx.URL(base_url)
-        assert url.port is not None
-        connection = http.client.HTTPConnection(url.host, url.port, timeout=30)
-        with contextlib.closing(connection):
-            connection.request("GET", "/waInstance1101000001/lastOutgoingMessages/fakeToken123")
-            while not fake.requests:  # the request is in, its answer stalled
-                time.sleep(0.01)
+    with serve(fake) as base_url, _journal_asked(base_url, timeout=30):
+        while not fake.requests:  # the request is in, its answer stalled
+            time.sleep(0.01)
     assert set(_server_threads()) == servers_before  # another test's server may run on
 
 
 def _server_threads() -> list[threading.Thread]:
     return [thread for thread in threading.enumerate() if thread.name == "greenapi-fake-server"]
+
+
+@contextlib.contextmanager
+def _journal_asked(base_url: str, *, timeout: float) -> Iterator[http.client.HTTPConnection]:
+    """A plain HTTP connection to the served fake, its outgoing journal asked for."""
+    url = httpx.URL(base_url)
+    assert url.port is not None
+    connection = http.client.HTTPConnection(url.host, url.port, timeout=timeout)
+    with contextlib.closing(connection):
+        connection.request("GET", "/waInstance1101000001/lastOutgoingMessages/fakeToken123")
+        yield connection
 
 
 def test_the_served_fake_keeps_an_idle_connection_open_past_httpx_keep_alive_expiry(
@@ -330,18 +337,13 @@ def test_the_served_fake_keeps_an_idle_connection_open_past_httpx_keep_alive_exp
     # A server that closes idle connections when httpx's pool (5 s by default) stops
     # keeping them races every client: a request sent on a connection as it closes fails
     # with "Server disconnected without sending a response".
-    with serve(fake) as base_url:
-        url = httpx.URL(base_url)
-        assert url.port is not None
-        connection = http.client.HTTPConnection(url.host, url.port, timeout=10)
-        with contextlib.closing(connection):
-            connection.request("GET", "/waInstance1101000001/lastOutgoingMessages/fakeToken123")
-            assert connection.getresponse().read() == b"[]"
-            time.sleep(5.5)
-            assert connection.sock is not None
-            connection.sock.setblocking(False)
-            with pytest.raises(BlockingIOError):  # nothing to read, and not closed
-                connection.sock.recv(1, socket.MSG_PEEK)
+    with serve(fake) as base_url, _journal_asked(base_url, timeout=10) as connection:
+        assert connection.getresponse().read() == b"[]"
+        time.sleep(5.5)
+        assert connection.sock is not None
+        connection.sock.setblocking(False)
+        with pytest.raises(BlockingIOError):  # nothing to read, and not closed
+            connection.sock.recv(1, socket.MSG_PEEK)
 
 
 def test_the_clock_only_moves_forward() -> None:
