@@ -321,6 +321,24 @@ def test_the_served_fake_stops_when_its_block_ends_though_a_request_is_still_ans
     assert set(_server_threads()) == servers_before  # another test's server may run on
 
 
+def test_the_served_fake_stops_when_its_block_ends_after_a_test_moved_the_clock(
+    fake: FakeGreenAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A test that moves time.monotonic an hour ahead while the server runs (as a test
+    # with freezegun does) must not leave the server's loop asleep until then.
+    servers_before = set(_server_threads())
+    with serve(fake) as base_url:
+        with monkeypatch.context() as patches:
+            real_monotonic = time.monotonic
+            patches.setattr(time, "monotonic", lambda: real_monotonic() + 3600)
+            with _journal_asked(base_url, timeout=30) as connection:
+                assert connection.getresponse().status == 200
+            time.sleep(0.3)  # the server's loop has slept and woken in the hour ahead
+        started = time.monotonic()
+    assert time.monotonic() - started < 5
+    assert set(_server_threads()) == servers_before
+
+
 def _server_threads() -> list[threading.Thread]:
     return [thread for thread in threading.enumerate() if thread.name == "greenapi-fake-server"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 import time
@@ -19,6 +20,29 @@ _SHUTDOWN_GRACE_SECONDS = 1
 # connection just as the server closes it fails ("Server disconnected without sending a
 # response"): a race every client of the fake would lose now and then.
 _KEEP_ALIVE_SECONDS = 75
+# Read once, as this module loads. Tests (ours, and users' with freezegun or time-machine)
+# replace time.monotonic for the whole process while a server runs, and asyncio times
+# every sleep of its loop by it: a server whose loop read a clock moved an hour ahead
+# would sleep until real time caught up, serving on but not seeing its block end.
+_steady_monotonic = time.monotonic
+
+
+class _SteadyClockLoop(asyncio.SelectorEventLoop):
+    """The server's event loop, timed by the monotonic clock whatever a test patches."""
+
+    def time(self) -> float:
+        return _steady_monotonic()
+
+
+def _run(server: Any) -> None:
+    """Run a uvicorn server to its end on a loop of its own, in the calling thread."""
+    loop = _SteadyClockLoop()
+    try:
+        loop.run_until_complete(server.serve())
+    finally:
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
+        loop.close()
 
 
 @contextlib.contextmanager
@@ -62,7 +86,7 @@ def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
         timeout_graceful_shutdown=_SHUTDOWN_GRACE_SECONDS,
     )
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="greenapi-fake-server", daemon=True)
+    thread = threading.Thread(target=_run, args=(server,), name="greenapi-fake-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + _STARTUP_TIMEOUT
     while not server.started:
