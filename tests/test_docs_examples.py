@@ -7,8 +7,9 @@ How a page's fenced blocks are treated (``docs/contributing-docs.md`` says the s
   credentials are in ``GREENAPI_ID_INSTANCE``, ``GREENAPI_API_TOKEN`` and
   ``GREENAPI_API_URL``. ``__name__`` is not ``"__main__"``, so that an app's
   ``if __name__ == "__main__":`` server start is skipped.
-- ``python`` after ``<!-- pytest -->``: a test file, run by pytest in a subprocess; every
-  test in it must pass.
+- ``python`` after ``<!-- pytest -->``: a test file, run by pytest (pytester, in this
+  process, as a session of its own with this package's plugin); every test in it must
+  pass, without a warning.
 - ``python`` after ``<!-- continue -->``: runs in what the previous ``python`` block of the
   same page left behind (imports, variables), against the same fake.
 - ``console``: each ``$ greenapi-async ...`` line runs (up to a ``|``: what is piped to is
@@ -19,7 +20,10 @@ How a page's fenced blocks are treated (``docs/contributing-docs.md`` says the s
   may show none (it would be that program's). Other ``$`` lines (``$ pip install ...``)
   are not run. A page's commands run in order against one ``FakeGreenAPI.sandbox()``
   served on loopback, whose credentials are in the environment; ``--sandbox`` starts its
-  own, as it does for a user.
+  own, as it does for a user, so such a command is a test of its own. Each runs in the
+  test's process, through the function the installed ``greenapi-async`` script calls,
+  with its arguments in ``sys.argv``: starting an interpreter per command would cost a
+  second and a half each, and ``tests/test_cli.py`` runs the script itself.
 
   What would change from run to run is pinned, not normalised away: the sandbox's clock
   starts at ``DOCS_START``, 2026-11-28 12:00:00 UTC (``tests/docs_clock.py``), instead of
@@ -35,15 +39,17 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import contextlib
 import datetime
 import difflib
 import faulthandler
-import os
+import importlib.metadata
+import io
 import re
 import shlex
-import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -214,7 +220,7 @@ def test_pytest_example_passes(block: Block, pytester: pytest.Pytester) -> None:
         "[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n"
         "filterwarnings = error\n"
     )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
     outcomes = result.parseoutcomes()
     assert outcomes.get("passed", 0) >= 1, result.stdout.str()
     assert set(outcomes) <= {"passed", "warnings"}, result.stdout.str()
@@ -233,6 +239,10 @@ class Command:
     @property
     def id(self) -> str:
         return f"{self.block.page.relative_to(ROOT)}:{self.line}"
+
+    @property
+    def own_sandbox(self) -> bool:
+        return "--sandbox" in self.argv
 
 
 def _commands(block: Block) -> list[Command]:
@@ -257,12 +267,21 @@ def _commands(block: Block) -> list[Command]:
     return commands
 
 
-CONSOLE_PAGES = [
-    page for page in PAGES if any(_commands(b) for b in blocks_of(page) if b.lang == "console")
+CONSOLE_COMMANDS = [
+    command
+    for page in PAGES
+    for block in blocks_of(page)
+    if block.lang == "console"
+    for command in _commands(block)
 ]
-# Each command runs as `python -m greenapi_async` does, with the sandbox's clock started
-# at the moment the pages show (tests/docs_clock.py), in UTC, and no terminal width.
-DOCS_CLOCK = ROOT / "tests" / "docs_clock.py"
+# A page's commands run in order against the page's sandbox; one with --sandbox starts
+# its own, so it runs on its own (and, waiting on the lively sandbox, beside the others).
+PAGE_COMMANDS = {
+    page: commands
+    for page in PAGES
+    if (commands := [c for c in CONSOLE_COMMANDS if c.block.page == page and not c.own_sandbox])
+}
+SANDBOX_COMMANDS = [command for command in CONSOLE_COMMANDS if command.own_sandbox]
 # `watch` prints events at the moments they happen during its run: their times may be
 # this many seconds from those shown. Every other time printed is exact.
 EVENT_SLACK = 3
@@ -315,49 +334,72 @@ def _prints_what_is_shown(command: Command, printed: str) -> bool:
 
 
 @pytest.fixture
-def docs_sandbox_env(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """One sandbox for a page's commands, started at the moment the pages show, in UTC."""
+def docs_sandbox_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The page's sandbox, in UTC, started at the moment the pages show; no terminal width."""
     # Without the rate limit: a reader types commands seconds apart, here they follow
     # each other within the second, and only the client's wait after a 429 would differ.
     with sandbox_clock_at_docs_start():
         fake = FakeGreenAPI.sandbox(rate_limit=False)
     with serve(fake) as url:
-        env = {
-            **os.environ,
-            "GREENAPI_ID_INSTANCE": fake.instance.id_instance,
-            "GREENAPI_API_TOKEN": fake.instance.api_token,
-            "GREENAPI_API_URL": url,
-            "TZ": "UTC",
-        }
+        monkeypatch.setenv("GREENAPI_ID_INSTANCE", fake.instance.id_instance)
+        monkeypatch.setenv("GREENAPI_API_TOKEN", fake.instance.api_token)
+        monkeypatch.setenv("GREENAPI_API_URL", url)
         for name in ("COLUMNS", "LINES"):
-            env.pop(name, None)
-        yield env
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("TZ", "UTC")
+        monkeypatch.chdir(tmp_path)
+        time.tzset()
+        try:
+            yield
+        finally:
+            monkeypatch.undo()
+            time.tzset()
 
 
-@pytest.mark.parametrize("page", CONSOLE_PAGES, ids=lambda page: page.name)
-def test_console_examples_run_and_print_what_the_page_shows(
-    page: Path, docs_sandbox_env: dict[str, str], tmp_path: Path
-) -> None:
-    commands = [c for b in blocks_of(page) if b.lang == "console" for c in _commands(b)]
-    for command in commands:
-        # Shown after a pipe, output is the other program's, which is not ours to run.
-        assert not (command.piped and command.shown), f"{command.id}: output after a pipe"
-        result = subprocess.run(  # noqa: S603 - our own CLI, with our docs' arguments
-            [sys.executable, str(DOCS_CLOCK), *command.argv[1:]],
-            env=docs_sandbox_env,
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,  # as a terminal shows both
-            text=True,
-            timeout=BLOCK_TIMEOUT,
-            check=False,
+def _greenapi_async() -> Callable[[], int]:
+    """What the installed ``greenapi-async`` command runs."""
+    (script,) = importlib.metadata.entry_points(group="console_scripts", name="greenapi-async")
+    main: Callable[[], int] = script.load()
+    return main
+
+
+def _run_as_typed(command: Command) -> None:
+    """Run ``command`` as the shell would (in this process), and compare what it prints."""
+    # Shown after a pipe, output is the other program's, which is not ours to run.
+    assert not (command.piped and command.shown), f"{command.id}: output after a pipe"
+    printed = io.StringIO()  # standard output and error, as a terminal shows both
+    with (
+        pytest.MonkeyPatch.context() as patches,
+        contextlib.redirect_stdout(printed),
+        contextlib.redirect_stderr(printed),
+        sandbox_clock_at_docs_start(),
+    ):
+        patches.setattr(sys, "argv", command.argv)
+        # No terminal behind the output, as in a pipe: tables keep their own widths.
+        patches.setattr(sys, "__stdout__", printed)
+        try:
+            code: object = _greenapi_async()()
+        except SystemExit as exit_:  # --help, and argparse's usage errors
+            code = exit_.code
+    assert code in (0, None), (command.id, printed.getvalue())
+    if command.shown and not _prints_what_is_shown(command, printed.getvalue()):
+        diff = difflib.unified_diff(
+            command.shown, printed.getvalue().splitlines(), "shown", "printed", lineterm=""
         )
-        assert result.returncode == 0, (command.id, result.stdout)
-        if command.shown and not _prints_what_is_shown(command, result.stdout):
-            diff = difflib.unified_diff(
-                command.shown, result.stdout.splitlines(), "shown", "printed", lineterm=""
-            )
-            pytest.fail(f"{command.id}: the page shows another output\n" + "\n".join(diff))
+        pytest.fail(f"{command.id}: the page shows another output\n" + "\n".join(diff))
+
+
+@pytest.mark.parametrize("page", PAGE_COMMANDS, ids=lambda page: page.name)
+@pytest.mark.usefixtures("docs_sandbox_env", "hang_guard")
+def test_console_examples_run_and_print_what_the_page_shows(page: Path) -> None:
+    for command in PAGE_COMMANDS[page]:
+        _run_as_typed(command)
+
+
+@pytest.mark.parametrize("command", SANDBOX_COMMANDS, ids=lambda command: command.id)
+@pytest.mark.usefixtures("docs_sandbox_env", "hang_guard")
+def test_sandbox_console_examples_print_what_the_page_shows(command: Command) -> None:
+    _run_as_typed(command)
 
 
 def _shown(command_line: str, *shown: str) -> Command:
