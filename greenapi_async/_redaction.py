@@ -220,9 +220,12 @@ def _scrubbed_or_empty(value: Any, scrub: Callable[[str], str]) -> Any:
 
 def _without(text: str, secrets: Collection[tuple[str, str]]) -> str:
     """``text`` with every form (see _Encoding) of each secret, given with its _key, gone."""
-    # The plain form first, by the cheapest search there is.
-    for secret, _ in secrets:
-        text = text.replace(secret, REDACTED)
+    # The plain form first, by the cheapest search there is; not in text that holds an
+    # encoding's starter, where a plain occurrence may end a longer form (``%30`` and the
+    # rest of a token that starts with 0): replacing it alone would leave ``%3`` behind.
+    if not any(starter in text for starter in _STARTERS):
+        for secret, _ in secrets:
+            text = text.replace(secret, REDACTED)
     # Most text holds no other form either. One reading of it, shared by every secret,
     # says which secrets it may hold, and only their patterns search it: a search costs
     # more than the reading, per secret, and the log filter runs this on every record

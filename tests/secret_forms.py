@@ -185,19 +185,21 @@ def strings_in(value: object) -> Iterator[str]:
             yield from strings_in(item)
 
 
-def assert_secret_absent(error: BaseException, secret: str) -> None:
+def shown_by(error: BaseException) -> list[str]:
+    """Everything ``error`` shows (str, repr, attributes at any depth), and so its copy
+    through pickle, as a reader reads it."""
     twin = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    shown: list[str] = []
     for each in (error, twin):
-        shown = [
-            str(each),
-            repr(each),
-            repr(each.args),
-            repr(vars(each)),
-            getattr(each, "body", ""),
-        ]
+        shown += [str(each), repr(each), repr(each.args), repr(vars(each))]
+        shown.append(getattr(each, "body", ""))
         shown += strings_in(vars(each))  # invoke_status, keys and values, at any depth
-        for text in shown:
-            assert secret not in readable(text), text
+    return [readable(text) for text in shown]
+
+
+def assert_secret_absent(error: BaseException, secret: str) -> None:
+    for text in shown_by(error):
+        assert secret not in text, text
 
 
 ENCODINGS: dict[str, Callable[[str], bytes]] = {
