@@ -7,6 +7,8 @@ treats a missing interpreter as an error) tests exactly what is installed there.
 
 from __future__ import annotations
 
+import os
+
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -28,10 +30,17 @@ def _run_tests(session: nox.Session, *install_options: str) -> None:
     _install_package_and(session, "test", *install_options)
     # The examples' tests need their frameworks: the `examples` session runs them. The
     # slow load and cancellation runs have their own session, tests_slow.
-    # On every core (pytest-xdist): much of the suite's time is spent waiting on loopback
-    # servers and subprocesses, not computing. Coverage measures each worker from its
-    # start (pyproject.toml: patch = ["subprocess"]) and combines what they measured.
-    pytest_args = ("--ignore=tests/examples", "-m", "not slow", "-n", "auto", *session.posargs)
+    # Two workers a core (pytest-xdist): much of the suite's time is spent waiting on
+    # loopback servers, the lively sandbox and subprocesses, not computing, and a worker
+    # that waits leaves its core to another. Coverage measures each worker from its start
+    # (pyproject.toml: patch = ["subprocess"]) and combines what they measured.
+    workers = str(2 * (os.cpu_count() or 1))
+    pytest_args = ("--ignore=tests/examples", "-m", "not slow", "-n", workers, *session.posargs)
+    # Bytecode is cached even where the environment asks Python not to write it: each
+    # worker, and each command a test starts, would otherwise compile every module it
+    # imports (and pytest rewrite the assertions of every plugin's package) from source,
+    # a third of the run's time spent collecting.
+    session.env["PYTHONDONTWRITEBYTECODE"] = ""
     session.run("coverage", "erase")
     session.run("coverage", "run", "-m", "pytest", *pytest_args)
     session.run("coverage", "combine", "--quiet")
