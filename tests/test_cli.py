@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import importlib.metadata
 import io
 import json
 import os
@@ -15,7 +14,6 @@ import socket
 import subprocess
 import sys
 import time
-import unittest.mock
 from collections.abc import Iterator
 
 import pytest
@@ -31,11 +29,8 @@ from greenapi_async.testing import (
 )
 
 from .conftest import ServeFake
+from .console_script import command_line
 from .loopback import LoopbackServer, Reply
-
-# The command as installed: the console script pyproject.toml declares.
-(_ENTRY_POINT,) = importlib.metadata.entry_points(group="console_scripts", name="greenapi-async")
-_command = _ENTRY_POINT.load()
 
 # The exit codes docs/cli.md documents.
 EXIT_API_ERROR = 1
@@ -49,14 +44,6 @@ EXIT_DELIVERY_TIMEOUT = 8
 EXIT_NOT_CONFIRMED = 9
 EXIT_INTERRUPTED = 130
 EXIT_OUTPUT_CLOSED = 141
-
-
-def command_line(*argv: str) -> int:
-    """Run the command in this process as its console script does: argv from sys.argv."""
-    with unittest.mock.patch.object(sys, "argv", ["greenapi-async", *argv]):
-        code = _command()
-    assert isinstance(code, int)
-    return code
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

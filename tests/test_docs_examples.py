@@ -43,13 +43,12 @@ import contextlib
 import datetime
 import difflib
 import faulthandler
-import importlib.metadata
 import io
 import re
 import shlex
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +57,7 @@ import pytest
 
 from greenapi_async.testing import FakeGreenAPI, serve
 
+from .console_script import command_line
 from .docs_clock import sandbox_clock_at_docs_start
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -356,13 +356,6 @@ def docs_sandbox_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterato
             time.tzset()
 
 
-def _greenapi_async() -> Callable[[], int]:
-    """What the installed ``greenapi-async`` command runs."""
-    (script,) = importlib.metadata.entry_points(group="console_scripts", name="greenapi-async")
-    main: Callable[[], int] = script.load()
-    return main
-
-
 def _run_as_typed(command: Command) -> None:
     """Run ``command`` as the shell would (in this process), and compare what it prints."""
     # Shown after a pipe, output is the other program's, which is not ours to run.
@@ -374,11 +367,10 @@ def _run_as_typed(command: Command) -> None:
         contextlib.redirect_stderr(printed),
         sandbox_clock_at_docs_start(),
     ):
-        patches.setattr(sys, "argv", command.argv)
         # No terminal behind the output, as in a pipe: tables keep their own widths.
         patches.setattr(sys, "__stdout__", printed)
         try:
-            code: object = _greenapi_async()()
+            code: object = command_line(*command.argv[1:])
         except SystemExit as exit_:  # --help, and argparse's usage errors
             code = exit_.code
     assert code in (0, None), (command.id, printed.getvalue())

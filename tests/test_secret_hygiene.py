@@ -79,9 +79,6 @@ def assert_no_token_anywhere(error: BaseException) -> None:
     assert TOKEN not in rendered
 
 
-# Every method the client calls, and how to call it.
-
-
 def test_every_method_of_the_client_is_checked() -> None:
     from greenapi_async._methods import METHODS
 
