@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable
 
@@ -58,38 +59,56 @@ _TEXTS = (
 )
 
 
+def _stanza(n: int) -> str:
+    """The id of the message the ``n``-th entry quotes, edits, deletes or reacts to."""
+    return f"BAE5{n:012X}"
+
+
+_Kind = Callable[[random.Random, int], WireMessage]
+# One builder a kind, each given the generator and the entry's number. Built once: a
+# sandbox seeds 40 entries, a load test 100,000.
+_KINDS: tuple[_Kind, ...] = (
+    lambda rng, n: make.text_message(rng.choice(_TEXTS).format(n=1000 + n)),
+    lambda rng, n: make.image_message(f"Photo {n}", file_name=f"photo-{n}.jpg"),
+    lambda rng, n: make.video_message(file_name=f"clip-{n}.mp4"),
+    lambda rng, n: make.document_message("Invoice", file_name=f"invoice-{n}.pdf"),
+    lambda rng, n: make.audio_message(file_name=f"voice-{n}.ogg"),
+    lambda rng, n: make.sticker_message(),
+    lambda rng, n: make.location_message(55.75 + rng.random() / 10, 37.6 + rng.random() / 10),
+    lambda rng, n: make.contact_message("Support desk", "79001234567"),
+    lambda rng, n: make.extended_text_message("https://green-api.com/docs/"),
+    lambda rng, n: make.poll_message("Which time suits you?", ("10:00", "12:00", "15:00")),
+    # Text sent through the API: the service journals it as extended text.
+    lambda rng, n: make.api_text_message(rng.choice(_TEXTS).format(n=1000 + n)),
+    lambda rng, n: make.contacts_array_message(
+        ("Sales", "79001112233"), ("Support", "79004445566")
+    ),
+    lambda rng, n: make.reply_message("Yes, 12:00 works", stanza_id=_stanza(n)),
+    lambda rng, n: make.edited_message("Meeting moved to 16:00", stanza_id=_stanza(n)),
+    lambda rng, n: make.deleted_message(stanza_id=_stanza(n)),
+    lambda rng, n: make.reaction_message("👍", stanza_id=_stanza(n)),
+    lambda rng, n: make.poll_update_message(
+        "Which time suits you?",
+        {"10:00": [], "12:00": ["79001234567@c.us"], "15:00": []},
+        stanza_id=_stanza(n),
+    ),
+    lambda rng, n: make.group_invite_message(),
+)
+_TEXT, _API_TEXT = _KINDS[0], _KINDS[10]
+
+
 def _content(rng: random.Random, n: int) -> WireMessage:
-    kinds: list[Callable[[], WireMessage]] = [
-        lambda: make.text_message(rng.choice(_TEXTS).format(n=1000 + n)),
-        lambda: make.image_message(f"Photo {n}", file_name=f"photo-{n}.jpg"),
-        lambda: make.video_message(file_name=f"clip-{n}.mp4"),
-        lambda: make.document_message("Invoice", file_name=f"invoice-{n}.pdf"),
-        lambda: make.audio_message(file_name=f"voice-{n}.ogg"),
-        lambda: make.sticker_message(),
-        lambda: make.location_message(55.75 + rng.random() / 10, 37.6 + rng.random() / 10),
-        lambda: make.contact_message("Support desk", "79001234567"),
-        lambda: make.extended_text_message("https://green-api.com/docs/"),
-        lambda: make.poll_message("Which time suits you?", ("10:00", "12:00", "15:00")),
-        # Text sent through the API: the service journals it as extended text.
-        lambda: make.api_text_message(rng.choice(_TEXTS).format(n=1000 + n)),
-        lambda: make.contacts_array_message(("Sales", "79001112233"), ("Support", "79004445566")),
-        lambda: make.reply_message("Yes, 12:00 works", stanza_id=f"BAE5{n:012X}"),
-        lambda: make.edited_message("Meeting moved to 16:00", stanza_id=f"BAE5{n:012X}"),
-        lambda: make.deleted_message(stanza_id=f"BAE5{n:012X}"),
-        lambda: make.reaction_message("👍", stanza_id=f"BAE5{n:012X}"),
-        lambda: make.poll_update_message(
-            "Which time suits you?",
-            {"10:00": [], "12:00": ["79001234567@c.us"], "15:00": []},
-            stanza_id=f"BAE5{n:012X}",
-        ),
-        lambda: make.group_invite_message(),
-    ]
-    if n < len(kinds):
+    if n < len(_KINDS):
         # The first entries show every kind once; after that, mostly text, as in real life.
-        return kinds[n]()
+        return _KINDS[n](rng, n)
     if rng.random() < 0.6:
-        return kinds[0]() if rng.random() < 0.5 else kinds[10]()
-    return rng.choice(kinds)()
+        return _TEXT(rng, n) if rng.random() < 0.5 else _API_TEXT(rng, n)
+    return rng.choice(_KINDS)(rng, n)
+
+
+# noAccount comes once, at _FIRST_OF_EACH (see _status); the others among the first.
+_FIRST_STATUSES = (*STATUS_PROGRESSION, *(s for s in _FAILURE_STATUSES if s != "noAccount"))
+_PROGRESSION_WEIGHTS = tuple(itertools.accumulate((1, 3, 4, 6)))  # pending ... read
 
 
 def _status(rng: random.Random, n: int) -> str:
@@ -97,10 +116,9 @@ def _status(rng: random.Random, n: int) -> str:
         return "noAccount"  # right after each kind has been shown once: see below
     # noAccount once, above: the service empties the kind of such an entry, which
     # would hide the kind it falls on among the first.
-    statuses = (*STATUS_PROGRESSION, *(s for s in _FAILURE_STATUSES if s != "noAccount"))
-    if n < len(statuses):
-        return statuses[n]
-    return rng.choices(STATUS_PROGRESSION, weights=(1, 3, 4, 6))[0]
+    if n < len(_FIRST_STATUSES):
+        return _FIRST_STATUSES[n]
+    return rng.choices(STATUS_PROGRESSION, cum_weights=_PROGRESSION_WEIGHTS)[0]
 
 
 def _age(rng: random.Random, *, recent: bool, hours: int) -> int:
@@ -154,18 +172,22 @@ _REPLIES = (
 )
 
 
+_INCOMING_KINDS: tuple[_Kind, ...] = (
+    lambda rng, n: make.text_message(rng.choice(_REPLIES).format(n=1000 + n)),
+    lambda rng, n: make.image_message("Here it is", file_name=f"reply-{n}.jpg"),
+    lambda rng, n: make.audio_message(file_name=f"voice-{n}.ogg"),
+    lambda rng, n: make.location_message(55.7 + rng.random() / 10, 37.5 + rng.random() / 10),
+    lambda rng, n: make.reaction_message("❤️", stanza_id=_stanza(n)),
+    lambda rng, n: make.sticker_message(is_animated=True),
+)
+
+
 def _incoming_content(rng: random.Random, n: int) -> WireMessage:
-    kinds: list[Callable[[], WireMessage]] = [
-        lambda: make.text_message(rng.choice(_REPLIES).format(n=1000 + n)),
-        lambda: make.image_message("Here it is", file_name=f"reply-{n}.jpg"),
-        lambda: make.audio_message(file_name=f"voice-{n}.ogg"),
-        lambda: make.location_message(55.7 + rng.random() / 10, 37.5 + rng.random() / 10),
-        lambda: make.reaction_message("❤️", stanza_id=f"BAE5{n:012X}"),
-        lambda: make.sticker_message(is_animated=True),
-    ]
-    if n < len(kinds):
-        return kinds[n]()
-    return kinds[0]() if rng.random() < 0.7 else rng.choice(kinds)()
+    if n < len(_INCOMING_KINDS):
+        return _INCOMING_KINDS[n](rng, n)
+    if rng.random() < 0.7:
+        return _INCOMING_KINDS[0](rng, n)
+    return rng.choice(_INCOMING_KINDS)(rng, n)
 
 
 def incoming_reply(rng: random.Random, n: int) -> WireMessage:
