@@ -39,6 +39,8 @@ from ._errors import (
     SendNotConfirmedError,
 )
 from ._filters import check_kind, check_status, kind_matcher
+from ._journals import read_window
+from ._methods import METHODS, Answer, Direction, MethodSpec
 from ._send_requests import MAX_TEXT_CHARS
 from ._sent import SentMessage
 from ._text import escape_controls, escape_controls_in_json
@@ -140,27 +142,35 @@ def _parser() -> argparse.ArgumentParser:
 _Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-def _add_last_outgoing(commands: _Commands) -> None:
-    last = _add_command(
-        commands,
-        "last-outgoing",
-        help="messages the account sent recently, with their delivery status",
-        description="List the messages the account sent in the last N minutes, newest first.",
-    )
-    _add_listing_options(last)
-    last.add_argument("--status", help="only this status, e.g. read, delivered, failed")
+# A listing for each journal of one direction in the method table, named by its
+# direction: what its help says of the account's messages and of their fourth column.
+_LISTED_AS: Final[Mapping[Direction, tuple[str, str]]] = {
+    "outgoing": ("sent", "with their delivery status"),
+    "incoming": ("received", "with who sent them"),
+}
+_LISTINGS: Final[Mapping[str, tuple[MethodSpec, Direction]]] = {
+    f"last-{spec.direction}": (spec, spec.direction)
+    for spec in METHODS.values()
+    if spec.answer is Answer.MESSAGES and spec.windowed and spec.direction is not None
+}
 
 
-def _add_last_incoming(commands: _Commands) -> None:
-    incoming = _add_command(
-        commands,
-        "last-incoming",
-        help="messages the account received recently, with who sent them",
-        description="List the messages the account received in the last N minutes, newest first.",
-    )
-    _add_listing_options(incoming)
-    # Taken only to say why it does not apply, rather than argparse's bare refusal.
-    incoming.add_argument("--status", help=argparse.SUPPRESS)
+def _add_listings(commands: _Commands) -> None:
+    for name, (_, direction) in _LISTINGS.items():
+        verb, with_what = _LISTED_AS[direction]
+        listing = _add_command(
+            commands,
+            name,
+            help=f"messages the account {verb} recently, {with_what}",
+            description=f"List the messages the account {verb} in the last N minutes, "
+            "newest first.",
+        )
+        _add_listing_options(listing)
+        if direction == "outgoing":
+            listing.add_argument("--status", help="only this status, e.g. read, delivered, failed")
+        else:
+            # Taken only to say why it does not apply, rather than argparse's bare refusal.
+            listing.add_argument("--status", help=argparse.SUPPRESS)
 
 
 def _add_history(commands: _Commands) -> None:
@@ -276,8 +286,7 @@ def _add_sandbox(commands: _Commands) -> None:
 # Each command's part of the parser, in the order --help lists them; its runner is in
 # _COMMANDS. A new command is one function here and one there.
 _COMMAND_PARSERS: Final[tuple[Callable[[_Commands], None], ...]] = (
-    _add_last_outgoing,
-    _add_last_incoming,
+    _add_listings,
     _add_history,
     _add_message,
     _add_watch,
@@ -415,16 +424,11 @@ def _list_journal(args: argparse.Namespace) -> int:
         raise _UsageError(f"--minutes must be from 1 to {MAX_MINUTES} (a year)") from None
     if args.chat:
         validate_chat_id(args.chat, name="--chat")  # before any I/O
-    incoming = args.command == "last-incoming"
+    spec, direction = _LISTINGS[args.command]
+    incoming = direction == "incoming"
     if incoming:
-        _refuse_status_of_received(args, "last-incoming")
-
-    def fetch(api: GreenAPI) -> Awaitable[list[m.Message]]:
-        if incoming:
-            return api.journals.last_incoming_messages(minutes=args.minutes)
-        return api.journals.last_outgoing_messages(minutes=args.minutes)
-
-    messages = _ask(args, fetch)
+        _refuse_status_of_received(args, args.command)
+    messages = _ask(args, lambda api: read_window(api.journals, spec, args.minutes))
     _check_filters(args, messages)
     shown = [message for message in messages if _wanted(message, args)]
     filters = _filters_given(args)
@@ -899,8 +903,7 @@ def _reachable_url(served_url: str) -> str:
 
 # What each command runs: the parser offers exactly these (see _parser).
 _COMMANDS: Final[Mapping[str, Callable[[argparse.Namespace], int]]] = {
-    "last-outgoing": _list_journal,
-    "last-incoming": _list_journal,
+    **dict.fromkeys(_LISTINGS, _list_journal),
     "history": _show_history,
     "message": _show_message,
     "watch": _watch,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from typing import Any, Literal, overload
+from typing import Any, Literal, cast, overload
 
 from ._converter import (
     PartialMessages,
@@ -30,7 +30,7 @@ from ._validation import (
 )
 from ._watch import Fetch, IncomingWatcher, OutgoingWatcher
 
-__all__ = ["Journals", "journal_fetch"]
+__all__ = ["Journals", "journal_fetch", "read_window"]
 
 
 def journal_fetch(transport: Transport, spec: MethodSpec) -> Fetch:
@@ -43,6 +43,11 @@ def journal_fetch(transport: Transport, spec: MethodSpec) -> Fetch:
         return decode_messages_partially(body, method=spec.name)
 
     return fetch
+
+
+async def read_window(journals: Journals, spec: MethodSpec, minutes: int | None) -> list[Message]:
+    """``spec``'s journal of the last ``minutes``, read as its method of ``journals`` does."""
+    return cast("list[Message]", await journals._journal(spec, minutes, skip_malformed=False))
 
 
 class Journals:

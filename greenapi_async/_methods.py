@@ -8,9 +8,10 @@ by its properties, and the documentation's table of methods is checked against i
 
 Adding a method is a row here and its method on a resource; for a journal or a send,
 the fake answers it by the row, any other needs its answer in the fake (and a journal
-of its own, its store and seed). Then its command, if the command line offers it; its
-pages in the documentation (the table of methods and the API page are checked, the prose
-is not); and the test tables that follow the row (checked against ``METHODS``).
+of its own, its store and seed). Then its command (a journal of one direction gets its
+listing from the row), or a reason why the command line does not call it; its pages in
+the documentation (the table of methods and the API page are checked, the prose is not);
+and the test tables that follow the row (checked against ``METHODS``).
 """
 
 from __future__ import annotations
@@ -34,8 +35,13 @@ __all__ = [
     "SEND_POLL",
     "SHOW_MESSAGES_QUEUE",
     "Answer",
+    "Direction",
     "MethodSpec",
 ]
+
+
+Direction = Literal["outgoing", "incoming"]
+"""The ``type`` of a journal entry: sent by the account, or received."""
 
 
 class Answer(enum.Enum):
@@ -74,7 +80,7 @@ class MethodSpec:
     answer: Answer
     defaults: Mapping[str, int] = attrs.field(factory=dict, hash=False)
     missing_message_on_400: bool = False
-    direction: Literal["outgoing", "incoming"] | None = None
+    direction: Direction | None = None
     sends: bool = False
 
     @property
@@ -88,7 +94,7 @@ class MethodSpec:
         return 1 / self.rate
 
 
-def _journal(name: str, direction: Literal["outgoing", "incoming"]) -> MethodSpec:
+def _journal(name: str, direction: Direction) -> MethodSpec:
     """A journal of one direction: the entries of the last ``minutes`` (a day by default)."""
     return MethodSpec(
         name,

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import pytest
 
 import greenapi_async._json
+from greenapi_async._methods import METHODS
 from greenapi_async.testing import (
     FakeClock,
     FakeGreenAPI,
@@ -344,12 +345,17 @@ def test_help_has_examples_and_exit_codes(capsys: pytest.CaptureFixture[str]) ->
     assert "exit codes:" in out
 
 
-def help_examples() -> list[str]:
-    """The example lines of ``greenapi-async --help``, each without its description."""
+def main_help() -> str:
+    """What ``greenapi-async --help`` prints."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
         command_line("--help")
-    section = out.getvalue().split("\nexamples:\n", 1)[1].split("\n\n", 1)[0]
+    return out.getvalue()
+
+
+def help_examples() -> list[str]:
+    """The example lines of ``greenapi-async --help``, each without its description."""
+    section = main_help().split("\nexamples:\n", 1)[1].split("\n\n", 1)[0]
     # An example, then two spaces or more, then what it does.
     return [re.split(r" {2,}", line.strip())[0] for line in section.splitlines()]
 
@@ -395,6 +401,52 @@ def test_every_example_of_the_help_works_on_the_sandbox_as_shown(
     # An example that shows nothing would teach nothing.
     assert out.strip(), example
     assert not re.match(r"(No|0 of) ", out), (example, out)
+
+
+def commands() -> set[str]:
+    """The commands ``greenapi-async --help`` lists."""
+    listed = main_help().split("\n  COMMAND\n", 1)[1].split("\n\n", 1)[0]
+    return set(re.findall(r"^ {4}(\S+)", listed, re.MULTILINE))
+
+
+def test_every_command_has_an_example_in_the_help() -> None:
+    shown = {shlex.split(example)[1] for example in help_examples()}
+    assert shown == commands()
+    assert {"last-outgoing", "last-incoming", "send", "sandbox"} <= shown
+
+
+# Each command that calls the service, run once against `served`; the sandbox calls none.
+CALLING_RUNS = {
+    "last-outgoing": ["last-outgoing"],
+    "last-incoming": ["last-incoming"],
+    "history": ["history", "79001111111@c.us"],
+    "message": ["message", "79001111111@c.us", "{id}"],
+    "watch": ["watch", "--backfill", "--count", "1"],
+    "send": ["send", "79001111111@c.us", "Hello"],
+}
+# The methods of the table that no command calls, and why; every other is called.
+NOT_CALLED_BY_A_COMMAND = {
+    # The command line sends text only.
+    "sendFileByUrl",
+    "sendLocation",
+    "sendContact",
+    "sendPoll",
+    # Asked only when a send's answer was lost: test_sending covers it.
+    "showMessagesQueue",
+}
+
+
+def test_the_commands_call_every_method_of_the_table_but_those_named(
+    served: FakeGreenAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert set(CALLING_RUNS) == commands() - {"sandbox"}
+    an_id = served.instance.messages[0]["idMessage"]
+    for argv in CALLING_RUNS.values():
+        code, _, err = run(capsys, *(arg.format(id=an_id) for arg in argv))
+        assert code == 0, (argv, err)
+    called = {request.api_method for request in served.requests}
+    assert called | NOT_CALLED_BY_A_COMMAND == set(METHODS)
+    assert not called & NOT_CALLED_BY_A_COMMAND
 
 
 def test_the_sandboxs_last_hour_has_read_messages(capsys: pytest.CaptureFixture[str]) -> None:

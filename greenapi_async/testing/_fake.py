@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import itertools
 import random
 import re
@@ -34,6 +35,7 @@ from .._methods import (
     GET_MESSAGE,
     METHODS,
     SHOW_MESSAGES_QUEUE,
+    Direction,
     MethodSpec,
 )
 from .._redaction import REDACTED
@@ -293,11 +295,11 @@ class FakeInstance:
 
     def journal(self, minutes: int) -> list[WireMessage]:
         """What ``lastOutgoingMessages`` answers now: the window, newest first."""
-        return self._window(minutes, incoming=False)
+        return self._window(minutes, "outgoing")
 
     def incoming_journal(self, minutes: int) -> list[WireMessage]:
         """What ``lastIncomingMessages`` answers now: the window, newest first."""
-        return self._window(minutes, incoming=True)
+        return self._window(minutes, "incoming")
 
     def chat_history(self, chat_id: str, count: int) -> list[WireMessage]:
         """What ``getChatHistory`` answers now: the chat's ``count`` newest, both directions.
@@ -314,13 +316,14 @@ class FakeInstance:
                 return _as_in_history(message)
         return None
 
-    def _window(self, minutes: int, *, incoming: bool) -> list[WireMessage]:
+    def _window(self, minutes: int, direction: Direction) -> list[WireMessage]:
+        """The entries of one direction of the last ``minutes``, newest first."""
         since = self._clock.now() - minutes * 60
         recent = [
             m
             for m in self._shown()
-            # An entry added without a type is outgoing, as the journal was before.
-            if (m.get("type") == "incoming") is incoming
+            # An entry not marked incoming (added without a type, or malformed) is outgoing.
+            if ("incoming" if m.get("type") == "incoming" else "outgoing") == direction
             and isinstance(m.get("timestamp"), int)
             and m["timestamp"] >= since
         ]
@@ -645,14 +648,13 @@ Answered = tuple[int, tuple[tuple[str, str], ...], bytes]
 
 
 def _answer_window(
-    spec: MethodSpec, instance: FakeInstance, arguments: Mapping[str, Any]
+    spec: MethodSpec, instance: FakeInstance, arguments: Mapping[str, Any], direction: Direction
 ) -> Answered:
     """Answer a journal of one direction, of the last ``minutes`` (a query parameter)."""
     minutes = arguments.get("minutes", str(spec.defaults["minutes"]))
     if not minutes.isdigit() or int(minutes) < 1:
         return _error(400, "Validation failed: minutes must be a positive integer")
-    journal = instance.journal if spec.direction == "outgoing" else instance.incoming_journal
-    return 200, JSON_HEADERS, _json.dumps(journal(int(minutes)))
+    return 200, JSON_HEADERS, _json.dumps(instance._window(int(minutes), direction))
 
 
 def _answer_history(
@@ -724,8 +726,8 @@ def _answer_of(spec: MethodSpec) -> _Answer | None:
 
     An answer is given the checked arguments: a GET's query, a POST's JSON object.
     """
-    if spec.windowed:
-        return _answer_window
+    if spec.windowed and spec.direction is not None:
+        return functools.partial(_answer_window, direction=spec.direction)
     if spec.sends:
         return _answer_send
     return _OWN_ANSWERS.get(spec.name)
