@@ -25,6 +25,18 @@ _ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRI
 # The body is read before the clock starts: reading a file is not the SDK's cost.
 _PROBES = {
     "`import httpx`": "import httpx",
+    # The floor: the libraries greenapi_async is made of, imported and nothing built.
+    "`import httpx, anyio, attrs, cattrs, msgspec` (the libraries alone)": (
+        "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec"
+    ),
+    # And the message classes attrs makes, alone: _models.py imports only the libraries,
+    # so it is loaded from its file without the package around it.
+    "the libraries alone + the message classes (`_models.py`)": (
+        "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec, importlib.util as iu, os; "
+        "folder, = iu.find_spec('greenapi_async').submodule_search_locations; "
+        "spec = iu.spec_from_file_location('models', os.path.join(folder, '_models.py')); "
+        "spec.loader.exec_module(iu.module_from_spec(spec))"
+    ),
     "`import greenapi_async`": "import greenapi_async",
     "`import greenapi_async` + first decode of a 20-message journal": (
         "import greenapi_async; greenapi_async.decode_outgoing_messages(body)"
