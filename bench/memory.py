@@ -1,17 +1,38 @@
-"""Memory retained per message after decoding a journal, measured with tracemalloc."""
+"""Memory retained per message after decoding a journal: tracemalloc, RSS, and the floor.
+
+tracemalloc counts what Python allocated and still holds; the resident set size (RSS)
+is what the process took from the system, allocator overhead and arenas included, and
+is measured in a fresh interpreter per decoder, so that no other decoder's freed memory
+is reused. The floor is what keeping each entry as it came (``raw``) and one object per
+message must cost: the parser's plain dicts, plus the SDK's objects' own shells (each
+attrs object and tuple, which no dict holds; the strings and numbers in them are the
+dicts' own).
+"""
 
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import attrs
+from decode import OURS, PARSER, contenders
 from journal import journal_body
+
+FLOOR_ROW = f"floor: {PARSER}, plus the SDK's object shells"
 
 
 def retained_bytes_per_message(decode: Callable[[bytes], Any], body: bytes, count: int) -> float:
-    """Bytes still allocated per message while the decoded result is alive."""
+    """Bytes still allocated per message while the decoded result is alive.
+
+    A first decode of the same body goes before: what a decoder makes once (its hooks,
+    caches, imports) is not what each message costs.
+    """
+    decode(body)
     gc.collect()
     tracemalloc.start()
     try:
@@ -25,14 +46,88 @@ def retained_bytes_per_message(decode: Callable[[bytes], Any], body: bytes, coun
     return (after - before) / count
 
 
-def memory_table(decoders: dict[str, Callable[[bytes], Any]], count: int) -> str:
+def object_shells(messages: list[Any]) -> int:
+    """Bytes of the attrs objects and tuples of ``messages``, without what they refer to."""
+    total = 0
+    seen: set[int] = set()
+    pending: list[Any] = list(messages)
+    while pending:
+        item = pending.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if attrs.has(type(item)):
+            total += sys.getsizeof(item)
+            # raw is the parser's dict, counted in the floor's first part.
+            pending += [getattr(item, f.name) for f in attrs.fields(type(item)) if f.alias != "raw"]
+        elif isinstance(item, tuple):
+            total += sys.getsizeof(item)
+            pending += item
+    return total
+
+
+def _resident_bytes() -> int:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * _PAGE_SIZE
+
+
+_PAGE_SIZE = 4096
+_RSS_PROBE = """
+import gc, sys
+sys.path.insert(0, {folder!r})
+import memory
+from decode import contenders
+from journal import journal_body
+decode = contenders()[{name!r}]
+body = open({path!r}, "rb").read()
+# A small journal first: its imports and hooks are not what each message costs. Not the
+# same body, whose freed memory the measured decode would reuse, unseen by the RSS.
+decode(journal_body(20))
+gc.collect()
+before = memory._resident_bytes()
+result = decode(body)
+gc.collect()
+print((memory._resident_bytes() - before) / {count})
+"""
+
+
+def resident_bytes_per_message(name: str, body_path: Path, count: int) -> float | None:
+    """RSS growth per message of decoding in a fresh interpreter; None off Linux."""
+    if not Path("/proc/self/statm").exists():
+        return None
+    probe = _RSS_PROBE.format(
+        folder=str(Path(__file__).parent), name=name, path=str(body_path), count=count
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    )
+    return float(completed.stdout)
+
+
+def memory_table(decoders: dict[str, Callable[[bytes], Any]], count: int, body_path: Path) -> str:
     """A Markdown table of retained bytes per message, and the ratio to plain dicts."""
     body = journal_body(count)
-    results = {name: retained_bytes_per_message(d, body, count) for name, d in decoders.items()}
-    floor = results["orjson.loads"]
+    body_path.write_bytes(body)
+    traced = {name: retained_bytes_per_message(d, body, count) for name, d in decoders.items()}
+    shells = object_shells(decoders[OURS](body)) / count
+    traced = {**traced, FLOOR_ROW: traced[PARSER] + shells}
+    resident = {name: resident_bytes_per_message(name, body_path, count) for name in decoders}
+    plain = traced[next(iter(decoders))]
     lines = [
-        f"| decoder ({count:,} messages) | bytes per message | x plain dicts (orjson.loads) |",
-        "|---|---:|---:|",
+        f"| decoder ({count:,} messages) | tracemalloc, bytes per message "
+        "| x plain dicts (orjson.loads) | RSS, bytes per message |",
+        "|---|---:|---:|---:|",
     ]
-    lines += [f"| {name} | {size:,.0f} | {size / floor:.2f} |" for name, size in results.items()]
+    for name, size in traced.items():
+        rss = resident.get(name)
+        shown = "" if rss is None else f"{rss:,.0f}"
+        lines.append(f"| {name} | {size:,.0f} | {size / plain:.2f} | {shown} |")
     return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        size = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+        print(memory_table(contenders(), size, Path(folder) / "journal.json"))
