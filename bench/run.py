@@ -1,9 +1,9 @@
 """Run every benchmark and write docs/benchmarks.md (``nox -s bench``).
 
 Usage: ``python bench/run.py [--quick] [--output docs/benchmarks.md]``; ``--only decode``
-(or ``breakdown``, ``live``, ``history``, ``end_to_end``, ``send``, ``memory``, ``import``,
-``fleet``) prints that one table and writes nothing; ``--no-fleet`` leaves out the fleet
-run (about two minutes).
+(or ``breakdown``, ``live``, ``history``, ``end_to_end``, ``per_call``, ``send``,
+``memory``, ``import``, ``fleet``) prints that one table and writes nothing;
+``--no-fleet`` leaves out the fleet run (about two minutes).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from end_to_end import end_to_end_table
 from fleet import fleet_rows, fleet_table
 from import_time import import_table
 from memory import memory_table
+from per_call import per_call_table
 from send import send_table
 
 PACKAGES = (
@@ -88,6 +89,8 @@ def _table(name: str, sizes: list[int], repetitions: int, *, quick: bool) -> str
         return history_table([100, 1_000], repetitions * 4)
     if name == "end_to_end":
         return end_to_end_table(calls=200 if quick else 1_000)
+    if name == "per_call":
+        return per_call_table(rounds=10 if quick else 30)
     if name == "send":
         return send_table(calls=200 if quick else 1_000, rounds=8 if quick else 40)
     if name == "memory":
@@ -107,7 +110,7 @@ def main() -> None:
         "--only",
         choices=(
             *("decode", "breakdown", "live", "history"),
-            *("end_to_end", "send", "memory", "import", "fleet"),
+            *("end_to_end", "per_call", "send", "memory", "import", "fleet"),
         ),
         help="one table, printed",
     )
@@ -185,6 +188,20 @@ def main() -> None:
         "and httpx-aiohttp's transport both run on aiohttp.",
         "",
         _table("end_to_end", sizes, repetitions, quick=args.quick),
+        "",
+        "## A small call, and the floor of a safe one",
+        "",
+        "A 20-message journal from a bare asyncio server in its own process "
+        "(`bench/fleet_server.py`, cheaper and steadier than uvicorn), every client on "
+        "httpx's own transport with the SDK's pool limits (100 connections), taking "
+        "turns round by round. The third row is raw httpx whose responses close as the "
+        "SDK's do: on asyncio in a task of their own, which `Task.cancel()` cannot "
+        "interrupt halfway (a close cut there keeps its connection taken for the life "
+        "of httpcore 1.0.9's pool), the floor of a call that survives cancellation. "
+        "Medians over rounds of each client's time over raw httpx's in the same round, "
+        "interquartile range in brackets (`bench/per_call.py`).",
+        "",
+        _table("per_call", sizes, repetitions, quick=args.quick),
         "",
         "## Sending over loopback",
         "",
