@@ -23,6 +23,7 @@ import orjson
 from fake_server import LARGE_ID, SMALL_ID, TOKEN
 
 import greenapi_async as ga
+from greenapi_async._client import DEFAULT_POOL_LIMITS
 
 Call = Callable[[], Awaitable[Any]]
 OURS = "greenapi_async"
@@ -52,9 +53,7 @@ async def contenders(base_url: str, id_instance: str) -> Any:
     """Each contender as a zero-argument coroutine function fetching the same journal."""
     url = f"{base_url}/waInstance{id_instance}/lastOutgoingMessages/{TOKEN}"
     async with contextlib.AsyncExitStack() as stack:
-        raw = await stack.enter_async_context(
-            httpx.AsyncClient(limits=httpx.Limits(max_connections=20))
-        )
+        raw = await stack.enter_async_context(httpx.AsyncClient(limits=DEFAULT_POOL_LIMITS))
         api = await stack.enter_async_context(
             ga.GreenAPI(id_instance, TOKEN, api_url=base_url, rate_limit=False, max_retries=0)
         )

@@ -181,11 +181,10 @@ def main() -> None:
         "Sequential calls run in 40 rounds of 25 per client, the order of the clients "
         "reversed every other round; the median round is reported. Calls at concurrency 50 "
         "run in 10 rounds of 200 per client, the same way; a call's time there is the "
-        "round's over its calls. Each client keeps its own pool: greenapi_async its own "
-        "client's (100 connections, all kept alive), raw httpx 20, httpx-aiohttp's "
+        "round's over its calls. Each client keeps its own pool: greenapi_async and raw "
+        "httpx the SDK's limits (100 connections, all kept alive), httpx-aiohttp's "
         "transport aiohttp's default (100), the official SDK a new aiohttp session per "
-        "call. The official SDK "
-        "and httpx-aiohttp's transport both run on aiohttp.",
+        "call. The official SDK and httpx-aiohttp's transport both run on aiohttp.",
         "",
         _table("end_to_end", sizes, repetitions, quick=args.quick),
         "",

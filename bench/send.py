@@ -21,6 +21,7 @@ from end_to_end import RAW, Call, _interleaved, _sequential, fake_server
 from fake_server import SENDER_ID, TOKEN
 
 import greenapi_async as ga
+from greenapi_async._client import DEFAULT_POOL_LIMITS
 
 OURS = "greenapi_async send_text"
 CHAT = "79001234567@c.us"
@@ -30,7 +31,7 @@ CHAT = "79001234567@c.us"
 async def contenders(base_url: str) -> AsyncIterator[dict[str, Call]]:
     url = f"{base_url}/waInstance{SENDER_ID}/sendMessage/{TOKEN}"
     async with (
-        httpx.AsyncClient(limits=httpx.Limits(max_connections=20)) as raw,
+        httpx.AsyncClient(limits=DEFAULT_POOL_LIMITS) as raw,
         ga.GreenAPI(SENDER_ID, TOKEN, api_url=base_url, rate_limit=False, max_retries=0) as api,
     ):
 
