@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, settings
 import greenapi_async as ga
 from greenapi_async.testing import FakeClock, FakeGreenAPI, serve
 
+from .hypothesis_tracing import search_untraced
 from .loopback import LoopbackServer
 
 # Property tests check behaviour, not speed: hypothesis' deadline and its slow-input
@@ -26,6 +27,14 @@ settings.register_profile(
     "greenapi_async", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("greenapi_async")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, object]:
+    # A property test's search runs untraced, its examples traced (hypothesis_tracing).
+    with search_untraced(pyfuncitem.obj):
+        return (yield)
+
 
 ID_INSTANCE = "1101000001"
 # Shaped like a real apiTokenInstance; distinctive enough that a substring match is proof.
