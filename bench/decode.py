@@ -34,7 +34,15 @@ from typing import Any
 
 import msgspec
 import orjson
-from journal import history_body, journal_body, live_journal_body
+from journal import (
+    body_of,
+    history_body,
+    incoming_message,
+    journal_body,
+    live_journal_body,
+    media_message,
+    texting_message,
+)
 
 import greenapi_async as ga
 
@@ -203,6 +211,29 @@ def history_table(sizes: list[int], repetitions: int) -> str:
     return _against_the_parsers(
         history_body, "greenapi_async (getChatHistory)", sizes, repetitions, back_to_back=False
     )
+
+
+# More mixes, each with a seed of its own: what a decode costs depends on the mix.
+MIXES: dict[str, Callable[[int], bytes]] = {
+    "chattier, live shape: 45% text, 25% links, files, places, contacts, polls": body_of(
+        texting_message, seed=11
+    ),
+    "media-heavy, live shape: four in five a file": body_of(media_message, seed=12),
+    "incoming (lastIncomingMessages), live shape": body_of(incoming_message, seed=13),
+}
+
+
+def mixes_table(sizes: list[int], repetitions: int) -> str:
+    """One table per mix of ``MIXES``, one call and back to back, as the live table."""
+    parts = []
+    for mix, body_for in MIXES.items():
+        parts += [
+            f"*{mix}*",
+            "",
+            _against_the_parsers(body_for, OURS, sizes, repetitions, back_to_back=True),
+            "",
+        ]
+    return "\n".join(parts).rstrip()
 
 
 def live_table(sizes: list[int], repetitions: int) -> str:

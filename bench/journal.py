@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any
 
 import orjson
 
 THUMBNAIL = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcU" * 8
+
+
+def file_fields(
+    kind: str,
+    n: int,
+    *,
+    caption: str = "Receipt",
+    extension: str = "bin",
+    mime_type: str = "application/octet-stream",
+) -> dict[str, Any]:
+    """The fields of a file entry of ``kind`` (image, video, document, audio)."""
+    return {
+        "typeMessage": kind,
+        "downloadUrl": f"https://media.sandbox.invalid/{n}.{extension}",
+        "caption": caption,
+        "fileName": f"{n}.{extension}",
+        "mimeType": mime_type,
+    }  # fmt: skip
 
 
 def message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
@@ -25,13 +44,7 @@ def message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
         entry.update(typeMessage="textMessage", textMessage=f"Your order #{n} has shipped 📦")
     elif roll < 0.85:
         kind = rng.choice(("imageMessage", "videoMessage", "documentMessage", "audioMessage"))
-        entry.update(
-            typeMessage=kind,
-            downloadUrl=f"https://media.sandbox.invalid/{n}.bin",
-            caption="Receipt",
-            fileName=f"{n}.bin",
-            mimeType="application/octet-stream",
-        )
+        entry.update(file_fields(kind, n))
     elif roll < 0.90:
         entry.update(
             typeMessage="locationMessage",
@@ -132,3 +145,96 @@ def history_body(count: int, *, seed: int = 2, now: int = 1_764_000_000) -> byte
     """A ``getChatHistory`` response body of ``count`` entries of both directions."""
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
     return orjson.dumps([history_entry(rng, n, now) for n in range(count)])
+
+
+def poll_data(n: int) -> dict[str, Any]:
+    """A poll's nested object, as the service journals ``pollMessage``."""
+    return {
+        "name": f"Delivery slot for order #{n}?",
+        "options": [{"optionName": name} for name in ("10:00", "12:00", "15:00")],
+        "multipleAnswers": False,
+    }
+
+
+def texting_message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
+    """One entry of a chattier mix in the live shape.
+
+    45% text, 25% extended text (links with a preview), then image, document, location,
+    contact and poll.
+    """
+    entry = live_message(rng, n, now)
+    for key in ("textMessage", "extendedTextMessage", "location", "contact", "caption"):
+        entry.pop(key, None)
+    for key in ("downloadUrl", "fileName", "mimeType"):
+        entry.pop(key, None)
+    roll = rng.random()
+    text = rng.choice(("Thanks! Your table is booked for 19:30.", "Order #{n} is on its way"))
+    if roll < 0.45:
+        entry.update(typeMessage="textMessage", textMessage=text.format(n=n))
+    elif roll < 0.70:
+        link = f"https://shop.example/orders/{n}"
+        entry.update(typeMessage="extendedTextMessage", textMessage=link)
+        entry["extendedTextMessage"] = {
+            "text": link, "description": "Track your order", "title": "Shop",
+            "previewType": "NONE", "jpegThumbnail": "", "forwardingScore": 0,
+            "isForwarded": False,
+        }  # fmt: skip
+    elif roll < 0.80:
+        kind = rng.choice(("imageMessage", "documentMessage"))
+        entry.update(file_fields(kind, n, extension="jpg", mime_type="image/jpeg"))
+    elif roll < 0.87:
+        entry.update(
+            typeMessage="locationMessage",
+            location={"nameLocation": "Office", "address": "Moscow", "latitude": 55.75,
+                      "longitude": 37.61, "jpegThumbnail": "", "forwardingScore": 0,
+                      "isForwarded": False},
+        )  # fmt: skip
+    elif roll < 0.94:
+        entry.update(
+            typeMessage="contactMessage",
+            contact={"displayName": "Support", "vcard": "BEGIN:VCARD\nFN:Support\nEND:VCARD",
+                     "forwardingScore": 0, "isForwarded": False},
+        )  # fmt: skip
+    else:
+        entry.update(typeMessage="pollMessage", pollMessageData=poll_data(n))
+    return entry
+
+
+def media_message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
+    """One entry of a media-heavy mix in the live shape.
+
+    Four in five are files, with captions and thumbnails; the rest text.
+    """
+    entry = live_message(rng, n, now)
+    if rng.random() < 0.8:
+        for key in ("textMessage", "extendedTextMessage", "location", "contact"):
+            entry.pop(key, None)
+        kind = rng.choice(("imageMessage", "videoMessage", "documentMessage", "audioMessage"))
+        entry.update(file_fields(kind, n, caption=f"Photo {n} of the delivery"))
+        entry["jpegThumbnail"] = THUMBNAIL
+    return entry
+
+
+def incoming_message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
+    """One entry of ``lastIncomingMessages`` in the live shape.
+
+    It has the sender fields, no status, and the edit and delete keys.
+    """
+    entry = live_message(rng, n, now)
+    del entry["statusMessage"], entry["sendByApi"]
+    sender = f"7900{rng.randrange(10**7):07d}@c.us"
+    entry.update(type="incoming", chatId=sender, senderId=sender, senderName="Anna")
+    entry["senderContactName"] = "Anna (shop)"
+    return entry
+
+
+def body_of(
+    make: Callable[[random.Random, int, int], dict[str, Any]], seed: int
+) -> Callable[[int], bytes]:
+    """A body function of ``count`` entries made by ``make``, with its own ``seed``."""
+
+    def body(count: int) -> bytes:
+        rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+        return orjson.dumps([make(rng, n, 1_764_000_000) for n in range(count)])
+
+    return body

@@ -1,7 +1,7 @@
 """Run every benchmark and write docs/benchmarks.md (``nox -s bench``).
 
 Usage: ``python bench/run.py [--quick] [--output docs/benchmarks.md]``; ``--only decode``
-(or ``breakdown``, ``live``, ``history``, ``end_to_end``, ``per_call``, ``send``,
+(or ``breakdown``, ``live``, ``mixes``, ``history``, ``end_to_end``, ``per_call``, ``send``,
 ``memory``, ``import``, ``fleet``) prints that one table and writes nothing;
 ``--no-fleet`` leaves out the fleet run (about two minutes).
 """
@@ -16,7 +16,14 @@ import platform
 import tempfile
 from pathlib import Path
 
-from decode import breakdown_table, contenders, decode_table, history_table, live_table
+from decode import (
+    breakdown_table,
+    contenders,
+    decode_table,
+    history_table,
+    live_table,
+    mixes_table,
+)
 from end_to_end import end_to_end_table
 from fleet import fleet_rows, fleet_table
 from import_time import import_table
@@ -85,6 +92,8 @@ def _table(name: str, sizes: list[int], repetitions: int, *, quick: bool) -> str
         return breakdown_table(sizes, repetitions)
     if name == "live":
         return live_table(sizes[-2:], repetitions)
+    if name == "mixes":
+        return mixes_table(sizes, repetitions)
     if name == "history":
         return history_table([100, 1_000], repetitions * 4)
     if name == "end_to_end":
@@ -109,7 +118,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         choices=(
-            *("decode", "breakdown", "live", "history"),
+            *("decode", "breakdown", "live", "mixes", "history"),
             *("end_to_end", "per_call", "send", "memory", "import", "fleet"),
         ),
         help="one table, printed",
@@ -168,6 +177,12 @@ def main() -> None:
         "(the notes below say how much).",
         "",
         _table("live", sizes, repetitions, quick=args.quick),
+        "",
+        "Three more mixes, each generated with a seed of its own (`bench/journal.py`): a "
+        "chattier one, a media-heavy one, and the incoming journal. One call and back to "
+        "back, as above.",
+        "",
+        _table("mixes", sizes, repetitions, quick=args.quick),
         "",
         "A chat history (`getChatHistory`) in the live shape: both directions, outgoing "
         "statuses empty, incoming sender fields, one entry in ten an edit, a reaction or a "
