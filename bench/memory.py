@@ -12,6 +12,7 @@ dicts' own).
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 import tracemalloc
@@ -67,11 +68,10 @@ def object_shells(messages: list[Any]) -> int:
 
 
 def _resident_bytes() -> int:
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        return int(statm.read().split()[1]) * _PAGE_SIZE
+    with open("/proc/self/statm", encoding="ascii") as statm:  # sizes in pages
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-_PAGE_SIZE = 4096
 _RSS_PROBE = """
 import gc, sys
 sys.path.insert(0, {folder!r})

@@ -22,11 +22,11 @@ import json
 import statistics
 import sys
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import anyio
 import httpx
+from end_to_end import Call, _concurrent, _interleaved, _sequential
 from fleet_server import TOKEN, fleet_server, instance_id
 
 import greenapi_async as ga
@@ -37,34 +37,18 @@ OURS = "greenapi_async"
 RAW = "raw httpx + json.loads"
 SAFE_RAW = "raw httpx + json.loads, closed as the SDK closes"
 IN_FLIGHT = 50
-Call = Callable[[], Awaitable[Any]]
 
 
-async def _rounds(
-    calls: dict[str, Call], rounds: int, per_round: int, in_flight: int
-) -> dict[str, list[float]]:
-    """Each contender's time over raw httpx's, one figure per round."""
-    ratios: dict[str, list[float]] = {name: [] for name in calls}
-    order = list(calls)
-    for number in range(rounds):
-        seconds: dict[str, float] = {}
-        for name in order if number % 2 else order[::-1]:
-            started = time.perf_counter()
-            await _run(calls[name], per_round, in_flight)
-            seconds[name] = time.perf_counter() - started
-        for name in calls:
-            ratios[name].append(seconds[name] / seconds[RAW])
-    return ratios
+def _concurrent_rounds(rounds: int) -> int:
+    return max(rounds // 2, 4)
 
 
-async def _run(call: Call, count: int, in_flight: int) -> None:
-    if in_flight == 1:
-        for _ in range(count):
-            await call()
-        return
-    async with anyio.create_task_group() as group:
-        for _ in range(in_flight):
-            group.start_soon(_run, call, count // in_flight, 1)
+def _ratios(measures: dict[str, list[float]]) -> dict[str, list[float]]:
+    """Each contender's time over raw httpx's in the same round, round by round."""
+    return {
+        name: [value / raw for value, raw in zip(values, measures[RAW], strict=True)]
+        for name, values in measures.items()
+    }
 
 
 def _cell(ratios: list[float]) -> str:
@@ -99,9 +83,18 @@ async def per_call_rows(rounds: int) -> list[str]:
                     await response.aclose()
 
             calls: dict[str, Call] = {OURS: ours, RAW: raw_call, SAFE_RAW: safe_raw_call}
-            await _rounds(calls, 2, 100, 1)  # warm: connections, hooks
-            sequential = await _rounds(calls, rounds, 40, 1)
-            concurrent = await _rounds(calls, max(rounds // 2, 4), 400, IN_FLIGHT)
+            for call in calls.values():  # warm up: connections, generated code
+                await _sequential(call, 100)
+            sequential = _ratios(
+                await _interleaved(calls, rounds, lambda call: _sequential(call, 40))
+            )
+            concurrent = _ratios(
+                await _interleaved(
+                    calls,
+                    _concurrent_rounds(rounds),
+                    lambda call: _concurrent(call, 400, IN_FLIGHT),
+                )
+            )
     return [f"| {name} | {_cell(sequential[name])} | {_cell(concurrent[name])} |" for name in calls]
 
 
@@ -111,7 +104,7 @@ def per_call_table(rounds: int) -> str:
     return "\n".join(
         [
             f"| client, 20-message journal | sequential, x raw httpx ({rounds} rounds of 40) "
-            f"| {IN_FLIGHT} in flight, x raw httpx ({max(rounds // 2, 4)} rounds of 400) |",
+            f"| {IN_FLIGHT} in flight, x raw httpx ({_concurrent_rounds(rounds)} rounds of 400) |",
             "|---|---:|---:|",
             *rows,
         ]
