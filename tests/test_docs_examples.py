@@ -334,8 +334,23 @@ def _prints_what_is_shown(command: Command, printed: str) -> bool:
 
 
 @pytest.fixture
-def docs_sandbox_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """The page's sandbox, in UTC, started at the moment the pages show; no terminal width."""
+def docs_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """A reader's shell as the pages assume it: in UTC, no terminal width, an empty folder."""
+    for name in ("COLUMNS", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.chdir(tmp_path)
+    time.tzset()
+    try:
+        yield
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.fixture
+def docs_sandbox_env(monkeypatch: pytest.MonkeyPatch, docs_terminal: None) -> Iterator[None]:
+    """The page's sandbox, started at the moment the pages show, its credentials set."""
     # Without the rate limit: a reader types commands seconds apart, here they follow
     # each other within the second, and only the client's wait after a 429 would differ.
     with sandbox_clock_at_docs_start():
@@ -344,16 +359,7 @@ def docs_sandbox_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterato
         monkeypatch.setenv("GREENAPI_ID_INSTANCE", fake.instance.id_instance)
         monkeypatch.setenv("GREENAPI_API_TOKEN", fake.instance.api_token)
         monkeypatch.setenv("GREENAPI_API_URL", url)
-        for name in ("COLUMNS", "LINES"):
-            monkeypatch.delenv(name, raising=False)
-        monkeypatch.setenv("TZ", "UTC")
-        monkeypatch.chdir(tmp_path)
-        time.tzset()
-        try:
-            yield
-        finally:
-            monkeypatch.undo()
-            time.tzset()
+        yield
 
 
 def _run_as_typed(command: Command) -> None:
@@ -388,8 +394,9 @@ def test_console_examples_run_and_print_what_the_page_shows(page: Path) -> None:
         _run_as_typed(command)
 
 
+# A --sandbox command starts its own sandbox: the page's is not served for it.
 @pytest.mark.parametrize("command", SANDBOX_COMMANDS, ids=lambda command: command.id)
-@pytest.mark.usefixtures("docs_sandbox_env", "hang_guard")
+@pytest.mark.usefixtures("docs_terminal", "hang_guard")
 def test_sandbox_console_examples_print_what_the_page_shows(command: Command) -> None:
     _run_as_typed(command)
 
