@@ -1169,10 +1169,10 @@ async def random_restarts(fake: FakeGreenAPI, watched: Watched, seed: int) -> No
     watcher started without a state that had polled; the count starts over there) and
     except a pair the journal replaced by a newer status while the bot was stopped after
     fetching it: no request can show it any more, and the newer status is reported in
-    its place. The bot saves
-    ``watcher.state`` after handling each event, as the docs show, and when it stops
-    cleanly; a crash keeps the state saved after the last event. Incoming messages have
-    no status: each is one pair, with the status ``-``, and only new ones arrive.
+    its place. The bot saves ``watcher.state`` after handling each event, as the docs
+    show, and when it stops cleanly; a crash keeps the state saved after the last event.
+    Incoming messages have no status: each is one pair, with the status ``-``, and only
+    new ones arrive.
     """
     rng = random.Random(seed)
     journal = fake.instance
