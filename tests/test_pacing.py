@@ -1,24 +1,48 @@
-"""rate_limit=True: one lastOutgoingMessages request per second per client, no bursts."""
+"""rate_limit=True: one lastOutgoingMessages request per second per client, no bursts.
+
+The async tests run on virtual time, and the pacer's clock (``time.monotonic``) is made
+the event loop's: a request's start is then the moment its turn was taken, however
+slowly this machine runs the code between the two.
+"""
 
 from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import anyio
 import httpx
 import pytest
 import respx
+import trio
 
 from greenapi_async._pacing import Pacer
 
-from .conftest import JOURNAL_URL, TOKEN, MakeClient
+from .conftest import JOURNAL_URL, TOKEN, MakeClient, loop_monotonic, virtual_time
 
 pytestmark = pytest.mark.anyio
 
+Test = TypeVar("Test", bound=Callable[..., Any])
+
 INTERVAL = 1.0
-# anyio's clock and time.monotonic may differ by scheduling noise; never by this much.
-SLACK = 0.05
+
+
+@pytest.fixture
+def pacer_on_the_loop_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(time, "monotonic", loop_monotonic)
+
+
+def on_virtual_time(test: Test) -> Test:
+    """Run ``test`` on virtual time, with the pacer's clock the event loop's."""
+    marked: Test = virtual_time(pytest.mark.usefixtures("pacer_on_the_loop_clock")(test))
+    return marked
+
+
+def hold_the_loop(seconds: float) -> None:
+    """Let ``seconds`` pass while this task runs on without yielding (a blocking call)."""
+    trio.lowlevel.current_clock().jump(seconds)  # type: ignore[attr-defined]
 
 
 def record_start_times(respx_mock: respx.MockRouter) -> list[float]:
@@ -36,6 +60,7 @@ def gaps(starts: list[float]) -> list[float]:
     return [later - earlier for earlier, later in itertools.pairwise(starts)]
 
 
+@on_virtual_time
 async def test_concurrent_callers_are_spaced_a_second_apart(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -44,9 +69,10 @@ async def test_concurrent_callers_are_spaced_a_second_apart(
         for _ in range(3):
             tasks.start_soon(api.journals.last_outgoing_messages)
     assert len(starts) == 3
-    assert all(gap >= INTERVAL - SLACK for gap in gaps(starts)), gaps(starts)
+    assert gaps(starts) == pytest.approx([INTERVAL, INTERVAL])
 
 
+@on_virtual_time
 async def test_the_first_request_does_not_wait(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -54,9 +80,10 @@ async def test_the_first_request_does_not_wait(
     async with make_client(rate_limit=True) as api:
         started = time.monotonic()
         await api.journals.last_outgoing_messages()
-        assert time.monotonic() - started < INTERVAL / 2
+        assert time.monotonic() == started
 
 
+@on_virtual_time
 async def test_retries_are_paced_too(respx_mock: respx.MockRouter, make_client: MakeClient) -> None:
     starts: list[float] = []
 
@@ -69,9 +96,10 @@ async def test_retries_are_paced_too(respx_mock: respx.MockRouter, make_client: 
     respx_mock.get(JOURNAL_URL).mock(side_effect=respond)
     async with make_client(rate_limit=True) as api:
         await api.journals.last_outgoing_messages()
-    assert gaps(starts)[0] >= INTERVAL - SLACK
+    assert gaps(starts) == pytest.approx([INTERVAL])
 
 
+@on_virtual_time
 async def test_a_cancelled_waiter_gives_up_its_turn(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -84,9 +112,10 @@ async def test_a_cancelled_waiter_gives_up_its_turn(
         await api.journals.last_outgoing_messages()
     # The cancelled call sent nothing and did not push the next one a further second back.
     assert len(starts) == 2
-    assert INTERVAL - SLACK <= gaps(starts)[0] < 2 * INTERVAL - SLACK
+    assert gaps(starts) == pytest.approx([INTERVAL])
 
 
+@on_virtual_time
 @pytest.mark.parametrize("due", [True, False], ids=["turn due", "turn not due"])
 async def test_a_call_cancelled_before_it_starts_sends_nothing_and_takes_no_turn(
     respx_mock: respx.MockRouter, make_client: MakeClient, due: bool
@@ -102,9 +131,10 @@ async def test_a_call_cancelled_before_it_starts_sends_nothing_and_takes_no_turn
         await api.journals.last_outgoing_messages()
     assert len(starts) == (1 if due else 2)
     if not due:  # the next call waited for the one before the cancelled one only
-        assert INTERVAL - SLACK <= gaps(starts)[0] < INTERVAL + 0.5
+        assert gaps(starts) == pytest.approx([INTERVAL])
 
 
+@on_virtual_time
 async def test_pacing_off_sends_at_once(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -113,7 +143,7 @@ async def test_pacing_off_sends_at_once(
         for _ in range(5):
             tasks.start_soon(api.journals.last_outgoing_messages)
     assert len(starts) == 5
-    assert starts[-1] - starts[0] < INTERVAL / 2
+    assert starts[-1] == starts[0]
 
 
 def test_pacing_holds_across_separate_event_loop_runs() -> None:
@@ -133,6 +163,7 @@ MESSAGE = {
 }  # fmt: skip
 
 
+@on_virtual_time
 async def test_each_method_keeps_its_own_pace(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
@@ -156,15 +187,15 @@ async def test_each_method_keeps_its_own_pace(
         # ...and a method's second call does.
         await api.journals.chat_history("79001234567@c.us")
     firsts = sorted(times[0] for times in starts.values())
-    assert firsts[-1] - firsts[0] < INTERVAL / 2, starts
+    assert firsts[-1] == firsts[0], starts
     # getMessage is documented at ten a second: its calls are a tenth of a second apart,
     # not a second.
     message_starts = starts["getMessage"]
-    assert all(gap >= 0.1 - SLACK for gap in gaps(message_starts)), starts
-    assert message_starts[-1] - message_starts[0] < INTERVAL, starts
-    assert gaps(starts["getChatHistory"])[0] >= INTERVAL - SLACK
+    assert gaps(message_starts) == pytest.approx([0.1] * 3), starts
+    assert gaps(starts["getChatHistory"]) == pytest.approx([INTERVAL]), starts
 
 
+@on_virtual_time
 async def test_a_caller_whose_turn_is_due_goes_behind_those_already_waiting() -> None:
     # The waiter's turn comes while this task holds the loop (a blocking call); a caller
     # arriving then must not slip in before the waiter resumes: the two would start
@@ -180,12 +211,14 @@ async def test_a_caller_whose_turn_is_due_goes_behind_those_already_waiting() ->
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(call, "waiting")
         await anyio.sleep(0.05)  # the waiter is in the queue
-        time.sleep(0.3)  # noqa: ASYNC251 - its turn comes while the loop is held
+        hold_the_loop(0.3)  # its turn comes while the loop is held
         await call("arriving")
     assert [name for name, _ in starts] == ["first", "waiting", "arriving"]
-    assert all(gap >= 0.2 - SLACK for gap in gaps([at for _, at in starts])), starts
+    # The waiter went at 0.35 s, when the loop was let go; the arriving caller a turn later.
+    assert gaps([at for _, at in starts]) == pytest.approx([0.35, 0.2]), starts
 
 
+@on_virtual_time
 @pytest.mark.parametrize("waiting", [False, True], ids=["turn due", "turn not due"])
 async def test_a_caller_cancelled_before_it_asks_takes_no_turn(waiting: bool) -> None:
     pacer = Pacer(0.2)
@@ -198,4 +231,4 @@ async def test_a_caller_cancelled_before_it_asks_takes_no_turn(waiting: bool) ->
     started = time.monotonic()
     await pacer.wait_turn()
     # Only the call before the cancelled one counts: the next waits for it, if at all.
-    assert time.monotonic() - started < (0.2 if waiting else 0.05) + SLACK
+    assert time.monotonic() - started == pytest.approx(0.2 if waiting else 0)
