@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import logging
 import re
 import socket
 import ssl
@@ -609,8 +610,11 @@ class Transport:
         try:
             # httpx bounds each socket operation; the deadline bounds the whole attempt,
             # so a body that trickles in a byte at a time cannot hold a call forever.
-            with anyio.fail_after(self._timeout):
+            # What anyio.fail_after does, from the start already read: it would read the
+            # clock again and run as a generator, a few microseconds on every call.
+            with anyio.CancelScope(deadline=started + self._timeout) as deadline:
                 response, body = await self._exchange(call)
+            _raise_if_cut_short(deadline)
         except LOCAL_FAILURES:
             raise  # this process's trouble, not the service's; the URL is in no message
         except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
@@ -625,15 +629,15 @@ class Transport:
                 scrub=functools.partial(redact, token=self._token),
                 attempt=attempt,
             )
-        elapsed = anyio.current_time() - started
-        logger.debug(
-            "%s %s -> %d in %.3fs (attempt %d)",
-            verb,
-            redacted,
-            response.status_code,
-            elapsed,
-            attempt,
-        )
+        if logger.isEnabledFor(logging.DEBUG):  # the clock is read only for the record
+            logger.debug(
+                "%s %s -> %d in %.3fs (attempt %d)",
+                verb,
+                redacted,
+                response.status_code,
+                anyio.current_time() - started,
+                attempt,
+            )
         undefined = undefined_status_error(response.status_code, verb=verb, url=redacted)
         if undefined is not None:
             return _Failure(undefined)
@@ -751,8 +755,9 @@ class Transport:
         started = anyio.current_time()
         failure: Exception | None
         try:
-            with anyio.fail_after(seconds):
+            with anyio.CancelScope(deadline=started + seconds) as deadline:  # as in _attempt
                 failure = await self._fetch_into(url, copy, seconds)
+            _raise_if_cut_short(deadline)
         except LOCAL_FAILURES:
             raise  # this process's trouble, not the media host's
         except Exception as exc:  # noqa: BLE001 - every other failure is mapped, not raised
@@ -921,6 +926,12 @@ def _json_object(text: str) -> dict[str, Any] | None:
     except _json.InvalidJSONError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def _raise_if_cut_short(deadline: anyio.CancelScope) -> None:
+    """Raise what ``anyio.fail_after`` raises once the deadline ended its block."""
+    if deadline.cancelled_caught:
+        raise TimeoutError
 
 
 def _error_code_in_body(body: bytes) -> int | None:
