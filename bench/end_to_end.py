@@ -1,8 +1,12 @@
 """End to end over loopback: our client vs raw httpx + orjson vs the official SDK.
 
-The fake runs in a separate process (so that it does not share the GIL with the clients),
-pacing is off everywhere, and the contenders take turns round by round, in an order that
-alternates between rounds so that no contender always follows the same one.
+The server is ``fleet_server.py``'s bare asyncio server (uvloop when installed) in a
+process of its own, serving journals that never change: it costs a few tens of
+microseconds a request, so that its latency, shared by every client, does not blur the
+ratios, and its CPU a request is reported to show it. Pacing is off everywhere, and the
+contenders take turns round by round, in an order that alternates between rounds so
+that no contender always follows the same one. A ratio is the median over rounds of a
+contender's time over raw httpx's in the same round, with the interquartile range.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from typing import Any
 import anyio
 import httpx
 import orjson
-from fake_server import LARGE_ID, SMALL_ID, TOKEN
+from fleet_server import TOKEN, Counters, fleet_server, instance_id
+from spread import ratios_per_round, with_spread
 
 import greenapi_async as ga
 from greenapi_async._client import DEFAULT_POOL_LIMITS
@@ -30,6 +35,9 @@ OURS = "greenapi_async"
 OURS_ON_AIOHTTP = "greenapi_async over httpx-aiohttp's transport"
 RAW = "raw httpx + orjson.loads"
 CONCURRENCY = 50
+# The server's instances (index: entries) whose journals the tables read.
+SMALL, LARGE = 0, 1
+JOURNALS = {SMALL: 20, LARGE: 10_000}
 
 
 @contextlib.contextmanager
@@ -139,58 +147,90 @@ async def _interleaved(
 def _table_rows(
     workload: str, measures: dict[str, list[float]], shown: Callable[[float], str]
 ) -> list[str]:
-    """One row a contender: its median, shown, and its ratio to raw httpx's."""
-    floor = statistics.median(measures[RAW])
+    """One row a contender: its median, shown, and its ratio to raw httpx's with spread."""
+    ratios = ratios_per_round(measures, RAW)
     return [
         f"| {workload} | {name} | {shown(statistics.median(values))} "
-        f"| {statistics.median(values) / floor:.2f} |"
+        f"| {with_spread(ratios[name])} |"
         for name, values in measures.items()
     ]
 
 
-async def _rows(base_url: str, calls: int, rounds: int) -> list[str]:
-    async with contenders(base_url, SMALL_ID) as small:
+class _ServerUse:
+    """The server's CPU a request over one workload, from its processes' counters."""
+
+    def __init__(self, counters: Counters) -> None:
+        self._counters = counters
+        self.lines: list[str] = []
+
+    @contextlib.contextmanager
+    def measured(self, workload: str) -> Iterator[None]:
+        requests_before, cpu_before = self._counters.totals()
+        started = time.monotonic()
+        yield
+        time.sleep(0.05)  # the counters are published every 20 ms
+        wall = time.monotonic() - started
+        requests_after, cpu_after = self._counters.totals()
+        requests, cpu = requests_after - requests_before, cpu_after - cpu_before
+        self.lines.append(
+            f"| {workload} | {requests:,} | {cpu / max(requests, 1) * 1e6:,.0f} µs "
+            f"| {cpu / wall:.2f} |"
+        )
+
+
+async def _rows(base_url: str, server: _ServerUse, calls: int, rounds: int) -> list[str]:
+    sequential = f"{calls:,} sequential calls, 20-message journal"
+    concurrent_rounds, per_round = rounds // 4, 200
+    in_flight = (
+        f"{concurrent_rounds * per_round:,} calls at concurrency {CONCURRENCY}, 20-message journal"
+    )
+    large_rounds, per_large_round = 10, 20
+    large = f"{large_rounds * per_large_round} calls at concurrency 20, 10,000-message journal"
+    async with contenders(base_url, instance_id(SMALL)) as small:
         for call in small.values():  # warm up: connections, generated code
             await _sequential(call, 20)
-        per_call = await _interleaved(
-            small, rounds, lambda call: _sequential(call, calls // rounds)
-        )
-        # Many calls in flight at once: what a pool's limits and bookkeeping cost.
-        concurrent_rounds, per_round = rounds // 4, 200
+        with server.measured(sequential):
+            per_call = await _interleaved(
+                small, rounds, lambda call: _sequential(call, calls // rounds)
+            )
 
+        # Many calls in flight at once: what a pool's limits and bookkeeping cost.
         async def at_once(call: Call) -> float:
             return await _concurrent(call, per_round, CONCURRENCY) / per_round
 
-        in_flight = await _interleaved(small, concurrent_rounds, at_once)
-    large_rounds = 5
-    async with contenders(base_url, LARGE_ID) as large:
-        totals = await _interleaved(
-            large, large_rounds, lambda call: _concurrent(call, 100 // large_rounds, 20)
-        )
+        with server.measured(in_flight):
+            at_concurrency = await _interleaved(small, concurrent_rounds, at_once)
+    async with contenders(base_url, instance_id(LARGE)) as calls_of_large:
+        with server.measured(large):
+            totals = await _interleaved(
+                calls_of_large, large_rounds, lambda call: _concurrent(call, per_large_round, 20)
+            )
+    per_call_shown = "{:.3f} ms per call".format
     return [
+        *_table_rows(sequential, per_call, lambda median: per_call_shown(median * 1e3)),
+        *_table_rows(in_flight, at_concurrency, lambda median: per_call_shown(median * 1e3)),
         *_table_rows(
-            f"{calls:,} sequential calls, 20-message journal",
-            per_call,
-            lambda median: f"{median * 1e3:.3f} ms per call",
-        ),
-        *_table_rows(
-            f"{concurrent_rounds * per_round:,} calls at concurrency {CONCURRENCY}, "
-            "20-message journal",
-            in_flight,
-            lambda median: f"{median * 1e3:.3f} ms per call",
-        ),
-        *_table_rows(
-            "100 calls at concurrency 20, 10,000-message journal",
+            large,
             totals,
-            lambda median: f"{median * large_rounds:.2f} s for 100 calls",
+            lambda median: f"{median:.3f} s a round of {per_large_round}",
         ),
     ]
 
 
 def end_to_end_table(calls: int = 1_000, rounds: int = 40) -> str:
-    """A Markdown table of the end-to-end rows, ratios to raw httpx + orjson.loads."""
-    with fake_server() as base_url:
-        rows = anyio.run(_rows, base_url, calls, rounds)
+    """Markdown tables: the end-to-end rows, ratios to raw httpx + orjson.loads; the server."""
+    with fleet_server(0, time.monotonic(), 5.0, processes=1, still=JOURNALS) as (url, counters):
+        server = _ServerUse(counters)
+        rows = anyio.run(_rows, url, server, calls, rounds)
     return "\n".join(
-        ["| workload | client | median | x raw httpx + orjson |", "|---|---|---:|---:|", *rows]
+        [
+            f"| workload | client | median | x raw httpx + orjson ({rounds} rounds; "
+            f"{rounds // 4} at concurrency 50; 10 of the 10,000-message journal) |",
+            "|---|---|---:|---:|",
+            *rows,
+            "",
+            "| workload | requests served | server CPU a request | server CPU, cores |",
+            "|---|---:|---:|---:|",
+            *server.lines,
+        ]
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib.util
 import math
 import multiprocessing
 import os
@@ -30,12 +31,12 @@ import random
 import socket
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from multiprocessing.sharedctypes import SynchronizedArray
-from typing import Any
+from typing import Any, cast
 
 import orjson
-from journal import message
+from journal import journal_body, message
 
 TOKEN = "fleetToken0123456789"  # noqa: S105 - the benchmark's, not a secret
 FIRST_ID = 1_101_100_000
@@ -80,14 +81,23 @@ def _settled(index: int) -> list[dict[str, Any]]:
 
 
 class _Journals:
-    """Each instance's journal body, rendered once per step and cached."""
+    """Each instance's journal body, rendered once per step and cached.
 
-    def __init__(self, count: int, start: float, period: float) -> None:
+    Instances in ``still`` (index: entries) have a journal of the benchmark's mix that
+    never changes, for the end-to-end tables.
+    """
+
+    def __init__(
+        self, count: int, start: float, period: float, still: Mapping[int, int] | None = None
+    ) -> None:
         self._start, self._period = start, period
         self._settled = [_settled(index) for index in range(count)]
         self._cached: dict[int, tuple[int, bytes]] = {}
+        self._still = {index: journal_body(size, now=NOW) for index, size in (still or {}).items()}
 
     def body(self, index: int) -> bytes:
+        if (still := self._still.get(index)) is not None:
+            return still
         step = max(0, step_at(index, time.monotonic(), self._start, self._period))
         cached = self._cached.get(index)
         if cached is not None and cached[0] == step:
@@ -119,8 +129,8 @@ class _Http(asyncio.Protocol):
         self._transport: asyncio.Transport | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self._transport = transport
+        # A stream transport, though uvloop's does not derive from asyncio.Transport.
+        self._transport = cast(asyncio.Transport, transport)
 
     def data_received(self, data: bytes) -> None:
         self._buffer += data
@@ -185,20 +195,33 @@ def _process(
     counters: Counters,
     slot: int,
     cpus: set[int] | None,
+    still: Mapping[int, int] | None,
 ) -> None:
     if cpus is not None:
         os.sched_setaffinity(0, cpus)
-    journals = _Journals(count, start, period)
-    asyncio.run(_serve(_listening(port), journals, counters, slot))
+    journals = _Journals(count, start, period, still)
+    serving = _serve(_listening(port), journals, counters, slot)
+    if importlib.util.find_spec("uvloop"):  # cheaper still per request, when installed
+        import uvloop
+
+        uvloop.run(serving)
+    else:
+        asyncio.run(serving)
 
 
 @contextlib.contextmanager
 def fleet_server(
-    count: int, start: float, period: float, processes: int = 2, cpus: set[int] | None = None
+    count: int,
+    start: float,
+    period: float,
+    processes: int = 2,
+    cpus: set[int] | None = None,
+    still: Mapping[int, int] | None = None,
 ) -> Iterator[tuple[str, Counters]]:
     """Serve ``count`` instances' journals in ``processes`` processes; yield URL and counters.
 
-    ``cpus``: the CPUs the processes run on (all, if None).
+    ``cpus``: the CPUs the processes run on (all, if None); ``still``: instances (index:
+    entries) whose journal never changes, served instead of a moving one.
     """
     probe = _listening(0)  # hold the port while the servers bind it too
     port = probe.getsockname()[1]
@@ -207,7 +230,7 @@ def fleet_server(
     workers = [
         context.Process(
             target=_process,
-            args=(port, count, start, period, counters, slot, cpus),
+            args=(port, count, start, period, counters, slot, cpus, still),
             daemon=True,
         )
         for slot in range(processes)

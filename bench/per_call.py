@@ -19,7 +19,6 @@ same round, with the interquartile range; sequential calls, and calls 50 in flig
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import time
 from typing import Any
@@ -28,6 +27,7 @@ import anyio
 import httpx
 from end_to_end import Call, _concurrent, _interleaved, _sequential
 from fleet_server import TOKEN, fleet_server, instance_id
+from spread import ratios_per_round, with_spread
 
 import greenapi_async as ga
 from greenapi_async._client import DEFAULT_POOL_LIMITS
@@ -41,19 +41,6 @@ IN_FLIGHT = 50
 
 def _concurrent_rounds(rounds: int) -> int:
     return max(rounds // 2, 4)
-
-
-def _ratios(measures: dict[str, list[float]]) -> dict[str, list[float]]:
-    """Each contender's time over raw httpx's in the same round, round by round."""
-    return {
-        name: [value / raw for value, raw in zip(values, measures[RAW], strict=True)]
-        for name, values in measures.items()
-    }
-
-
-def _cell(ratios: list[float]) -> str:
-    q1, median, q3 = statistics.quantiles(ratios, n=4, method="inclusive")
-    return f"{median:.3f} ({q1:.3f}-{q3:.3f})"
 
 
 async def per_call_rows(rounds: int) -> list[str]:
@@ -85,17 +72,21 @@ async def per_call_rows(rounds: int) -> list[str]:
             calls: dict[str, Call] = {OURS: ours, RAW: raw_call, SAFE_RAW: safe_raw_call}
             for call in calls.values():  # warm up: connections, generated code
                 await _sequential(call, 100)
-            sequential = _ratios(
-                await _interleaved(calls, rounds, lambda call: _sequential(call, 40))
+            sequential = ratios_per_round(
+                await _interleaved(calls, rounds, lambda call: _sequential(call, 40)), RAW
             )
-            concurrent = _ratios(
+            concurrent = ratios_per_round(
                 await _interleaved(
                     calls,
                     _concurrent_rounds(rounds),
                     lambda call: _concurrent(call, 400, IN_FLIGHT),
-                )
+                ),
+                RAW,
             )
-    return [f"| {name} | {_cell(sequential[name])} | {_cell(concurrent[name])} |" for name in calls]
+    return [
+        f"| {name} | {with_spread(sequential[name], 3)} | {with_spread(concurrent[name], 3)} |"
+        for name in calls
+    ]
 
 
 def per_call_table(rounds: int) -> str:

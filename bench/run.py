@@ -151,36 +151,45 @@ def main() -> None:
         "## Decode: bytes to typed messages",
         "",
         "A realistic mix: 70% text, 15% media, 15% location, contact and link messages with "
-        f"thumbnails. Median of {repetitions} runs per decoder, size and condition. Every "
-        "contender runs under the same collector conditions, and its time includes the "
+        "thumbnails. A ratio is the median over rounds of a decoder's time over the other's "
+        "in the same round, the interquartile range in brackets; the headings say how many "
+        "rounds, and *median ms* is the median over the same rounds. Every contender runs "
+        "under the same collector conditions, and its time includes the "
         "collection its call leaves pending (a decoder that pauses the collector postpones "
         "one to the caller's next allocation): *one call* is a call and that collection, "
         "from a freshly collected heap; *collector off* is the decoding work alone, the "
         "collector disabled around every contender; *back to back* is calls in a row, each "
-        "result kept until the next is made, with every collection they cause "
-        "(`bench/decode.py` says how).",
+        "result kept until the next is made, with every collection they cause; *kept "
+        "alive* is back to back with each result held for the next calls, so that about "
+        "100,000 messages stay alive, as a watcher's results do for a while, for every "
+        "collection of the older generations to walk (from 100,000 messages a call, one "
+        "result is held: back to back) (`bench/decode.py` says how).",
         "",
         _table("decode", sizes, repetitions, quick=args.quick),
         "",
         "Where the time of a greenapi_async call goes, with the collector off while it "
         "decodes (as it is for a large body) and the collection it leaves pending run "
-        "after it; the parse alone is timed on the same bytes.",
+        "after it; the parse alone is timed on the same bytes, and `json.loads`' one call "
+        "in the same rounds. *parse + collection* is the floor of any decoder that parses "
+        "with msgspec and returns objects the collector tracks, were building them free; "
+        "*whole decode* is the decode and its collection. On the journal above and on the "
+        "chattier mix below.",
         "",
         _table("breakdown", sizes[-2:], repetitions, quick=args.quick),
         "",
         "The same journal in the shape the live service sends it: text sent through the API "
         "journalled as `extendedTextMessage` (its text repeated at the top level, a preview "
         "object of empty strings), forwarding flags inside the nested objects, and the edit "
-        "and delete keys on every entry. One call and back to back, as above. It runs "
-        "after the 100,000-message tables: by then `json.loads` gets its large `str` from "
+        "and delete keys on every entry. One call, back to back and kept alive, as above. "
+        "It runs after the 100,000-message tables: by then `json.loads` gets its large `str` from "
         "glibc's heap rather than a fresh mapping, which makes it faster at 10,000 entries "
         "(the notes below say how much).",
         "",
         _table("live", sizes, repetitions, quick=args.quick),
         "",
         "Three more mixes, each generated with a seed of its own (`bench/journal.py`): a "
-        "chattier one, a media-heavy one, and the incoming journal. One call and back to "
-        "back, as above.",
+        "chattier one, a media-heavy one, and the incoming journal. One call, back to back "
+        "and kept alive, as above.",
         "",
         _table("mixes", sizes, repetitions, quick=args.quick),
         "",
@@ -192,14 +201,19 @@ def main() -> None:
         "",
         "## End to end over loopback",
         "",
-        "Against the fake Green API served by uvicorn in its own process; pacing off. "
-        "Sequential calls run in 40 rounds of 25 per client, the order of the clients "
-        "reversed every other round; the median round is reported. Calls at concurrency 50 "
-        "run in 10 rounds of 200 per client, the same way; a call's time there is the "
-        "round's over its calls. Each client keeps its own pool: greenapi_async and raw "
-        "httpx the SDK's limits (100 connections, all kept alive), httpx-aiohttp's "
-        "transport aiohttp's default (100), the official SDK a new aiohttp session per "
-        "call. The official SDK and httpx-aiohttp's transport both run on aiohttp.",
+        "Against a bare asyncio HTTP server (`bench/fleet_server.py`, on uvloop when "
+        "installed) in its own process, serving journals of the benchmark's mix that never "
+        "change; pacing off. Sequential calls run in 40 rounds of 25 per client, the "
+        "order of the clients reversed every other round; calls at concurrency 50 in 10 "
+        "rounds of 200 per client, the same way, a call's time there the round's over its "
+        "calls. *median* is the median round; the ratio is the median over rounds of the "
+        "client's time over raw httpx's in the same round, the interquartile range in "
+        "brackets. Each client keeps its own pool: greenapi_async and raw httpx the SDK's "
+        "limits (100 connections, all kept alive), httpx-aiohttp's transport aiohttp's "
+        "default (100), the official SDK a new aiohttp session per call. The official SDK "
+        "and httpx-aiohttp's transport both run on aiohttp. The second table is the "
+        "server's own CPU over each workload (every client's requests): it is not what "
+        "the clients wait for.",
         "",
         _table("end_to_end", sizes, repetitions, quick=args.quick),
         "",
