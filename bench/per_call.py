@@ -3,9 +3,11 @@
 The server is ``fleet_server.py``'s bare asyncio server in a process of its own (cheap
 and steady, so that its latency does not blur the ratios), answering a 20-message
 journal. Three contenders take turns round by round, the order reversed every other
-round, each on its own ``httpx.AsyncClient`` with the SDK's pool limits:
+round, each on its own ``httpx.AsyncClient`` with the SDK's pool limits (connections
+kept a minute: ``end_to_end.POOL_LIMITS`` says why):
 
-- greenapi_async's ``journals.last_outgoing_messages()``, pacing and retries off;
+- greenapi_async's ``journals.last_outgoing_messages()``, pacing and retries off, on
+  a client lent to it;
 - raw httpx: ``client.get(url)`` and ``json.loads`` of the body;
 - raw httpx whose responses close as the SDK's do (``greenapi_async._closing``): on
   asyncio, in a task of their own, which a ``Task.cancel()`` cannot interrupt halfway
@@ -25,12 +27,10 @@ from typing import Any
 
 import anyio
 import httpx
-from end_to_end import Call, _concurrent, _interleaved, _sequential
+from end_to_end import POOL_LIMITS, Call, _concurrent, _interleaved, _sequential, sdk_client
 from fleet_server import TOKEN, fleet_server, instance_id
 from spread import ratios_per_round, with_spread
 
-import greenapi_async as ga
-from greenapi_async._client import DEFAULT_POOL_LIMITS
 from greenapi_async._closing import closed_in_full
 
 OURS = "greenapi_async"
@@ -49,9 +49,10 @@ async def per_call_rows(rounds: int) -> list[str]:
         id_instance = instance_id(0)
         journal = f"{url}/waInstance{id_instance}/lastOutgoingMessages/{TOKEN}"
         async with (
-            httpx.AsyncClient(limits=DEFAULT_POOL_LIMITS) as raw,
-            httpx.AsyncClient(limits=DEFAULT_POOL_LIMITS) as safe,
-            ga.GreenAPI(id_instance, TOKEN, api_url=url, rate_limit=False, max_retries=0) as api,
+            httpx.AsyncClient(limits=POOL_LIMITS) as raw,
+            httpx.AsyncClient(limits=POOL_LIMITS) as safe,
+            httpx.AsyncClient(limits=POOL_LIMITS) as own,
+            sdk_client(url, id_instance, own) as api,
         ):
 
             async def ours() -> Any:
