@@ -14,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from journal import journal_body
@@ -80,8 +81,43 @@ def import_samples(repetitions: int) -> dict[str, list[float]]:
     return samples
 
 
+# Whole commands, as a shell runs them: the interpreter's start, the import, the work and
+# the exit. The CLI's main job against its built-in sandbox, beside an interpreter that
+# only imports httpx and one that does nothing.
+_COMMANDS = {
+    "`python -c pass`": ["-c", "pass"],
+    "`python -c 'import httpx'`": ["-c", "import httpx"],
+    "`greenapi-async last-outgoing --sandbox`": [
+        "-m",
+        "greenapi_async",
+        "last-outgoing",
+        "--sandbox",
+    ],
+}
+
+
+def command_samples(repetitions: int) -> dict[str, list[float]]:
+    """Wall seconds of each command of ``_COMMANDS``, interleaved round by round."""
+    samples: dict[str, list[float]] = {name: [] for name in _COMMANDS}
+    with tempfile.TemporaryDirectory() as folder:  # the sandbox's files, if it writes any
+        for round_ in range(repetitions + 1):  # the first round warms the caches up
+            for name, arguments in _COMMANDS.items():
+                started = time.perf_counter()
+                subprocess.run(
+                    [sys.executable, *arguments],
+                    check=True,
+                    capture_output=True,
+                    env=_ENV,
+                    cwd=folder,
+                )
+                if round_:
+                    samples[name].append(time.perf_counter() - started)
+    return samples
+
+
 def import_table(repetitions: int) -> str:
-    """A Markdown table of the probes and of what each costs beyond ``import httpx``."""
+    """Markdown tables: the probes and what each costs beyond ``import httpx``; commands."""
+    commands = command_samples(repetitions)
     samples = import_samples(repetitions)
     baseline = samples[_BASELINE]
     rows = [f"| {name} | {_median_and_iqr(values)} |" for name, values in samples.items()]
@@ -97,6 +133,12 @@ def import_table(repetitions: int) -> str:
             "| start-up | median ms | IQR ms |",
             "|---|---:|---:|",
             *rows,
+            "",
+            f"Whole commands, wall time from start to exit, {repetitions} runs each, interleaved:",
+            "",
+            "| command | median ms | IQR ms |",
+            "|---|---:|---:|",
+            *(f"| {name} | {_median_and_iqr(values)} |" for name, values in commands.items()),
         ]
     )
 
