@@ -134,8 +134,10 @@ def main() -> None:
         "# Benchmarks",
         "",
         "Written by `nox -s bench` (`python bench/run.py`); numbers from one run on the "
-        "machine below. Contenders run interleaved, round by round, and only medians and "
-        "ratios are reported: absolute times on a shared machine mean little.",
+        "machine below. Contenders run interleaved, round by round; a ratio is taken within "
+        "a round and shown as the median over the rounds with its interquartile range in "
+        "brackets, the rounds counted in the column's heading: absolute times on a shared "
+        "machine mean little.",
         "",
         "How to read them: `x orjson.loads` is a decoder's time over the time `orjson.loads` "
         "alone takes on the same bytes, the floor for anything that returns Python objects; "
