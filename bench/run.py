@@ -240,8 +240,9 @@ def main() -> None:
         "",
         "A send's whole call (checks, pacing off, the exactly-once bookkeeping, the answer "
         "read) against a raw httpx POST of the same body whose answer `orjson.loads` "
-        "parses, against the same fake in its own process; 40 rounds of 25 sends each, "
-        "taking turns, the median round with the interquartile range of the ratio. Then "
+        "parses, against the fake Green API served by uvicorn in its own process (the bare "
+        "server answers journals only); 40 rounds of 25 sends each, taking turns, the "
+        "median round, and the ratio as above: its median over rounds and IQR. Then "
         "one instance with pacing on and 250 sends started at once: the rate it keeps "
         "to, against the documented 50 a second (three runs, median and range).",
         "",

@@ -19,6 +19,7 @@ import httpx
 import orjson
 from end_to_end import RAW, Call, _interleaved, _sequential, fake_server
 from fake_server import SENDER_ID, TOKEN
+from spread import ratios_per_round, with_spread
 
 import greenapi_async as ga
 from greenapi_async._client import DEFAULT_POOL_LIMITS
@@ -62,15 +63,12 @@ async def _rows(base_url: str, calls: int, rounds: int) -> list[str]:
         per_call = await _interleaved(
             calls_by_name, rounds, lambda call: _sequential(call, calls // rounds)
         )
-    floor = statistics.median(per_call[RAW])
-    rows = []
-    for name, values in per_call.items():
-        ratios = sorted(value / floor for value in values)
-        low, high = ratios[len(ratios) // 4], ratios[3 * len(ratios) // 4]
-        rows.append(
-            f"| {calls:,} sequential sends | {name} | {statistics.median(values) * 1e3:.3f} ms "
-            f"| {statistics.median(values) / floor:.2f} ({low:.2f}-{high:.2f}) |"
-        )
+    ratios = ratios_per_round(per_call, RAW)
+    rows = [
+        f"| {calls:,} sequential sends | {name} | {statistics.median(values) * 1e3:.3f} ms "
+        f"| {with_spread(ratios[name])} |"
+        for name, values in per_call.items()
+    ]
     paces = [await _pace(base_url, 250) for _ in range(3)]
     rows.append(
         f"| 250 sends at once, pacing on | {OURS} | {statistics.median(paces):.1f} sends/s "
@@ -85,7 +83,7 @@ def send_table(calls: int = 1_000, rounds: int = 40) -> str:
         rows = anyio.run(_rows, base_url, calls, rounds)
     return "\n".join(
         [
-            "| workload | client | median | x raw httpx POST + orjson (IQR) |",
+            f"| workload | client | median | x raw httpx POST + orjson ({rounds} rounds) |",
             "|---|---|---:|---:|",
             *rows,
         ]
