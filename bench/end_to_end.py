@@ -48,6 +48,8 @@ POOL_LIMITS = httpx.Limits(
 # The server's instances (index: entries) whose journals the tables read.
 SMALL, LARGE = 0, 1
 JOURNALS = {SMALL: 20, LARGE: 10_000}
+# The large journal's rounds, each of this many calls, all in flight at once.
+LARGE_ROUNDS, PER_LARGE_ROUND = 10, 20
 
 
 @contextlib.contextmanager
@@ -174,10 +176,13 @@ class _ServerUse:
 
     @contextlib.contextmanager
     def measured(self, workload: str) -> Iterator[None]:
+        # The counters are published every 20 ms: waited for on both sides, so that the
+        # window holds this workload's requests, and no warm-up's.
+        time.sleep(0.05)
         requests_before, cpu_before = self._counters.totals()
         started = time.monotonic()
         yield
-        time.sleep(0.05)  # the counters are published every 20 ms
+        time.sleep(0.05)
         wall = time.monotonic() - started
         requests_after, cpu_after = self._counters.totals()
         requests, cpu = requests_after - requests_before, cpu_after - cpu_before
@@ -193,8 +198,10 @@ async def _rows(base_url: str, server: _ServerUse, calls: int, rounds: int) -> l
     in_flight = (
         f"{concurrent_rounds * per_round:,} calls at concurrency {CONCURRENCY}, 20-message journal"
     )
-    large_rounds, per_large_round = 10, 20
-    large = f"{large_rounds * per_large_round} calls at concurrency 20, 10,000-message journal"
+    large = (
+        f"{LARGE_ROUNDS * PER_LARGE_ROUND} calls at concurrency {PER_LARGE_ROUND}, "
+        "10,000-message journal"
+    )
     async with contenders(base_url, instance_id(SMALL)) as small:
         for call in small.values():  # warm up: connections, generated code
             await _sequential(call, 20)
@@ -212,7 +219,9 @@ async def _rows(base_url: str, server: _ServerUse, calls: int, rounds: int) -> l
     async with contenders(base_url, instance_id(LARGE)) as calls_of_large:
         with server.measured(large):
             totals = await _interleaved(
-                calls_of_large, large_rounds, lambda call: _concurrent(call, per_large_round, 20)
+                calls_of_large,
+                LARGE_ROUNDS,
+                lambda call: _concurrent(call, PER_LARGE_ROUND, PER_LARGE_ROUND),
             )
     per_call_shown = "{:.3f} ms per call".format
     return [
@@ -221,7 +230,7 @@ async def _rows(base_url: str, server: _ServerUse, calls: int, rounds: int) -> l
         *_table_rows(
             large,
             totals,
-            lambda median: f"{median:.3f} s a round of {per_large_round}",
+            lambda median: f"{median:.3f} s a round of {PER_LARGE_ROUND}",
         ),
     ]
 
@@ -234,7 +243,8 @@ def end_to_end_table(calls: int = 1_000, rounds: int = 40) -> str:
     return "\n".join(
         [
             f"| workload | client | median | x raw httpx + orjson ({rounds} rounds; "
-            f"{rounds // 4} at concurrency 50; 10 of the 10,000-message journal) |",
+            f"{rounds // 4} at concurrency {CONCURRENCY}; {LARGE_ROUNDS} of the 10,000-message "
+            "journal) |",
             "|---|---|---:|---:|",
             *rows,
             "",

@@ -87,7 +87,7 @@ def import_samples(repetitions: int) -> dict[str, list[float]]:
 _COMMANDS = {
     "`python -c pass`": ["-c", "pass"],
     "`python -c 'import httpx'`": ["-c", "import httpx"],
-    "`greenapi-async last-outgoing --sandbox`": [
+    "`python -m greenapi_async last-outgoing --sandbox`": [
         "-m",
         "greenapi_async",
         "last-outgoing",
