@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable
 from typing import Any
 
 import orjson
+
+# The journals' newest timestamp, unless a body is asked for at another.
+NOW = 1_764_000_000
+# Makes one entry from the generator, the entry's number and the newest timestamp.
+Entry = Callable[[random.Random, int, int], dict[str, Any]]
 
 THUMBNAIL = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcU" * 8
 
@@ -76,10 +82,9 @@ def message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
     return entry
 
 
-def journal_body(count: int, *, seed: int = 1, now: int = 1_764_000_000) -> bytes:
+def journal_body(count: int, *, seed: int = 1, now: int = NOW) -> bytes:
     """A ``lastOutgoingMessages`` response body of ``count`` entries, newest first."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
-    return orjson.dumps([message(rng, n, now) for n in range(count)])
+    return _body(message, count, seed, now)
 
 
 def live_message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
@@ -102,10 +107,9 @@ def live_message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
     return entry
 
 
-def live_journal_body(count: int, *, seed: int = 3, now: int = 1_764_000_000) -> bytes:
+def live_journal_body(count: int, *, seed: int = 3, now: int = NOW) -> bytes:
     """A ``lastOutgoingMessages`` body of ``count`` entries in the live shape, newest first."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
-    return orjson.dumps([live_message(rng, n, now) for n in range(count)])
+    return _body(live_message, count, seed, now)
 
 
 def history_entry(rng: random.Random, n: int, now: int) -> dict[str, Any]:
@@ -141,10 +145,9 @@ def history_entry(rng: random.Random, n: int, now: int) -> dict[str, Any]:
     return entry
 
 
-def history_body(count: int, *, seed: int = 2, now: int = 1_764_000_000) -> bytes:
+def history_body(count: int, *, seed: int = 2, now: int = NOW) -> bytes:
     """A ``getChatHistory`` response body of ``count`` entries of both directions."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
-    return orjson.dumps([history_entry(rng, n, now) for n in range(count)])
+    return _body(history_entry, count, seed, now)
 
 
 def poll_data(n: int) -> dict[str, Any]:
@@ -228,13 +231,12 @@ def incoming_message(rng: random.Random, n: int, now: int) -> dict[str, Any]:
     return entry
 
 
-def body_of(
-    make: Callable[[random.Random, int, int], dict[str, Any]], seed: int
-) -> Callable[[int], bytes]:
+def body_of(make: Entry, seed: int) -> Callable[[int], bytes]:
     """A body function of ``count`` entries made by ``make``, with its own ``seed``."""
+    return functools.partial(_body, make, seed=seed, now=NOW)
 
-    def body(count: int) -> bytes:
-        rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
-        return orjson.dumps([make(rng, n, 1_764_000_000) for n in range(count)])
 
-    return body
+def _body(make: Entry, count: int, seed: int, now: int) -> bytes:
+    """A body of ``count`` entries made by ``make`` from a generator seeded with ``seed``."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+    return orjson.dumps([make(rng, n, now) for n in range(count)])
