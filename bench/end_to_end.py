@@ -14,11 +14,8 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import anyio
@@ -50,22 +47,6 @@ SMALL, LARGE = 0, 1
 JOURNALS = {SMALL: 20, LARGE: 10_000}
 # The large journal's rounds, each of this many calls, all in flight at once.
 LARGE_ROUNDS, PER_LARGE_ROUND = 10, 20
-
-
-@contextlib.contextmanager
-def fake_server() -> Iterator[str]:
-    """Start bench/fake_server.py in its own process; yield its base URL."""
-    script = Path(__file__).with_name("fake_server.py")
-    with subprocess.Popen(
-        [sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    ) as process:
-        assert process.stdout is not None
-        assert process.stdin is not None
-        try:
-            yield process.stdout.readline().strip()
-        finally:
-            process.stdin.close()
-            process.wait(timeout=30)
 
 
 def sdk_client(base_url: str, id_instance: str, http: httpx.AsyncClient) -> ga.GreenAPI:

@@ -1,32 +1,46 @@
-"""Serve the fake Green API in its own process for the end-to-end benchmark.
+"""Serve the fake Green API in its own process for the send benchmark.
 
-Three instances: ``SMALL_ID`` with a 20-message journal and ``LARGE_ID`` with 10,000
-messages, both of the benchmark's realistic mix, and ``SENDER_ID``, empty, for the send
-benchmark; rate limit off. Prints the base URL on
-the first line of stdout, then serves until its stdin closes.
+One instance, ``SENDER_ID``, empty; rate limit off. Prints the base URL on the first
+line of stdout, then serves until its stdin closes. (The read benchmarks use
+``fleet_server.py``'s bare server, which answers journals only.)
 """
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
-import orjson
-from journal import journal_body
+from journal import NOW
 
 from greenapi_async.testing import FakeClock, FakeGreenAPI, serve
 
-NOW = 1_764_000_000
-SMALL_ID, LARGE_ID, TOKEN = "1101000001", "1101000002", "benchToken0123456789"
-SENDER_ID = "1101000003"
+SENDER_ID, TOKEN = "1101000003", "benchToken0123456789"
 
 
 def build() -> FakeGreenAPI:
-    """The fake with both journals, its clock at the journals' newest timestamp."""
+    """The fake with the sender's instance, its clock at the journals' newest timestamp."""
     fake = FakeGreenAPI(clock=FakeClock(NOW), rate_limit=False)
-    fake.add_instance(SMALL_ID, TOKEN).messages.extend(orjson.loads(journal_body(20, now=NOW)))
-    fake.add_instance(LARGE_ID, TOKEN).messages.extend(orjson.loads(journal_body(10_000, now=NOW)))
     fake.add_instance(SENDER_ID, TOKEN)
     return fake
+
+
+@contextlib.contextmanager
+def fake_server() -> Iterator[str]:
+    """Start this script in a process of its own; yield the fake's base URL."""
+    script = Path(__file__)
+    with subprocess.Popen(
+        [sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as process:
+        assert process.stdout is not None
+        assert process.stdin is not None
+        try:
+            yield process.stdout.readline().strip()
+        finally:
+            process.stdin.close()
+            process.wait(timeout=30)
 
 
 def main() -> None:

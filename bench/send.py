@@ -17,8 +17,8 @@ from collections.abc import AsyncIterator
 import anyio
 import httpx
 import orjson
-from end_to_end import RAW, Call, _interleaved, _sequential, fake_server
-from fake_server import SENDER_ID, TOKEN
+from end_to_end import RAW, Call, _interleaved, _sequential
+from fake_server import SENDER_ID, TOKEN, fake_server
 from spread import ratios_per_round, with_spread
 
 import greenapi_async as ga
