@@ -73,6 +73,21 @@ async def test_a_borrowed_client_is_used_but_never_closed(
         assert request.headers["User-Agent"] == f"greenapi-async/{ga.__version__}"
 
 
+async def test_the_sdk_headers_replace_a_borrowed_clients_own_of_the_same_name(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    respx_mock.get(JOURNAL_URL).respond(json=[])
+    theirs = {"User-Agent": "their-app/2", "Accept": "text/html", "X-App": "mine"}
+    async with httpx.AsyncClient(headers=theirs) as http:
+        async with make_client(http_client=http) as api:
+            await api.journals.last_outgoing_messages()
+        assert {name: http.headers[name] for name in theirs} == theirs  # left as they were
+    headers = respx_mock.calls.last.request.headers
+    assert headers.get_list("User-Agent") == [f"greenapi-async/{ga.__version__}"]
+    assert headers.get_list("Accept") == ["application/json"]
+    assert headers["X-App"] == "mine"
+
+
 async def test_many_instances_share_one_borrowed_client(respx_mock: respx.MockRouter) -> None:
     first = respx_mock.get(f"{API_URL}/waInstance1/lastOutgoingMessages/tokenOne").respond(json=[])
     second = respx_mock.get(f"{API_URL}/waInstance2/lastOutgoingMessages/tokenTwo").respond(json=[])
