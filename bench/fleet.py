@@ -33,6 +33,9 @@ over the heap before it started, divided by N.
 
 ``table --pin`` runs the server's processes on the first CPU and each row on the second,
 so that the client has a core to itself (as far as the rest of the machine allows).
+``target`` runs only the rows the fleet target reads (a client per instance, each
+transport, both clients) for several rounds, and gives each figure's median over the
+rounds with its interquartile range.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ from fleet_server import (
     fleet_server,
     instance_id,
 )
+from spread import with_spread
 
 import greenapi_async as ga
 from greenapi_async._client import DEFAULT_POOL_LIMITS, _tls_context
@@ -73,6 +77,7 @@ TRANSPORTS = ("httpx default", "httpx-aiohttp")
 SHARD = 50  # instances per client in the ``shards`` mode
 MODES = {"own": "one per instance", "shards": f"one per {SHARD}", "shared": "one for all"}
 PINNED_SERVER, PINNED_CLIENT = {0}, 1  # CPUs of ``table --pin``
+TARGET_ROUNDS = 3
 
 
 class _Row:
@@ -294,18 +299,54 @@ def fleet_rows(
                                 _row_process(*row, 0, url, start, memory=True, pin=pin),
                                 counters,
                             )
-                        records.append(
-                            {
-                                "instances": instances,
-                                "transport": transport,
-                                "mode": mode,
-                                "client": client,
-                                **timed,
-                                **retained,
-                                "polls": server[0],
-                                "server_cpu": server[1],
-                            }
-                        )
+                        records.append(_record(row, timed, server, retained))
+    return records
+
+
+def _record(
+    row: tuple[str, str, str, int],
+    timed: dict[str, Any],
+    server: tuple[int, float],
+    retained: dict[str, Any],
+) -> dict[str, Any]:
+    client, transport, mode, instances = row
+    return {
+        "instances": instances,
+        "transport": transport,
+        "mode": mode,
+        "client": client,
+        **timed,
+        **retained,
+        "polls": server[0],
+        "server_cpu": server[1],
+    }
+
+
+def target_rounds(
+    instances: int, seconds: float, rounds: int, *, pin: bool = False
+) -> list[dict[str, Any]]:
+    """The rows the fleet target reads, again and again: a client per instance, both clients.
+
+    Each round runs greenapi_async and the raw loop on each transport, the order of the
+    clients and of the transports reversed every other round, so that what else the
+    machine does falls on each alike; ``target_table`` compares them round by round.
+    """
+    transports = [
+        t for t in TRANSPORTS if t != "httpx-aiohttp" or importlib.util.find_spec("httpx_aiohttp")
+    ]
+    records = []
+    start = time.monotonic() - PERIOD  # as in fleet_rows
+    cpus = PINNED_SERVER if pin else None
+    with fleet_server(instances, start, PERIOD, cpus=cpus) as (url, counters):
+        for round_ in range(rounds):
+            order = 1 if round_ % 2 == 0 else -1
+            for transport in transports[::order]:
+                for client in (OURS, RAW)[::order]:
+                    row = (client, transport, "own", instances)
+                    timed, server = _measure(
+                        _row_process(*row, seconds, url, start, memory=False, pin=pin), counters
+                    )
+                    records.append({**_record(row, timed, server, {}), "round": round_})
     return records
 
 
@@ -365,6 +406,45 @@ def fleet_table(records: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def target_table(records: list[dict[str, Any]]) -> str:
+    """The Markdown table of ``target_rounds``: each figure's median over rounds, with its IQR."""
+    rounds = 1 + max(r["round"] for r in records)
+    floors = {(r["round"], r["transport"]): _per_poll(r) for r in records if r["client"] == RAW}
+    figures: dict[tuple[str, str], dict[str, list[float]]] = {}
+    for r in records:
+        per_poll = _per_poll(r) or float("nan")
+        floor = floors[(r["round"], r["transport"])] or float("nan")
+        latencies = r["latencies"] or [float("nan")]
+        row = figures.setdefault((r["transport"], r["client"]), {})
+        for name, value in (
+            ("polls", r["polls"] / r["wall"]),
+            ("cores", r["cpu"] / r["wall"]),
+            ("per_poll", per_poll * 1e6),
+            ("floor", per_poll / floor),
+            ("p99", _percentile(latencies, 0.99)),
+            ("events", len(r["latencies"])),
+        ):
+            row.setdefault(name, []).append(value)
+    instances = records[0]["instances"]
+    lines = [
+        f"| transport | client ({rounds} rounds) | polls/s (of {instances:,}) | client CPU, cores "
+        "| CPU per poll, µs | x raw floor | event latency p99, s | events |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for (transport, client), row in figures.items():
+        name = f"**{client}**" if client == OURS else client
+        cells = [
+            with_spread(row["polls"], 0),
+            with_spread(row["cores"], 2),
+            with_spread(row["per_poll"], 0),
+            with_spread(row["floor"], 2),
+            with_spread(row["p99"], 2),
+            with_spread(row["events"], 0),
+        ]
+        lines.append(f"| {transport} | {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -384,9 +464,17 @@ def main() -> None:
     table.add_argument("--pin", action="store_true", help="server on CPU 0, client on CPU 1")
     table.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
     table.add_argument("--json", help="also write the records to this file")
+    target = commands.add_parser("target", help="the target's rows, round after round")
+    target.add_argument("--instances", type=int, default=1_000)
+    target.add_argument("--seconds", type=float, default=15.0)
+    target.add_argument("--rounds", type=int, default=TARGET_ROUNDS)
+    target.add_argument("--pin", action="store_true", help="server on CPU 0, client on CPU 1")
     args = parser.parse_args()
     if args.command == "row":
         print(json.dumps(anyio.run(_run_row, args)), flush=True)
+    elif args.command == "target":
+        records = target_rounds(args.instances, args.seconds, args.rounds, pin=args.pin)
+        print(target_table(records))
     else:
         records = fleet_rows(
             args.sizes, args.seconds, args.modes, pin=args.pin, memory=not args.no_memory

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 from decode import OURS, PARSER, contenders
 from journal import journal_body
+from spread import ratios_per_round, with_spread
 
 FLOOR_ROW = f"floor: {PARSER}, plus the SDK's object shells"
 
@@ -104,24 +105,44 @@ def resident_bytes_per_message(name: str, body_path: Path, count: int) -> float 
     return float(completed.stdout)
 
 
-def memory_table(decoders: dict[str, Callable[[bytes], Any]], count: int, body_path: Path) -> str:
-    """A Markdown table of retained bytes per message, and the ratio to plain dicts."""
+def memory_table(
+    decoders: dict[str, Callable[[bytes], Any]], count: int, body_path: Path, rounds: int = 5
+) -> str:
+    """A Markdown table of retained bytes per message, and the ratios to plain dicts.
+
+    Each measure is taken ``rounds`` times, the decoders taking turns within a round;
+    a ratio is taken within its round, and each cell is the median over the rounds with
+    the interquartile range.
+    """
     body = journal_body(count)
     body_path.write_bytes(body)
-    traced = {name: retained_bytes_per_message(d, body, count) for name, d in decoders.items()}
+    plain = next(iter(decoders))
+    traced: dict[str, list[float]] = {name: [] for name in decoders}
+    resident: dict[str, list[float]] = {name: [] for name in decoders}
+    for _ in range(rounds):
+        for name, decode in decoders.items():
+            traced[name].append(retained_bytes_per_message(decode, body, count))
+            rss = resident_bytes_per_message(name, body_path, count)
+            if rss is not None:
+                resident[name].append(rss)
     shells = object_shells(decoders[OURS](body)) / count
-    traced = {**traced, FLOOR_ROW: traced[PARSER] + shells}
-    resident = {name: resident_bytes_per_message(name, body_path, count) for name in decoders}
-    plain = traced[next(iter(decoders))]
+    traced[FLOOR_ROW] = [size + shells for size in traced[PARSER]]
+    traced_ratios = ratios_per_round(traced, plain)
+    resident_ratios = ratios_per_round(resident, plain) if resident[plain] else {}
     lines = [
-        f"| decoder ({count:,} messages) | tracemalloc, bytes per message "
-        "| x plain dicts (orjson.loads) | RSS, bytes per message |",
-        "|---|---:|---:|---:|",
+        f"| decoder ({count:,} messages; {rounds} rounds) | tracemalloc, bytes per message "
+        "| x plain dicts (orjson.loads) | RSS, bytes per message | RSS, x plain dicts |",
+        "|---|---:|---:|---:|---:|",
     ]
-    for name, size in traced.items():
-        rss = resident.get(name)
-        shown = "" if rss is None else f"{rss:,.0f}"
-        lines.append(f"| {name} | {size:,.0f} | {size / plain:.2f} | {shown} |")
+    for name, sizes in traced.items():
+        rss = resident.get(name) or []
+        cells = [
+            with_spread(sizes, 0),
+            with_spread(traced_ratios[name]),
+            with_spread(rss, 0) if rss else "",
+            with_spread(resident_ratios[name]) if rss else "",
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

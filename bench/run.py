@@ -2,7 +2,8 @@
 
 Usage: ``python bench/run.py [--quick] [--output docs/benchmarks.md]``; ``--only decode``
 (or ``breakdown``, ``live``, ``mixes``, ``history``, ``end_to_end``, ``per_call``, ``send``,
-``memory``, ``import``, ``fleet``) prints that one table and writes nothing;
+``memory``, ``import``, ``fleet``, ``fleet_target``) prints that one table and writes
+nothing;
 ``--no-fleet`` leaves out the fleet run (about two minutes).
 """
 
@@ -25,7 +26,7 @@ from decode import (
     mixes_table,
 )
 from end_to_end import end_to_end_table
-from fleet import fleet_rows, fleet_table
+from fleet import TARGET_ROUNDS, fleet_rows, fleet_table, target_rounds, target_table
 from import_time import import_table
 from memory import memory_table
 from per_call import per_call_table
@@ -61,7 +62,15 @@ Memory per instance (tracemalloc, in a separate run of the same row) is what the
 retains after its polls: clients, watcher, its task, its share of the pools. The polls
 are spaced by the interval after each answer, so the rate is just under N per second.
 `python bench/run.py --only fleet` prints this table alone; `python bench/fleet.py table
---pin` runs the server and the client on a core each."""
+--pin` runs the server and the client on a core each. Each row of this table is one run."""
+
+FLEET_TARGET_INTRO = """The rows the fleet target reads, run again round after round in the same
+way: 1,000 instances, a client per instance, each transport, greenapi_async and the raw
+loop taking turns (the order of the clients and of the transports reversed every other
+round). Each figure is the median over the rounds with its interquartile range in
+brackets; *x raw floor* is taken within each round, against the raw loop on the same
+transport (`python bench/fleet.py target`, or `python bench/run.py --only
+fleet_target`)."""
 
 
 # What follows this line in the page is written by hand (what the tables mean against the
@@ -105,9 +114,13 @@ def _table(name: str, sizes: list[int], repetitions: int, *, quick: bool) -> str
     if name == "memory":
         with tempfile.TemporaryDirectory() as folder:
             body_path = Path(folder) / "journal.json"
-            return memory_table(contenders(), 10_000 if quick else 100_000, body_path)
+            count = 10_000 if quick else 100_000
+            return memory_table(contenders(), count, body_path, rounds=2 if quick else 5)
     if name == "fleet":
         return fleet_table(fleet_rows([100, 1_000], [3.0, 8.0] if quick else [5.0, 15.0]))
+    if name == "fleet_target":
+        rounds = 2 if quick else TARGET_ROUNDS
+        return target_table(target_rounds(1_000, 8.0 if quick else 15.0, rounds))
     return import_table(repetitions=5 if quick else 15)
 
 
@@ -119,7 +132,7 @@ def main() -> None:
         "--only",
         choices=(
             *("decode", "breakdown", "live", "mixes", "history"),
-            *("end_to_end", "per_call", "send", "memory", "import", "fleet"),
+            *("end_to_end", "per_call", "send", "memory", "import", "fleet", "fleet_target"),
         ),
         help="one table, printed",
     )
@@ -252,7 +265,9 @@ def main() -> None:
         "",
         "What a decoded journal holds while it is alive: tracemalloc's count of what "
         "Python allocated, and the growth of the resident set (RSS) in a fresh "
-        "interpreter per decoder, allocator overhead included. Each greenapi_async "
+        "interpreter per decoder, allocator overhead included; the decoders take turns "
+        "round by round, each cell the median over the rounds with its interquartile "
+        "range, a ratio taken within its round. Each greenapi_async "
         "message keeps the entry as it came (`raw`) beside its typed fields, so the "
         "floor row is the parser's plain dicts plus the SDK's objects' own shells (every "
         "attrs object and tuple, without the strings and numbers they share with the "
@@ -266,7 +281,16 @@ def main() -> None:
         "",
     ]
     if not args.no_fleet:
-        sections += [FLEET_INTRO, "", _table("fleet", sizes, repetitions, quick=args.quick), ""]
+        sections += [
+            FLEET_INTRO,
+            "",
+            _table("fleet", sizes, repetitions, quick=args.quick),
+            "",
+            FLEET_TARGET_INTRO,
+            "",
+            _table("fleet_target", sizes, repetitions, quick=args.quick),
+            "",
+        ]
     sections.append(_written_by_hand(args.output))
     args.output.write_text("\n".join(sections), encoding="utf-8")
     print(args.output.read_text(encoding="utf-8"))
