@@ -30,13 +30,14 @@ _PROBES = {
     "`import httpx, anyio, attrs, cattrs, msgspec` (the libraries alone)": (
         "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec"
     ),
-    # And the message classes attrs makes, alone: _models.py imports only the libraries,
-    # so it is loaded from its file without the package around it.
+    # And the message classes attrs makes, alone: _models.py imports only the libraries
+    # and its methods (_model_methods.py), so both are loaded from the package's folder
+    # as a bare package of their own, without the package's __init__ around them.
     "the libraries alone + the message classes (`_models.py`)": (
-        "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec, importlib.util as iu, os; "
-        "folder, = iu.find_spec('greenapi_async').submodule_search_locations; "
-        "spec = iu.spec_from_file_location('models', os.path.join(folder, '_models.py')); "
-        "spec.loader.exec_module(iu.module_from_spec(spec))"
+        "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec, importlib.util, sys, types; "
+        "folder, = importlib.util.find_spec('greenapi_async').submodule_search_locations; "
+        "bare = sys.modules['bare'] = types.ModuleType('bare'); bare.__path__ = [folder]; "
+        "importlib.import_module('bare._models')"
     ),
     "`import greenapi_async`": "import greenapi_async",
     "`import greenapi_async` + first decode of a 20-message journal": (

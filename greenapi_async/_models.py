@@ -31,6 +31,8 @@ from typing import Any, ClassVar, Final, Literal, TypeAlias, get_args
 
 import attrs
 
+from ._model_methods import eq, hash_of, repr_of
+
 __all__ = [
     "COMMON_FIELDS",
     "EDITS",
@@ -140,6 +142,8 @@ def _setstate(self: Any, state: Mapping[str, Any]) -> None:
 
 # Every class here is frozen, slotted and keyword-only, and pickles through the pair
 # above: ``getstate_setstate=False``, or attrs would generate its own for each subclass.
+# Likewise ``eq=False, repr=False``: equality, hashing and repr come from the private
+# bases, read from each class's fields (see _model_methods).
 
 
 def _tag(type_message: str) -> Any:
@@ -237,15 +241,22 @@ def _in_signature_order(
 # decoder can fill its objects without a subclass of it (see _fastpath).
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class _Part:
-    """The private base of the nested objects; it adds nothing but pickling."""
+    """The private base of the nested objects: pickling, equality, hashing and repr.
+
+    The last three are those attrs would otherwise generate for each class (see
+    _model_methods).
+    """
 
     __getstate__ = _getstate
     __setstate__ = _setstate
+    __eq__ = eq
+    __hash__ = hash_of
+    __repr__ = repr_of
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class QuotedMessage(_Part):
     """The message a reply quotes: its id, author and kind, plus every wire field in ``raw``.
 
@@ -269,7 +280,7 @@ class QuotedMessage(_Part):
         return _text_in(self.raw)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class Location(_Part):
     """A geographic point with an optional name, address and map preview."""
 
@@ -282,7 +293,7 @@ class Location(_Part):
     forwarding_score: int | None = None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class Contact(_Part):
     """A shared contact card."""
 
@@ -292,7 +303,7 @@ class Contact(_Part):
     forwarding_score: int | None = None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class ExtendedText(_Part):
     """A text with a link preview; in a legacy reply, the id and author of what it quotes."""
 
@@ -307,14 +318,14 @@ class ExtendedText(_Part):
     forwarding_score: int | None = None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class PollOption(_Part):
     """One answer a poll offers."""
 
     option_name: str
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class PollData(_Part):
     """A poll's question, answers and how many answers may be chosen.
 
@@ -337,7 +348,7 @@ class PollData(_Part):
         return self.selectable_options_count != 1
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class PollVote(_Part):
     """An answer of a poll and who chose it."""
 
@@ -345,7 +356,7 @@ class PollVote(_Part):
     option_voters: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class PollUpdate(_Part):
     """The state of a poll's votes after one was cast or withdrawn."""
 
@@ -355,7 +366,7 @@ class PollUpdate(_Part):
     multiple_answers: bool | None = None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class EditedMessageData(_Part):
     """What an edit changed: the message's new text and the id of the message edited."""
 
@@ -363,14 +374,14 @@ class EditedMessageData(_Part):
     stanza_id: str | None = None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class DeletedMessageData(_Part):
     """Which message a deletion removed."""
 
     stanza_id: str | None = None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class GroupInvite(_Part):
     """An invitation to join a group."""
 
@@ -387,7 +398,7 @@ class GroupInvite(_Part):
 # public class: ``match`` and ``isinstance`` on one kind never catch another.
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
 class _Entry:
     """Fields every journal entry has, whatever its kind and direction.
 
@@ -420,6 +431,9 @@ class _Entry:
 
     __getstate__ = _getstate
     __setstate__ = _setstate
+    __eq__ = eq
+    __hash__ = hash_of
+    __repr__ = repr_of
     # The nested objects (fields of the kind) that may say the message was forwarded.
     _NESTED_FORWARDING: ClassVar[tuple[str, ...]] = ()
 
@@ -438,7 +452,13 @@ class _Entry:
         )
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class _Known(_Entry):
     """Fields every entry of a kind this version models has: it must have an id, a time, a chat.
 
@@ -500,7 +520,13 @@ def _inside(wire: Mapping[str, Any], key: str, inner: str) -> object:
     return holder.get(inner) if isinstance(holder, Mapping) else None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class TextMessage(_Known):
     """A plain text message (``textMessage``)."""
 
@@ -512,7 +538,13 @@ class TextMessage(_Known):
         return self.text_message
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class ExtendedTextMessage(_Known):
     """A text with a link preview (``extendedTextMessage``).
 
@@ -531,7 +563,13 @@ class ExtendedTextMessage(_Known):
     _NESTED_FORWARDING = ("extended_text_message",)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class _Media(_Known):
     """Fields of a message that carries a file."""
 
@@ -549,42 +587,78 @@ class _Media(_Known):
         return self.caption
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class ImageMessage(_Media):
     """An image (``imageMessage``)."""
 
     type_message: Literal["imageMessage"] = _tag("imageMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class VideoMessage(_Media):
     """A video (``videoMessage``); a round video note has ``video_note`` true."""
 
     type_message: Literal["videoMessage"] = _tag("videoMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class DocumentMessage(_Media):
     """A document file (``documentMessage``)."""
 
     type_message: Literal["documentMessage"] = _tag("documentMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class AudioMessage(_Media):
     """An audio file or voice note (``audioMessage``)."""
 
     type_message: Literal["audioMessage"] = _tag("audioMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class StickerMessage(_Media):
     """A sticker (``stickerMessage``); ``is_animated`` says whether it moves."""
 
     type_message: Literal["stickerMessage"] = _tag("stickerMessage")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class LocationMessage(_Known):
     """A location (``locationMessage``)."""
 
@@ -594,7 +668,13 @@ class LocationMessage(_Known):
     _NESTED_FORWARDING = ("location",)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class ContactMessage(_Known):
     """A contact card (``contactMessage``)."""
 
@@ -604,7 +684,13 @@ class ContactMessage(_Known):
     _NESTED_FORWARDING = ("contact",)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class ContactsArrayMessage(_Known):
     """Several contact cards in one message (``contactsArrayMessage``).
 
@@ -616,7 +702,13 @@ class ContactsArrayMessage(_Known):
     contacts: tuple[Contact, ...] = ()
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class PollMessage(_Known):
     """A poll (``pollMessage``), in the current format or the 2023 one.
 
@@ -639,7 +731,13 @@ class PollMessage(_Known):
         return poll.name if poll is not None else None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class PollUpdateMessage(_Known):
     """Votes cast or withdrawn on a poll (``pollUpdateMessage``)."""
 
@@ -652,7 +750,13 @@ class PollUpdateMessage(_Known):
         return update.name if update is not None else None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class ReplyMessage(_Known):
     """A reply in the legacy format (``quotedMessage`` as the kind).
 
@@ -673,7 +777,13 @@ class ReplyMessage(_Known):
     _NESTED_FORWARDING = ("extended_text_message",)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class EditedMessage(_Known):
     """An edit of an earlier message (``editedMessage``): its new text and its id."""
 
@@ -686,7 +796,13 @@ class EditedMessage(_Known):
         return data.text_message if data is not None else None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class DeletedMessage(_Known):
     """The deletion of an earlier message (``deletedMessage``); the id is in its data."""
 
@@ -694,7 +810,13 @@ class DeletedMessage(_Known):
     deleted_message_data: DeletedMessageData | None = None
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class ReactionMessage(_Known):
     """A reaction (``reactionMessage``): an emoji on another message.
 
@@ -715,7 +837,13 @@ class ReactionMessage(_Known):
         return self.text_message
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(
+    kw_only=True,
+    getstate_setstate=False,
+    eq=False,
+    repr=False,
+    field_transformer=_in_signature_order,
+)
 class GroupInviteMessage(_Known):
     """An invitation to a group (``groupInviteMessage``)."""
 
@@ -728,7 +856,7 @@ class GroupInviteMessage(_Known):
         return invite.caption if invite is not None else None
 
 
-@attrs.frozen(getstate_setstate=False, field_transformer=_in_signature_order)
+@attrs.frozen(getstate_setstate=False, eq=False, repr=False, field_transformer=_in_signature_order)
 class UnknownMessage(_Entry):
     """A message whose ``typeMessage`` this version does not model, is empty, or is missing.
 

@@ -8,11 +8,14 @@ from datetime import datetime, timezone
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import greenapi_async as ga
 from greenapi_async.testing import FakeGreenAPI
 
 from .conftest import data_bytes
+from .test_roundtrip_properties import object_strategy
 
 
 def make_text(**changes: object) -> ga.TextMessage:
@@ -53,6 +56,63 @@ def test_messages_are_hashable_and_compare_by_value() -> None:
     other = ga.UnknownMessage("x", {"typeMessage": "x", "list": [2]})
     assert (unknown == same, unknown == other) == (True, False)
     assert len({unknown, same, other}) == 2
+
+
+# Every attrs class of the messages, the nested objects included.
+MODEL_CLASSES = [
+    cls
+    for cls in (getattr(ga, name) for name in ga.__all__)
+    if isinstance(cls, type) and attrs.has(cls) and cls.__module__ == ga.TextMessage.__module__
+]
+
+
+def _attrs_twin(cls: type) -> type:
+    """The class attrs makes over the fields of ``cls``, with its own eq, hash and repr."""
+    fields = {
+        field.name: attrs.field(alias=field.alias, eq=field.eq, hash=field.hash, repr=field.repr)
+        for field in attrs.fields(cls)
+    }
+    return attrs.make_class(cls.__name__, fields, frozen=True, kw_only=True)
+
+
+def _twin_of(twin: type, message: typing.Any) -> object:
+    fields = attrs.fields(type(message))
+    return twin(**{field.alias: getattr(message, field.name) for field in fields})
+
+
+def test_the_model_classes_share_one_eq_hash_and_repr() -> None:
+    # Written once for all of them: attrs generates none of its own for any.
+    assert len(MODEL_CLASSES) > len(typing.get_args(ga.Message))
+    for method in ("__eq__", "__hash__", "__repr__"):
+        assert len({getattr(cls, method) for cls in MODEL_CLASSES}) == 1, method
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_eq_hash_and_repr_are_those_attrs_generates(cls: type, data: st.DataObject) -> None:
+    twin = _attrs_twin(cls)
+    if cls is ga.UnknownMessage:
+        raws = st.dictionaries(st.text(max_size=3), st.integers())
+        drawn = st.builds(cls, st.text(max_size=5), raws)
+    else:
+        drawn = object_strategy(cls)
+    first, second = data.draw(drawn), data.draw(drawn)
+    # Equal objects too, and one differing only by a field that is not compared (raw).
+    pairs = [(first, second), (first, first), (first, attrs.evolve(first))]
+    for one, other in pairs:
+        twins = _twin_of(twin, one), _twin_of(twin, other)
+        assert repr(one) == repr(twins[0])
+        assert (one == other, one != other) == (twins[0] == twins[1], twins[0] != twins[1])
+        assert (hash(one) == hash(other)) == (hash(twins[0]) == hash(twins[1]))
+    assert first.__eq__(_twin_of(twin, first)) is NotImplemented  # only its own class
+
+
+def test_eq_compares_field_by_field_as_attrs_does() -> None:
+    # A NaN is unequal to itself, in the same object too, as with attrs' own __eq__.
+    place = ga.Location(latitude=float("nan"), longitude=1.0)
+    assert place != place
+    assert ga.Location(latitude=1.0, longitude=2.0) == ga.Location(latitude=1.0, longitude=2.0)
 
 
 def test_the_type_message_tag_is_fixed_per_class() -> None:
