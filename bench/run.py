@@ -3,8 +3,7 @@
 Usage: ``python bench/run.py [--quick] [--output docs/benchmarks.md]``; ``--only decode``
 (or ``breakdown``, ``live``, ``mixes``, ``history``, ``end_to_end``, ``per_call``, ``send``,
 ``memory``, ``import``, ``fleet``, ``fleet_target``) prints that one table and writes
-nothing;
-``--no-fleet`` leaves out the fleet run (about two minutes).
+nothing; ``--no-fleet`` leaves out the fleet runs, its two tables.
 """
 
 from __future__ import annotations
