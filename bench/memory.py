@@ -135,12 +135,12 @@ def memory_table(
         "|---|---:|---:|---:|---:|",
     ]
     for name, sizes in traced.items():
-        rss = resident.get(name) or []
+        resident_sizes = resident.get(name) or []
         cells = [
             with_spread(sizes, 0),
             with_spread(traced_ratios[name]),
-            with_spread(rss, 0) if rss else "",
-            with_spread(resident_ratios[name]) if rss else "",
+            with_spread(resident_sizes, 0) if resident_sizes else "",
+            with_spread(resident_ratios[name]) if resident_sizes else "",
         ]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -20,5 +20,7 @@ def ratios_per_round(measures: dict[str, list[float]], baseline: str) -> dict[st
 
 def with_spread(values: list[float], digits: int = 2) -> str:
     """The median of ``values`` and, in brackets, their interquartile range."""
+    if len(values) == 1:  # one round: no spread to show
+        return f"{values[0]:,.{digits}f} (one round)"
     q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
     return f"{median:,.{digits}f} ({q1:,.{digits}f}\N{EN DASH}{q3:,.{digits}f})"

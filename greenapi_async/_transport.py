@@ -657,8 +657,9 @@ class Transport:
         http = self._client.http
         try:
             response = await http.send(
-                # Built in place, never kept in a local: a frame local holding the full
-                # URL (and the token in it) would show in tracebacks, as request() explains.
+                # Built in place, never kept in a local of this frame (which waits on the
+                # network): a frame local holding the full URL (and the token in it) would
+                # show in tracebacks, as request() explains.
                 _with_headers(
                     http.build_request(
                         call.spec.verb,
@@ -933,8 +934,10 @@ def _json_object(text: str) -> dict[str, Any] | None:
 def _with_headers(request: httpx.Request, headers: Mapping[str, str]) -> httpx.Request:
     """``request`` with ``headers`` set on it, over any of the same name it has.
 
-    What ``build_request(headers=...)`` gives, for a third of its cost: httpx would parse
-    the mapping and merge it into a copy of the client's headers, some 20 µs a call.
+    The headers and values ``build_request(headers=...)`` gives (a replaced header keeps
+    its place, where a merge would move it last), for under a third of the cost: httpx
+    would parse the mapping and merge it into a copy of the client's headers, about
+    26 µs a call against 7, timed in a loop.
     """
     for name, value in headers.items():
         request.headers[name] = value

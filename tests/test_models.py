@@ -92,20 +92,32 @@ def test_the_model_classes_share_one_eq_hash_and_repr() -> None:
 @given(data=st.data())
 def test_eq_hash_and_repr_are_those_attrs_generates(cls: type, data: st.DataObject) -> None:
     twin = _attrs_twin(cls)
+    drawn: st.SearchStrategy[typing.Any]
     if cls is ga.UnknownMessage:
         raws = st.dictionaries(st.text(max_size=3), st.integers())
         drawn = st.builds(cls, st.text(max_size=5), raws)
     else:
         drawn = object_strategy(cls)
     first, second = data.draw(drawn), data.draw(drawn)
-    # Equal objects too, and one differing only by a field that is not compared (raw).
+    # Two objects, an object and a copy, and objects that differ in exactly one field,
+    # each field in turn: raw too, which some classes compare and others do not.
     pairs = [(first, second), (first, first), (first, attrs.evolve(first))]
+    for field in attrs.fields(cls):
+        changed: object = {"differs": True} if field.alias == "raw" else getattr(second, field.name)
+        pairs.append((first, attrs.evolve(first, **{field.alias: changed})))
     for one, other in pairs:
         twins = _twin_of(twin, one), _twin_of(twin, other)
         assert repr(one) == repr(twins[0])
         assert (one == other, one != other) == (twins[0] == twins[1], twins[0] != twins[1])
         assert (hash(one) == hash(other)) == (hash(twins[0]) == hash(twins[1]))
     assert first.__eq__(_twin_of(twin, first)) is NotImplemented  # only its own class
+
+
+def test_a_message_met_again_inside_its_own_repr_shows_as_an_ellipsis() -> None:
+    box: list[object] = []
+    place = ga.Location(name_location=box)  # type: ignore[arg-type]
+    box.append(place)
+    assert repr(place).startswith("Location(name_location=[...], address=None")
 
 
 def test_eq_compares_field_by_field_as_attrs_does() -> None:
