@@ -50,7 +50,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -260,6 +260,27 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
+def _installed_transports() -> list[str]:
+    """The transports of ``TRANSPORTS`` this environment has: httpx-aiohttp's is an extra."""
+    return [
+        t for t in TRANSPORTS if t != "httpx-aiohttp" or importlib.util.find_spec("httpx_aiohttp")
+    ]
+
+
+@contextlib.contextmanager
+def _served(instances: int, *, pin: bool) -> Iterator[tuple[float, str, Any]]:
+    """The journal server of ``instances``: its schedule's start, its URL and its counters.
+
+    The schedule starts a period back: from the first poll on, every instance's journal
+    has already made a change, so none of the window's changes is the initial state
+    (which the baseline poll takes in, and reports nothing for).
+    """
+    start = time.monotonic() - PERIOD
+    cpus = PINNED_SERVER if pin else None
+    with fleet_server(instances, start, PERIOD, cpus=cpus) as (url, counters):
+        yield start, url, counters
+
+
 def fleet_rows(
     sizes: list[int],
     seconds: list[float],
@@ -274,18 +295,10 @@ def fleet_rows(
     does weighs on them alike. Memory is measured for the largest size only, where it is
     least noisy per instance.
     """
-    transports = [
-        t for t in TRANSPORTS if t != "httpx-aiohttp" or importlib.util.find_spec("httpx_aiohttp")
-    ]
     records = []
     for instances, window in zip(sizes, seconds, strict=True):
-        # The schedule starts a period back: from the first poll on, every instance's
-        # journal has already made a change, so none of the window's changes is the
-        # initial state (which the baseline poll takes in, and reports nothing for).
-        start = time.monotonic() - PERIOD
-        cpus = PINNED_SERVER if pin else None
-        with fleet_server(instances, start, PERIOD, cpus=cpus) as (url, counters):
-            for transport in transports:
+        with _served(instances, pin=pin) as (start, url, counters):
+            for transport in _installed_transports():
                 for mode in modes or list(MODES):
                     for client in (OURS, RAW):
                         row = (client, transport, mode, instances)
@@ -331,13 +344,9 @@ def target_rounds(
     clients and of the transports reversed every other round, so that what else the
     machine does falls on each alike; ``target_table`` compares them round by round.
     """
-    transports = [
-        t for t in TRANSPORTS if t != "httpx-aiohttp" or importlib.util.find_spec("httpx_aiohttp")
-    ]
+    transports = _installed_transports()
     records = []
-    start = time.monotonic() - PERIOD  # as in fleet_rows
-    cpus = PINNED_SERVER if pin else None
-    with fleet_server(instances, start, PERIOD, cpus=cpus) as (url, counters):
+    with _served(instances, pin=pin) as (start, url, counters):
         for round_ in range(rounds):
             order = 1 if round_ % 2 == 0 else -1
             for transport in transports[::order]:
