@@ -378,6 +378,11 @@ def _source(
     In the order they run: the test that the value is a dict, the required reads, the
     count of keys left to account for, the usual shapes, then the groups of general
     reads, and the object built from what they read.
+
+    Why the general reads end in one build: each copy of the build is a block of
+    stores to compile at the first decode of a kind, and an entry that takes those
+    reads pays only the few stores of its group defaults for sharing it. A usual shape
+    keeps a build of its own, its defaults as constants: those are most entries.
     """
     groups = [
         group
@@ -397,10 +402,9 @@ def _source(
         unread = " - ".join(f"({key!r} in o)" for key in unread_keys)
         left = f"    left = len(o) - {plan.required_keys}" + (f" - {unread}" if unread else "")
         lines.append(left)
-    unset = {var: plan.absent[var] for group in groups for var, _ in group}
-    for shape in _shapes(plan.optional, usual_keys, {*read_late, *read_last}):
-        lines.extend(_usual_shape(shape, plan.optional, plan.values, unset, plan.absent))
-    lines.extend(_grouped_reads(groups, plan.values, unset, plan.absent))
+    shapes = _shapes(plan.optional, usual_keys, {*read_late, *read_last})
+    lines.extend(_usual_shapes(shapes, plan.optional, plan.values, plan.absent))
+    lines.extend(_grouped_reads(groups, plan.absent))
     lines.extend(_built(plan.values))
     return "\n".join(lines) + "\n"
 
@@ -424,37 +428,26 @@ def _shapes(
     return shapes
 
 
-def _grouped_reads(
-    groups: Sequence[Sequence[_Read]],
-    values: Mapping[str, str],
-    unset: Mapping[str, str],
-    absent: Mapping[str, str],
-) -> list[str]:
+def _grouped_reads(groups: Sequence[Sequence[_Read]], absent: Mapping[str, str]) -> list[str]:
     """The general reads, group after group, as function lines.
 
-    Why groups: most entries have none of the keys of the later groups. Once the earlier
-    ones account for every key, the object is built at once with the fields still
-    unread at their defaults, and their variables are never even set. ``unset`` gives
-    every field of the groups its value when absent, ``absent`` every optional field's.
+    Why groups: most entries have none of the keys of the later groups. Each group's
+    reads run under ``if left:``, so once the earlier ones account for every key the
+    later ones cost one test each; their variables keep the defaults set first.
+    ``absent`` gives every optional field's value when its key is absent.
     """
-    still_unset = dict(unset)
-    lines: list[str] = []
-    for index, group in enumerate(groups):
-        reads = _nested_under_left([block for _, block in group])
-        if index:
-            lines.append("    if not left:")
-            lines.extend(f"    {line}" for line in _built(values, still_unset))
-            reads = [line[4:] for line in reads[1:]]  # left is known to be non-zero here
-        group_vars = [var for var, _ in group]
-        # Before the reads, each variable is what its field is when its key is absent.
-        lines.extend(
-            f"    {' = '.join(var for var in group_vars if absent[var] == default)} = {default}"
-            for default in dict.fromkeys(absent[var] for var in group_vars)
-        )
-        lines.extend(reads)
-        for var in group_vars:
-            del still_unset[var]
+    lines = _defaults([var for group in groups for var, _ in group], absent)
+    for group in groups:
+        lines.extend(_nested_under_left([block for _, block in group]))
     return lines
+
+
+def _defaults(variables: Sequence[str], absent: Mapping[str, str]) -> list[str]:
+    """Lines that set each of ``variables`` to its field's default, one line a default."""
+    return [
+        f"    {' = '.join(var for var in variables if absent[var] == default)} = {default}"
+        for default in dict.fromkeys(absent[var] for var in variables)
+    ]
 
 
 def _defined(
@@ -498,11 +491,33 @@ def _named(code: types.CodeType, filename: str) -> types.CodeType:
     return code.replace(co_filename=filename, co_consts=consts)
 
 
+def _usual_shapes(
+    shapes: Sequence[Sequence[str]],
+    optional: Mapping[str, _OptionalField],
+    values: Mapping[str, str],
+    absent: Mapping[str, str],
+) -> list[str]:
+    """Lines that try the usual shapes, one ``if``/``elif`` branch a count of keys.
+
+    An entry read whole by a shape is built and returned in its branch. The shapes
+    of one count are tried in turn within their branch; an entry that none reads goes
+    on to the general reads.
+    """
+    lines: list[str] = []
+    by_count: dict[int, list[Sequence[str]]] = {}
+    for shape in shapes:
+        by_count.setdefault(len(shape), []).append(shape)
+    for branch, (count, same) in enumerate(by_count.items()):
+        lines.append(f"    {'elif' if branch else 'if'} left == {count}:")
+        for shape in same:
+            lines.extend(_usual_shape(shape, optional, values, absent))
+    return lines
+
+
 def _usual_shape(
     shape: Sequence[str],
     optional: Mapping[str, _OptionalField],
     values: Mapping[str, str],
-    unset: Mapping[str, str],
     absent: Mapping[str, str],
 ) -> list[str]:
     """Lines that build an entry whose optional keys are exactly ``shape``'s, as function lines.
@@ -511,12 +526,12 @@ def _usual_shape(
     account for is the shape's, one subscript per key (no ``get()`` call, no counting)
     reads them all, or a missing one raises ``KeyError`` and the entry goes on to the
     general reads, which find it has other keys. A null reads as an absent key does
-    for a field whose default is None: None, unchecked. ``unset`` gives the fields of
-    the general reads their value when absent, ``absent`` every optional field's.
+    for a field whose default is None: None, unchecked. ``absent`` gives each optional
+    field its value when its key is absent; the fields the shape has no key for get
+    it, as a constant of the build.
     """
     reads = [optional[name] for name in shape]
     lines = [
-        f"    if left == {len(shape)}:",
         "        try:",
         *(f"            {var} = o[{key!r}]" for var, key, _ in reads),
         "        except KeyError:",
@@ -530,21 +545,21 @@ def _usual_shape(
         else:  # a null is not absent: the checks refuse it
             lines.extend(f"            {line}" for line in checks())
     read = {var for var, _, _ in reads}
-    still_unset = {var: default for var, default in unset.items() if var not in read}
-    lines.extend(f"        {line}" for line in _built(values, still_unset))
+    unread = {var: default for var, default in absent.items() if var not in read}
+    lines.extend(f"        {line}" for line in _built(values, unread))
     return lines
 
 
-def _built(values: Mapping[str, str], unset: Mapping[str, str] | None = None) -> list[str]:
+def _built(values: Mapping[str, str], unread: Mapping[str, str] | None = None) -> list[str]:
     """Lines that make the object, set every slot and hand it out, as function lines.
 
     ``values`` maps each field to the expression its slot gets; a field whose expression
-    is a key of ``unset`` was not read and gets the default ``unset`` gives it instead.
+    is a key of ``unread`` was not read and gets the default ``unread`` gives it instead.
     """
-    unset = unset or {}
+    unread = unread or {}
     return [
         "    self = _builder()",
-        *(f"    self.{name} = {unset.get(v, v)}" for name, v in values.items()),
+        *(f"    self.{name} = {unread.get(v, v)}" for name, v in values.items()),
         "    self.__class__ = _cls",
         "    return self",
     ]
