@@ -7,6 +7,9 @@
 ...             print(message.chat_id, message.status_message)
 """
 
+import importlib as _importlib
+import typing as _typing
+
 from ._as_json import message_data
 from ._client import GreenAPI
 from ._converter import MalformedEntry, PartialMessages, decode_outgoing_messages
@@ -65,10 +68,24 @@ from ._models import (
     UnknownMessage,
     VideoMessage,
 )
-from ._sending import Sending
-from ._sent import QueuedMessage, SentMessage
 from ._version import __version__
-from ._watch import IncomingWatcher, OutgoingWatcher, StatusChange
+
+# Sending and watching are imported at their first use, through ``__getattr__`` below:
+# a program that only reads journals never loads their modules, a few ms of every start
+# (bench/import_time.py). Type checkers, and readers, see them imported here.
+if _typing.TYPE_CHECKING:
+    from ._sending import Sending
+    from ._sent import QueuedMessage, SentMessage
+    from ._watch import IncomingWatcher, OutgoingWatcher, StatusChange
+
+_IMPORTED_AT_FIRST_USE: _typing.Final = {
+    "Sending": "._sending",
+    "QueuedMessage": "._sent",
+    "SentMessage": "._sent",
+    "IncomingWatcher": "._watch",
+    "OutgoingWatcher": "._watch",
+    "StatusChange": "._watch",
+}
 
 __all__ = [
     "APIConnectionError",
@@ -135,3 +152,19 @@ __all__ = [
     "decode_outgoing_messages",
     "message_data",
 ]
+
+
+# Hidden from type checkers: for them a module ``__getattr__`` would make any name,
+# a misspelt one too, an attribute of the package.
+if not _typing.TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        module = _IMPORTED_AT_FIRST_USE.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(_importlib.import_module(module, __name__), name)
+        globals()[name] = value  # looked up once: the next use finds it as any other name
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_IMPORTED_AT_FIRST_USE})

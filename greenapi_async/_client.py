@@ -7,20 +7,19 @@ import os
 import ssl
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
 from ._download import DEFAULT_MAX_DOWNLOAD_BYTES, Destination, MediaMessage, download_media
 from ._errors import InvalidArgumentError
-from ._exactly_once import DEFAULT_CONFIRM_WITHIN
 from ._journals import Journals
 from ._loops import HTTPClient
 from ._retry import RetryPolicy
-from ._sending import Sending
 from ._transport import DEFAULT_MAX_RESPONSE_BYTES, Transport
 from ._validation import (
     DEFAULT_API_URL,
+    DEFAULT_CONFIRM_WITHIN,
     validate_api_token,
     validate_api_url,
     validate_byte_limit,
@@ -31,6 +30,9 @@ from ._validation import (
     validate_retry_backoff,
     validate_timeout,
 )
+
+if TYPE_CHECKING:
+    from ._sending import Sending
 
 __all__ = ["GreenAPI"]
 
@@ -148,8 +150,19 @@ class GreenAPI:
         )
         self.journals = Journals(self._transport)
         """Journal methods: ``await api.journals.last_outgoing_messages(minutes=60)``."""
-        self.sending = Sending(self._transport, max_retries=retries, confirm_within=confirm_seconds)
+        self._max_retries = retries
+        self._confirm_within = confirm_seconds
+
+    @functools.cached_property
+    def sending(self) -> Sending:
         """Send methods: ``await api.sending.send_text("79001234567@c.us", "Hello")``."""
+        # Made, and its modules imported, at first use: a program that only reads
+        # journals never loads them (a few ms of every start, bench/import_time.py).
+        from ._sending import Sending
+
+        return Sending(
+            self._transport, max_retries=self._max_retries, confirm_within=self._confirm_within
+        )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> GreenAPI:

@@ -30,11 +30,9 @@ from ._send_requests import SendRequest
 from ._sent import ConfirmedBy, SentMessage
 from ._transport import Transport
 
-__all__ = ["CLOCK_SKEW", "DEFAULT_CONFIRM_WITHIN", "ExactlyOnce"]
+__all__ = ["CLOCK_SKEW", "ExactlyOnce"]
 
 
-DEFAULT_CONFIRM_WITHIN: Final = 150.0
-"""Seconds a lost send is looked for: the journal can lag a send by about two minutes."""
 CLOCK_SKEW: Final = 60.0
 """How far the service's clock, which stamps journal entries, may be behind ours."""
 LOOK_EVERY: Final = 5.0

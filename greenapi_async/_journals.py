@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from typing import Any, Literal, cast, overload
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from ._converter import (
     PartialMessages,
@@ -28,7 +28,9 @@ from ._validation import (
     validate_id_message,
     validate_minutes,
 )
-from ._watch import Fetch, IncomingWatcher, OutgoingWatcher
+
+if TYPE_CHECKING:
+    from ._watch import Fetch, IncomingWatcher, OutgoingWatcher
 
 __all__ = ["Journals", "journal_fetch", "read_window"]
 
@@ -264,6 +266,9 @@ class Journals:
                 forgotten, so that memory stays bounded over weeks.
 
         """
+        # The watchers' modules are imported at their first use, as sending's are.
+        from ._watch import OutgoingWatcher
+
         return OutgoingWatcher(
             journal_fetch(self._transport, LAST_OUTGOING_MESSAGES),
             interval=interval,
@@ -318,6 +323,8 @@ class Journals:
                 forgotten, so that memory stays bounded over weeks.
 
         """
+        from ._watch import IncomingWatcher
+
         return IncomingWatcher(
             journal_fetch(self._transport, LAST_INCOMING_MESSAGES),
             interval=interval,

@@ -17,6 +17,7 @@ from ._redaction import shown_url
 
 __all__ = [
     "DEFAULT_API_URL",
+    "DEFAULT_CONFIRM_WITHIN",
     "MAX_MINUTES",
     "describe",
     "fetchable_url",
@@ -37,6 +38,8 @@ __all__ = [
 ]
 
 DEFAULT_API_URL: Final = "https://api.green-api.com"
+DEFAULT_CONFIRM_WITHIN: Final = 150.0
+"""Seconds a lost send is looked for: the journal can lag a send by about two minutes."""
 # The longest journal window asked for: a year, far beyond the service's 24-hour default
 # and anything it keeps, yet small enough that no int the service must parse is absurd.
 MAX_MINUTES: Final = 525_600

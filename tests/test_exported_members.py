@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from types import ModuleType
+
+import pytest
 
 import greenapi_async as ga
 import greenapi_async.testing as ga_testing
 
+from .conftest import ID_INSTANCE, TOKEN
+
 
 def test_all_is_sorted_and_names_exactly_the_public_members() -> None:
     # Subpackages (greenapi_async.testing) are public by their import path instead.
+    # dir(), not vars(): some names are imported at their first use.
     public = {
         name
-        for name, value in vars(ga).items()
-        if not name.startswith("_") and not isinstance(value, ModuleType)
+        for name in dir(ga)
+        if not name.startswith("_") and not isinstance(getattr(ga, name), ModuleType)
     } | {"__version__"}
     assert sorted(ga.__all__) == ga.__all__
     assert set(ga.__all__) == public
@@ -85,6 +92,55 @@ def test_the_public_names_are_pinned() -> None:
         "decode_outgoing_messages",
         "message_data",
     ]
+
+
+def test_a_name_the_package_does_not_have_is_an_attribute_error() -> None:
+    # For mypy too (warn_unused_ignores): the package's __getattr__ is hidden from it.
+    with pytest.raises(AttributeError, match="'greenapi_async' has no attribute 'Sender'"):
+        ga.Sender  # type: ignore[attr-defined]  # noqa: B018
+    assert not hasattr(ga, "sending")
+
+
+_PROBE = """
+import json
+import sys
+import greenapi_async as ga
+
+def loaded(names):
+    return sorted(name for name in names if name in sys.modules)
+
+api = ga.GreenAPI({id!r}, {token!r})
+entry = {{"typeMessage": "textMessage", "idMessage": "M", "timestamp": 1, "chatId": "1@c.us"}}
+ga.decode_outgoing_messages(json.dumps([entry]))
+api.journals
+print(loaded({modules!r}))
+api.sending
+print(loaded({modules!r}))
+"""
+
+
+def test_sending_and_watching_are_loaded_at_their_first_use() -> None:
+    # A program that only reads journals never pays for importing them.
+    sending = {ga.Sending.__module__, ga.SentMessage.__module__}
+    watching = {ga.OutgoingWatcher.__module__, ga.StatusChange.__module__}
+    modules = sorted(sending | watching)
+    probe = _PROBE.format(id=ID_INSTANCE, token=TOKEN, modules=modules)
+    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    before, after = completed.stdout.splitlines()
+    assert before == "[]"
+    assert after == str(modules)  # sending watches deliveries
+
+
+def test_names_loaded_at_first_use_are_the_objects_their_users_get() -> None:
+    api = ga.GreenAPI(ID_INSTANCE, TOKEN)
+    assert type(api.sending) is ga.Sending
+    assert api.sending is api.sending  # one per client: it keeps the sends in flight
+    assert type(api.journals.watch_outgoing()) is ga.OutgoingWatcher
+    assert type(api.journals.watch_incoming()) is ga.IncomingWatcher
+    public = {name: getattr(ga, name) for name in ga.__all__}
+    assert public == {name: vars(ga)[name] for name in ga.__all__}  # once looked up, kept
 
 
 def test_the_error_tree_is_as_documented() -> None:
