@@ -82,7 +82,6 @@ class Parsed(NamedTuple):
 
 # Longer numbers are described by their size, not shown.
 _SHOWN_DIGITS: Final = 40
-_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _REPLACEMENT: Final = "\ufffd"
 _TRUNCATED: Final = "Input data was truncated"
 
@@ -193,14 +192,20 @@ def _refuse_constant(text: str) -> Any:
     raise ValueError(f"{text} is not JSON")
 
 
+@functools.cache  # compiled at first use: only a body that needs repair does
+def _lone_surrogate() -> re.Pattern[str]:
+    return re.compile("[\ud800-\udfff]")
+
+
 def _repaired(value: Any) -> Parsed:
     """Replace lone surrogates with U+FFFD, and list where unreadable numbers stand.
 
     Walked with a stack of its own, not by recursion: a document nested as deep as the
     parser allows must not overflow this walk.
     """
+    lone_surrogate = _lone_surrogate()
     if type(value) is str:
-        return Parsed(_LONE_SURROGATE.sub(_REPLACEMENT, value))
+        return Parsed(lone_surrogate.sub(_REPLACEMENT, value))
     if isinstance(value, UnreadableNumber):
         return Parsed(value, (Unreadable((), value),))
     unreadable: list[Unreadable] = []
@@ -208,8 +213,8 @@ def _repaired(value: Any) -> Parsed:
     while stack:
         container, path = stack.pop()
         if type(container) is dict:
-            if any(_LONE_SURROGATE.search(key) for key in container):
-                repaired = {_LONE_SURROGATE.sub(_REPLACEMENT, k): v for k, v in container.items()}
+            if any(lone_surrogate.search(key) for key in container):
+                repaired = {lone_surrogate.sub(_REPLACEMENT, k): v for k, v in container.items()}
                 container.clear()
                 container.update(repaired)
             items: Any = container.items()
@@ -219,8 +224,8 @@ def _repaired(value: Any) -> Parsed:
             continue
         for key, item in list(items):
             if type(item) is str:
-                if _LONE_SURROGATE.search(item):
-                    container[key] = _LONE_SURROGATE.sub(_REPLACEMENT, item)
+                if lone_surrogate.search(item):
+                    container[key] = lone_surrogate.sub(_REPLACEMENT, item)
             elif isinstance(item, UnreadableNumber):
                 unreadable.append(Unreadable((*path, key), item))
             elif type(item) is dict or type(item) is list:

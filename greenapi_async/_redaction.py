@@ -356,7 +356,6 @@ _ENCODINGS: Final = (
 )
 _STARTERS: Final = frozenset(encoding.starter for encoding in _ENCODINGS)
 _DECODERS: Final = {encoding.starter: encoding.decoded for encoding in _ENCODINGS}
-_READERS: Final = tuple((e.starter, re.compile(f"({e.reader})")) for e in _ENCODINGS)
 # What may stand between two characters of a secret, each in any form a character may
 # take: white space, as in text folded or indented over lines, and NUL, which keeps the
 # characters of UTF-16 text apart when it is read as UTF-8.
@@ -384,6 +383,12 @@ def _forms_of(secret: str) -> re.Pattern[str]:
     return re.compile(_GAP.join(map(_written, secret)))
 
 
+@functools.cache  # compiled at the first text redacted, not at import
+def _readers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each encoding's starter, and the pattern that captures its forms."""
+    return tuple((e.starter, re.compile(f"({e.reader})")) for e in _ENCODINGS)
+
+
 def _read(text: str) -> str:
     """``text`` as a reader sees it: each encoded character decoded, white space dropped.
 
@@ -395,7 +400,7 @@ def _read(text: str) -> str:
     # each finds the forms one pass would. A character read stands between NULs, which
     # keep it from joining the text around it into a form of an encoding read after it
     # (``&#32`` and ``%30`` into ``&#320``), and go with the white space.
-    for starter, reader in _READERS:
+    for starter, reader in _readers():
         if starter in text:
             pieces = reader.split(text)  # the forms at odd places: the reader captures them
             pieces[1::2] = map(_fenced, pieces[1::2])

@@ -13,6 +13,7 @@ pure functions of an error, headers and an attempt number, testable without any 
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import random
 import re
@@ -176,24 +177,33 @@ _MONTHS: Final = (
 _MONTH: Final = f"(?P<month>{'|'.join(_MONTHS)})"
 _TIME: Final = r"(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})"
 _DAY_NAME: Final = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-# The three forms of RFC 9110, section 5.6.7, case-sensitive as it says. IMF-fixdate's
-# zone may also be +0000 or -0000, the same instant as GMT, which is what Python's
-# email.utils.formatdate() writes by default.
-_HTTP_DATES: Final = (
-    re.compile(
-        rf"{_DAY_NAME}, (?P<day>[0-9]{{2}}) {_MONTH} (?P<year>[0-9]{{4}}) {_TIME} (?:GMT|[+-]0000)"
-    ),
-    re.compile(
-        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
-        rf"(?P<day>[0-9]{{2}})-{_MONTH}-(?P<year>[0-9]{{2}}) {_TIME} GMT"
-    ),
-    re.compile(rf"{_DAY_NAME} {_MONTH} (?P<day>[0-9]{{2}}| [0-9]) {_TIME} (?P<year>[0-9]{{4}})"),
-)
+
+
+@functools.cache  # compiled at first use: few answers carry a date, and imports are timed
+def _http_dates() -> tuple[re.Pattern[str], ...]:
+    """The three forms of RFC 9110, section 5.6.7, case-sensitive as it says.
+
+    IMF-fixdate's zone may also be +0000 or -0000, the same instant as GMT, which is
+    what Python's email.utils.formatdate() writes by default.
+    """
+    return (
+        re.compile(
+            rf"{_DAY_NAME}, (?P<day>[0-9]{{2}}) {_MONTH} (?P<year>[0-9]{{4}}) {_TIME}"
+            r" (?:GMT|[+-]0000)"
+        ),
+        re.compile(
+            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+            rf"(?P<day>[0-9]{{2}})-{_MONTH}-(?P<year>[0-9]{{2}}) {_TIME} GMT"
+        ),
+        re.compile(
+            rf"{_DAY_NAME} {_MONTH} (?P<day>[0-9]{{2}}| [0-9]) {_TIME} (?P<year>[0-9]{{4}})"
+        ),
+    )
 
 
 def _http_date(value: str, now: float) -> float | None:
     """The unix time of an HTTP-date, or None if ``value`` is not one or names no real time."""
-    for form in _HTTP_DATES:
+    for form in _http_dates():
         match = form.fullmatch(value)
         if match is not None:
             break

@@ -18,6 +18,7 @@ matters, it is in the JSON output and in the exceptions' attributes, unchanged.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -30,10 +31,22 @@ __all__ = ["escape_controls", "escape_controls_in_json"]
 # isolates (U+2066 to U+2069). Zero-width joiners are not among them: emoji are built
 # with them.
 _BEYOND_C0: Final = r"\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
-_CONTROLS: Final = re.compile(rf"[\x00-\x1f{_BEYOND_C0}]")
-# A JSON encoder escapes the C0 controls itself, and puts newlines between the items
-# of an indented document: those are left alone.
-_CONTROLS_LEFT_IN_JSON: Final = re.compile(f"[{_BEYOND_C0}]")
+
+
+# Compiled at first use: only error messages and output need them, and an import
+# should not pay for them.
+@functools.cache
+def _controls() -> re.Pattern[str]:
+    return re.compile(rf"[\x00-\x1f{_BEYOND_C0}]")
+
+
+@functools.cache
+def _controls_left_in_json() -> re.Pattern[str]:
+    # A JSON encoder escapes the C0 controls itself, and puts newlines between the items
+    # of an indented document: those are left alone.
+    return re.compile(f"[{_BEYOND_C0}]")
+
+
 _NAMED: Final = {"\n": r"\n", "\r": r"\r", "\t": r"\t"}
 
 
@@ -44,7 +57,7 @@ def escape_controls(text: str) -> str:
     below U+0100 and ``\uHHHH`` above it. Every other character, a backslash included,
     stays as it is, so that escaping an escaped text changes nothing.
     """
-    return _CONTROLS.sub(_escape, text)
+    return _controls().sub(_escape, text)
 
 
 def escape_controls_in_json(document: str) -> str:
@@ -53,7 +66,7 @@ def escape_controls_in_json(document: str) -> str:
     The document means exactly what it meant (a JSON parser reads ``\u202e`` as the
     character), but no longer holds them raw for a terminal to obey.
     """
-    return _CONTROLS_LEFT_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
+    return _controls_left_in_json().sub(lambda match: f"\\u{ord(match.group()):04x}", document)
 
 
 def _escape(match: re.Match[str]) -> str:
