@@ -31,7 +31,7 @@ _PROBES = {
         "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec"
     ),
     # And the message classes attrs makes, alone: _models.py imports only the libraries
-    # and its methods (_model_methods.py), so both are loaded from the package's folder
+    # and its methods (_attrs_methods.py), so both are loaded from the package's folder
     # as a bare package of their own, without the package's __init__ around them.
     "the libraries alone + the message classes (`_models.py`)": (
         "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec, importlib.util, sys, types; "

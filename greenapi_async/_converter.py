@@ -35,6 +35,7 @@ from typing import (
 import attrs
 
 from . import _json
+from ._attrs_methods import AttrsMethods
 from ._errors import LOCAL_FAILURES, InvalidArgumentError, ResponseValidationError
 from ._fastpath import make_fast_structure_fn
 from ._methods import LAST_OUTGOING_MESSAGES
@@ -588,8 +589,8 @@ def _summary(problems: tuple[str, ...]) -> str:
     return shown + (f" (and {more} more)" if more > 0 else "")
 
 
-@attrs.frozen
-class MalformedEntry:
+@attrs.frozen(eq=False, repr=False)
+class MalformedEntry(AttrsMethods):
     """An entry of an answer that was left out because it does not decode.
 
     Attributes:
@@ -605,8 +606,8 @@ class MalformedEntry:
     errors: tuple[str, ...]
 
 
-@attrs.frozen
-class PartialMessages:
+@attrs.frozen(eq=False, repr=False)
+class PartialMessages(AttrsMethods):
     """The messages of an answer without its malformed entries, and what was left out.
 
     What ``skip_malformed=True`` returns: one odd entry costs that entry, not the whole

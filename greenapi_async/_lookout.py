@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import anyio
 import attrs
 
+from ._attrs_methods import AttrsMethods
 from ._converter import decode_messages_partially
 from ._methods import LAST_OUTGOING_MESSAGES, SHOW_MESSAGES_QUEUE
 from ._models import Message
@@ -28,8 +29,8 @@ from ._validation import minutes_covering
 __all__ = ["Lookout", "Sighting"]
 
 
-@attrs.frozen
-class Sighting:
+@attrs.frozen(eq=False, repr=False)
+class Sighting(AttrsMethods):
     """The queue and the journal as one read found them.
 
     ``started`` is when the read began, on the event loop's clock; ``since`` the unix

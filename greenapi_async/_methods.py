@@ -22,6 +22,8 @@ from typing import Final, Literal
 
 import attrs
 
+from ._attrs_methods import AttrsMethods
+
 __all__ = [
     "GET_CHAT_HISTORY",
     "GET_MESSAGE",
@@ -53,8 +55,8 @@ class Answer(enum.Enum):
     QUEUE = "a JSON array of the messages waiting in the send queue"
 
 
-@attrs.frozen
-class MethodSpec:
+@attrs.frozen(eq=False, repr=False)
+class MethodSpec(AttrsMethods):
     """How one Green API method is called.
 
     Attributes:

@@ -34,7 +34,7 @@ from typing import Any, ClassVar, Final, Literal, TypeAlias, get_args
 
 import attrs
 
-from ._model_methods import eq, hash_of, repr_of
+from ._attrs_methods import AttrsMethods
 
 __all__ = [
     "COMMON_FIELDS",
@@ -146,7 +146,7 @@ def _setstate(self: Any, state: Mapping[str, Any]) -> None:
 # Every class here is frozen, slotted and keyword-only, and pickles through the pair
 # above: ``getstate_setstate=False``, or attrs would generate its own for each subclass.
 # Likewise ``eq=False, repr=False``: equality, hashing and repr come from the private
-# bases, read from each class's fields (see _model_methods).
+# bases, read from each class's fields (see _attrs_methods).
 
 
 def _tag(type_message: str) -> Any:
@@ -245,18 +245,15 @@ def _in_signature_order(
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
-class _Part:
+class _Part(AttrsMethods):
     """The private base of the nested objects: pickling, equality, hashing and repr.
 
     The last three are those attrs would otherwise generate for each class (see
-    _model_methods).
+    _attrs_methods).
     """
 
     __getstate__ = _getstate
     __setstate__ = _setstate
-    __eq__ = eq
-    __hash__ = hash_of
-    __repr__ = repr_of
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
@@ -402,7 +399,7 @@ class GroupInvite(_Part):
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
-class _Entry:
+class _Entry(AttrsMethods):
     """Fields every journal entry has, whatever its kind and direction.
 
     An entry of a kind this version does not model (``UnknownMessage``) has them too, all
@@ -434,9 +431,6 @@ class _Entry:
 
     __getstate__ = _getstate
     __setstate__ = _setstate
-    __eq__ = eq
-    __hash__ = hash_of
-    __repr__ = repr_of
     # The nested objects (fields of the kind) that may say the message was forwarded.
     _NESTED_FORWARDING: ClassVar[tuple[str, ...]] = ()
 

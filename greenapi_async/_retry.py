@@ -24,6 +24,7 @@ from typing import Final
 
 import attrs
 
+from ._attrs_methods import AttrsMethods
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -232,8 +233,8 @@ def _http_date(value: str, now: float) -> float | None:
     return moment.timestamp()
 
 
-@attrs.frozen
-class RetryPolicy:
+@attrs.frozen(eq=False, repr=False)
+class RetryPolicy(AttrsMethods):
     """Exponential backoff with jitter, capped, honouring what the server asks for.
 
     ``max_delay`` defaults to 16 times ``initial_delay``: four doublings, so that the

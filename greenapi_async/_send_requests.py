@@ -12,6 +12,7 @@ from typing import Any, Final
 
 import attrs
 
+from ._attrs_methods import AttrsMethods
 from ._errors import InvalidArgumentError
 from ._methods import (
     SEND_CONTACT,
@@ -51,8 +52,8 @@ MAX_OPTIONS: Final = 12
 _MAX_FIELD_CHARS: Final = MAX_TEXT_CHARS
 
 
-@attrs.frozen
-class SendRequest:
+@attrs.frozen(eq=False, repr=False)
+class SendRequest(AttrsMethods):
     """One send, checked: the method, the chat and the JSON body, the same at every attempt."""
 
     spec: MethodSpec

@@ -7,13 +7,15 @@ from typing import Any, Literal
 
 import attrs
 
+from ._attrs_methods import AttrsMethods
+
 __all__ = ["ConfirmedBy", "QueuedMessage", "SentMessage"]
 
 ConfirmedBy = Literal["answer", "queue", "journal"]
 
 
-@attrs.frozen
-class SentMessage:
+@attrs.frozen(eq=False, repr=False)
+class SentMessage(AttrsMethods):
     """A message the service took from this client, and how the client knows it did.
 
     Attributes:
@@ -36,8 +38,8 @@ class SentMessage:
     attempts: int = 1
 
 
-@attrs.frozen
-class QueuedMessage:
+@attrs.frozen(eq=False, repr=False)
+class QueuedMessage(AttrsMethods):
     """A message waiting in the instance's send queue (``showMessagesQueue``).
 
     The body's fields are typed; a field the send did not give is None. ``body`` keeps

@@ -26,6 +26,7 @@ import httpx
 from anyio.lowlevel import checkpoint_if_cancelled
 
 from . import _json
+from ._attrs_methods import AttrsMethods
 from ._closing import closed_in_full
 from ._errors import (
     LOCAL_FAILURES,
@@ -421,8 +422,8 @@ def _lent_client_moved_error(failure: str) -> RuntimeError:
     )
 
 
-@attrs.frozen
-class _Call:
+@attrs.frozen(eq=False, repr=False)
+class _Call(AttrsMethods):
     """One call to make, the same at every attempt."""
 
     spec: MethodSpec
@@ -430,8 +431,8 @@ class _Call:
     json: Mapping[str, Any] | None
 
 
-@attrs.frozen
-class _Failure:
+@attrs.frozen(eq=False, repr=False)
+class _Failure(AttrsMethods):
     error: GreenAPIError | RuntimeError  # RuntimeError: a closed or moved borrowed client
     retry_after: float | None = None
 
@@ -872,8 +873,8 @@ def _download_too_large(shown: str, max_bytes: int) -> DownloadTooLargeError:
     )
 
 
-@attrs.frozen
-class ErrorBody:
+@attrs.frozen(eq=False, repr=False)
+class ErrorBody(AttrsMethods):
     """What an error answer's body says, with the token redacted from all of it."""
 
     text: str  # the body as text

@@ -25,6 +25,7 @@ import anyio
 import attrs
 
 from . import _json
+from ._attrs_methods import AttrsMethods
 from ._converter import MAX_TIMESTAMP, PartialMessages
 from ._errors import (
     GreenAPIError,
@@ -58,8 +59,8 @@ EventT = TypeVar("EventT")
 _W = TypeVar("_W", bound="_JournalWatcher[Any]")
 
 
-@attrs.frozen
-class StatusChange:
+@attrs.frozen(eq=False, repr=False)
+class StatusChange(AttrsMethods):
     """A message seen for the first time, or seen with a status it did not have before.
 
     Attributes:
