@@ -39,6 +39,17 @@ _PROBES = {
         "bare = sys.modules['bare'] = types.ModuleType('bare'); bare.__path__ = [folder]; "
         "importlib.import_module('bare._models')"
     ),
+    # And a first decode of the journal into those classes by cattrs' own generated
+    # hooks (bench/cattrs_floor.py): what any decoder made of these libraries pays.
+    "the libraries alone + the message classes + cattrs' own first decode": (
+        "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec, importlib.util, sys, types; "
+        "folder, = importlib.util.find_spec('greenapi_async').submodule_search_locations; "
+        "bare = sys.modules['bare'] = types.ModuleType('bare'); bare.__path__ = [folder]; "
+        "m = importlib.import_module('bare._models'); "
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r}); import cattrs_floor; "
+        "cattrs_floor.first_decode("
+        "body, m.KIND_BY_TAG, (m.MessageStatus | str | None, str | int | None))"
+    ),
     "`import greenapi_async`": "import greenapi_async",
     "`import greenapi_async` + first decode of a 20-message journal": (
         "import greenapi_async; greenapi_async.decode_outgoing_messages(body)"
