@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import ssl
+import threading
 from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final
@@ -47,6 +48,10 @@ ENV_API_URL = "GREENAPI_API_URL"
 # connection taken in httpcore's pool, and a cap of 10 was seen to run out after many
 # cancellations (tests/test_load.py). docs/configuration.md sizes a shared pool.
 DEFAULT_POOL_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+
+
+# Held while a client's sending methods are made; see GreenAPI.sending.
+_MAKING_SENDING: Final = threading.Lock()
 
 
 @functools.cache
@@ -152,17 +157,27 @@ class GreenAPI:
         """Journal methods: ``await api.journals.last_outgoing_messages(minutes=60)``."""
         self._max_retries = retries
         self._confirm_within = confirm_seconds
+        self._sending: Sending | None = None
 
-    @functools.cached_property
+    @property
     def sending(self) -> Sending:
         """Send methods: ``await api.sending.send_text("79001234567@c.us", "Hello")``."""
         # Made, and its modules imported, at first use: a program that only reads
         # journals never loads them (a few ms of every start, bench/import_time.py).
-        from ._sending import Sending
+        # Under a lock, not functools.cached_property (which has none from Python 3.12):
+        # two threads asking first must get the same object, which keeps the sends in
+        # flight and the deliveries watched.
+        if self._sending is None:
+            with _MAKING_SENDING:
+                if self._sending is None:
+                    from ._sending import Sending
 
-        return Sending(
-            self._transport, max_retries=self._max_retries, confirm_within=self._confirm_within
-        )
+                    self._sending = Sending(
+                        self._transport,
+                        max_retries=self._max_retries,
+                        confirm_within=self._confirm_within,
+                    )
+        return self._sending
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> GreenAPI:

@@ -193,8 +193,8 @@ EDITS: Final = "edits"
 USUAL_KEY_SETS: Final = ((OUTGOING,), (OUTGOING, EDITS), (INCOMING,), (INCOMING, EDITS))
 
 
-@attrs.frozen
-class Wire:
+@attrs.frozen(eq=False, repr=False)
+class Wire(AttrsMethods):
     """What the decoder knows of one field, besides its name and type."""
 
     presence: Presence = Presence.USUAL

@@ -508,24 +508,65 @@ def test_an_entry_without_its_tag_key_counted_is_still_read_whole() -> None:
     assert type(fast.location.latitude) is float
 
 
+@attrs.frozen
+class _Base:  # a private base, as the models have: the builder derives from it
+    pass
+
+
+def _made(cls: type[Any], **options: Any) -> Any:
+    """The generated function of ``cls``: wire keys are field names, no other hook."""
+    made = make_fast_structure_fn(
+        cls, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook, **options
+    )
+    assert made is not None
+    return made
+
+
 def test_a_generated_function_shows_its_source() -> None:
     @attrs.frozen
-    class _Shape:  # a private base, as the models have: the builder derives from it
-        pass
-
-    @attrs.frozen
-    class Point(_Shape):
+    class Point(_Base):
         x: int
         label: str | None = None
 
-    made = make_fast_structure_fn(
-        Point, key_for=str, int_ranges={}, string_lookups={}, hook_for=_no_hook
-    )
-    assert made is not None
+    made = _made(Point)
     source = inspect.getsource(made)
     assert source.startswith("def structure(o, _):")
     assert "o.get('label')" in source
     assert made({"x": 1}, Point) == Point(x=1)
+
+
+@attrs.frozen
+class _Pair(_Base):
+    id: str
+    a: int | None = None
+    b: int | None = None
+    c: int | None = None
+    d: int | None = None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"id": "M", "a": 1, "b": 2},
+        {"id": "M", "c": 3, "d": 4},  # the first shape of its count misses, the second reads it
+        {"id": "M", "a": 1, "d": 4},  # as many keys as both shapes, the keys of neither
+        {"id": "M", "b": None, "c": 3},
+        {"id": "M", "a": 1, "b": 2, "c": 3},
+        {"id": "M"},
+    ],
+    ids=str,
+)
+def test_shapes_with_as_many_keys_are_each_tried_in_turn(entry: dict[str, Any]) -> None:
+    # The entry is watched: a dict of a class of its own, which the dict check refuses.
+    made = _made(_Pair, check_dict=False, usual_keys=[{"a", "b"}, {"c", "d"}])
+    source = inspect.getsource(made)
+    assert source.count("if left == 2:") + source.count("elif left == 2:") == 1
+    assert source.count("try:") == 2
+    watched = _Watched(entry)
+    watched.looked_for = []
+    assert made(watched, _Pair) == _Pair(**entry)
+    if set(entry) - {"id"} in ({"a", "b"}, {"c", "d"}):
+        assert watched.looked_for == []  # read whole by its shape's subscripts
 
 
 def test_a_key_both_read_and_unread_is_refused() -> None:
