@@ -77,7 +77,9 @@ TRANSPORTS = ("httpx default", "httpx-aiohttp")
 SHARD = 50  # instances per client in the ``shards`` mode
 MODES = {"own": "one per instance", "shards": f"one per {SHARD}", "shared": "one for all"}
 PINNED_SERVER, PINNED_CLIENT = {0}, 1  # CPUs of ``table --pin``
-TARGET_ROUNDS = 3
+# Even: the order of the clients and of the transports, reversed every other round,
+# then runs each way as often.
+TARGET_ROUNDS = 4
 
 
 class _Row:
