@@ -9,7 +9,7 @@ refuses, and keeps no ``raw``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -18,15 +18,16 @@ import msgspec
 from cattrs.gen import make_dict_structure_fn, override
 
 
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.capitalize() for part in rest)
-
-
-def first_decode(body: bytes, kinds: Mapping[str, type[Any]], passed: tuple[Any, ...]) -> list[Any]:
+def first_decode(
+    body: bytes,
+    kinds: Mapping[str, type[Any]],
+    passed: tuple[Any, ...],
+    key_for: Callable[[str], str],
+) -> list[Any]:
     """The entries of ``body``, each built as the class ``kinds`` gives its tag.
 
-    ``passed`` are the field types taken as they come (the unions cattrs has no hook for).
+    ``passed`` are the field types taken as they come (the unions cattrs has no hook for);
+    ``key_for`` gives a field's wire key (the models' own ``wire_key``).
     """
     # Without detailed validation: cattrs' cheaper hooks. The default's wrap every field
     # in error handling of its own, and took about 10 ms more here.
@@ -36,7 +37,7 @@ def first_decode(body: bytes, kinds: Mapping[str, type[Any]], passed: tuple[Any,
 
     def hook(cls: type[Any]) -> Any:
         renamed = {
-            field.name: override(rename=_camel(field.name))
+            field.name: override(rename=key_for(field.name))
             for field in attrs.fields(cls)
             if field.init and field.alias != "raw"
         }

@@ -23,32 +23,29 @@ from journal import journal_body
 # measure the compiler instead of the import. The warm-up run below writes them.
 _ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
+# The libraries, then the message classes attrs makes, alone: _models.py imports only the
+# libraries and its methods (_attrs_methods.py), so both are loaded from the package's
+# folder as a bare package of their own, without the package's __init__ around them.
+_LIBRARIES = "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec"
+_MODELS_ALONE = (
+    f"{_LIBRARIES}, importlib.util, sys, types; "
+    "folder, = importlib.util.find_spec('greenapi_async').submodule_search_locations; "
+    "bare = sys.modules['bare'] = types.ModuleType('bare'); bare.__path__ = [folder]; "
+    "m = importlib.import_module('bare._models')"
+)
 # The body is read before the clock starts: reading a file is not the SDK's cost.
 _PROBES = {
     "`import httpx`": "import httpx",
     # The floor: the libraries greenapi_async is made of, imported and nothing built.
-    "`import httpx, anyio, attrs, cattrs, msgspec` (the libraries alone)": (
-        "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec"
-    ),
-    # And the message classes attrs makes, alone: _models.py imports only the libraries
-    # and its methods (_attrs_methods.py), so both are loaded from the package's folder
-    # as a bare package of their own, without the package's __init__ around them.
-    "the libraries alone + the message classes (`_models.py`)": (
-        "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec, importlib.util, sys, types; "
-        "folder, = importlib.util.find_spec('greenapi_async').submodule_search_locations; "
-        "bare = sys.modules['bare'] = types.ModuleType('bare'); bare.__path__ = [folder]; "
-        "importlib.import_module('bare._models')"
-    ),
+    "`import httpx, anyio, attrs, cattrs, msgspec` (the libraries alone)": _LIBRARIES,
+    "the libraries alone + the message classes (`_models.py`)": _MODELS_ALONE,
     # And a first decode of the journal into those classes by cattrs' own generated
     # hooks (bench/cattrs_floor.py): what any decoder made of these libraries pays.
     "the libraries alone + the message classes + cattrs' own first decode": (
-        "import httpx, anyio, attrs, cattrs, cattrs.gen, msgspec, importlib.util, sys, types; "
-        "folder, = importlib.util.find_spec('greenapi_async').submodule_search_locations; "
-        "bare = sys.modules['bare'] = types.ModuleType('bare'); bare.__path__ = [folder]; "
-        "m = importlib.import_module('bare._models'); "
+        f"{_MODELS_ALONE}; "
         f"sys.path.insert(0, {str(Path(__file__).parent)!r}); import cattrs_floor; "
         "cattrs_floor.first_decode("
-        "body, m.KIND_BY_TAG, (m.MessageStatus | str | None, str | int | None))"
+        "body, m.KIND_BY_TAG, (m.MessageStatus | str | None, str | int | None), m.wire_key)"
     ),
     "`import greenapi_async`": "import greenapi_async",
     "`import greenapi_async` + first decode of a 20-message journal": (
