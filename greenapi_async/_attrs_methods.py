@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-__all__ = ["AttrsMethods", "eq", "hash_of", "repr_of"]
+__all__ = ["AttrsMethods"]
 
 
 class _Reads(NamedTuple):
