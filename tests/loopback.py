@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import TypeVar
 
+import anyio
 import attrs
 import h2.config
 import h2.connection
@@ -54,6 +55,8 @@ class LoopbackServer:
         self.peak_open = 0
         """The most connections the client has held open at once."""
         self._lock = threading.Lock()
+        # Notified as each request arrives.
+        self._arrival = threading.Condition()
         self.all_closed = threading.Event()
         """Set while the client holds no connection to this server."""
         self.all_closed.set()
@@ -87,6 +90,8 @@ class LoopbackServer:
                         self.client_address[1],
                     )
                 )
+                with server._arrival:
+                    server._arrival.notify_all()
                 reply = server.replies.popleft() if server.replies else server.default
                 try:
                     self._play(reply)
@@ -137,6 +142,16 @@ class LoopbackServer:
     def open_connections(self) -> int:
         """Connections accepted that the client has not closed yet (kept alive, say)."""
         return len(self._open)
+
+    async def wait_until_received(self, count: int, *, within: float = 10.0) -> None:
+        """Return once ``count`` requests have arrived: a fixed delay races a busy machine."""
+
+        def arrived() -> bool:
+            with self._arrival:
+                return self._arrival.wait_for(lambda: len(self.received) >= count, within)
+
+        if not await anyio.to_thread.run_sync(arrived, abandon_on_cancel=True):
+            raise TimeoutError(f"{len(self.received)} of {count} requests in {within} s")
 
     def __enter__(self) -> LoopbackServer:
         self._thread.start()

@@ -61,21 +61,39 @@ async def test_a_call_may_leave_malformed_entries_out_instead_of_failing(
 
 async def test_a_cancelled_request_leaves_the_client_usable(loopback: LoopbackServer) -> None:
     loopback.queue(Reply(delay_before_headers=2.0), Reply(body=data_bytes("text.json")))
+
+    async def cancel_once_the_server_has_it(scope: anyio.CancelScope) -> None:
+        await loopback.wait_until_received(1)
+        scope.cancel()
+
     async with client_for(loopback) as api:
-        with anyio.move_on_after(0.3) as scope:
-            await api.journals.last_outgoing_messages()
+        with anyio.CancelScope() as scope:
+            async with anyio.create_task_group() as tasks:
+                tasks.start_soon(cancel_once_the_server_has_it, scope)
+                await api.journals.last_outgoing_messages()
         assert scope.cancelled_caught
         (message,) = await api.journals.last_outgoing_messages()
     assert isinstance(message, ga.TextMessage)
+    assert len(loopback.received) == 2
 
 
 async def test_cancelling_mid_body_leaves_the_client_usable(loopback: LoopbackServer) -> None:
     body = data_bytes("text.json")
     loopback.queue(Reply(body=body, chunks=4, pause_between_chunks=0.5), Reply(body=body))
+
+    async def cancel_between_two_pieces(scope: anyio.CancelScope) -> None:
+        await loopback.wait_until_received(1)
+        await anyio.sleep(0.2)  # the first piece goes out at once, the second 0.5 s later
+        scope.cancel()
+
     async with client_for(loopback) as api:
-        with anyio.move_on_after(0.3):
-            await api.journals.last_outgoing_messages()
+        with anyio.CancelScope() as scope:
+            async with anyio.create_task_group() as tasks:
+                tasks.start_soon(cancel_between_two_pieces, scope)
+                await api.journals.last_outgoing_messages()
+        assert scope.cancelled_caught
         assert len(await api.journals.last_outgoing_messages()) == 1
+    assert len(loopback.received) == 2
 
 
 async def test_the_timeout_bounds_a_whole_attempt_not_each_read(loopback: LoopbackServer) -> None:
