@@ -51,6 +51,7 @@ from journal import (
     media_message,
     texting_message,
 )
+from objects_floor import objects_floor, reads_floor
 from spread import ratios_per_round, with_spread
 
 import greenapi_async as ga
@@ -254,40 +255,70 @@ def decode_table(sizes: list[int], repetitions: int) -> str:
     return _decoder_table("messages", sizes, journal_body, decoders, OURS, columns)
 
 
+def _paused(build: Decoder, body: bytes) -> tuple[float, float]:
+    """Seconds of ``build(body)`` with the collector off, then of the collection it left."""
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        result = build(body)
+        built = time.perf_counter()
+    finally:
+        gc.enable()
+    _Allocation()
+    collected = time.perf_counter()
+    del result
+    return built - started, collected - built
+
+
 def _breakdown_times(body: bytes, repetitions: int) -> Times:
-    """Seconds of ``json.loads``' call, the parse, our decode and its pending collection."""
+    """Seconds of ``json.loads``' call, the parse, each decode and its pending collection.
+
+    Beside greenapi_async's decode, the two floors of ``objects_floor.py``, each from the
+    entries msgspec parses: the same objects built unchecked from the messages decoded
+    once (kept alive for that), and the same classes read from each entry's keys.
+    """
+    decoded = ga.decode_outgoing_messages(body)
+    objects, reads = objects_floor(decoded), reads_floor(decoded)
+    del decoded
+    builds: dict[str, Decoder] = {
+        "decode": ga.decode_outgoing_messages,
+        "objects": lambda body: objects(msgspec.json.decode(body)),
+        "reads": lambda body: reads(msgspec.json.decode(body)),
+    }
     json.loads(body)  # warm up
-    ga.decode_outgoing_messages(body)
-    times: Times = {BASELINE: [], "parse": [], "decode": [], "collection": []}
+    times: Times = {BASELINE: [], "parse": []}
+    for name in builds:
+        times[name], times[f"{name} collection"] = [], []
     for _ in range(repetitions):
         times[BASELINE].append(_one_call(json.loads, body, collector_off=False))
         times["parse"].append(_one_call(msgspec.json.decode, body, collector_off=True))
-        gc.collect()
-        gc.disable()
-        try:
-            started = time.perf_counter()
-            result = ga.decode_outgoing_messages(body)
-            decoded = time.perf_counter()
-        finally:
-            gc.enable()
-        _Allocation()
-        times["collection"].append(time.perf_counter() - decoded)
-        times["decode"].append(decoded - started)
-        del result
+        for name, build in builds.items():
+            built, collected = _paused(build, body)
+            times[name].append(built)
+            times[f"{name} collection"].append(collected)
     return times
 
 
 def _breakdown_row(size: int, journal: str, times: Times) -> str:
-    """Medians of the parts in ms, then the floor and the whole decode over ``json.loads``."""
+    """Medians of the parts in ms, then the floors and the whole decode over ``json.loads``."""
     parse, decode, collection, baseline = (
-        statistics.median(times[part]) for part in ("parse", "decode", "collection", BASELINE)
+        statistics.median(times[part])
+        for part in ("parse", "decode", "decode collection", BASELINE)
     )
-    pending = times["collection"]
+
+    def with_collection(part: str) -> list[float]:
+        return [a + b for a, b in zip(times[part], times[f"{part} collection"], strict=True)]
+
     against = ratios_per_round(
         {
             # Any decoder that parses with msgspec and returns tracked objects pays this.
-            "floor": [a + b for a, b in zip(times["parse"], pending, strict=True)],
-            "whole": [a + b for a, b in zip(times["decode"], pending, strict=True)],
+            "floor": [
+                a + b for a, b in zip(times["parse"], times["decode collection"], strict=True)
+            ],
+            "objects": with_collection("objects"),
+            "reads": with_collection("reads"),
+            "whole": with_collection("decode"),
             BASELINE: times[BASELINE],
         },
         BASELINE,
@@ -297,8 +328,7 @@ def _breakdown_row(size: int, journal: str, times: Times) -> str:
         f"{size:,}",
         journal,
         *(f"{seconds * 1e3:.1f}" for seconds in milliseconds),
-        with_spread(against["floor"]),
-        with_spread(against["whole"]),
+        *(with_spread(against[part]) for part in ("floor", "objects", "reads", "whole")),
     )
 
 
@@ -308,12 +338,17 @@ def breakdown_table(sizes: list[int], repetitions: int) -> str:
     The parse is msgspec's, the decode's own, on the same bytes, timed on its own; building the
     objects is the rest of the decode, with the collector off as the decode has it for a
     large body; the collection is the one the decode leaves pending, run by the next
-    allocation. Beside them, ``json.loads``' one call in the same rounds, and over it the
-    parse and the collection (what the decode would cost if building the objects were
-    free) and the whole decode. On the decode table's journal and the chattier mix.
+    allocation. Beside them, ``json.loads``' one call in the same rounds, and over it three
+    floors and the whole decode: the parse and the collection (what the decode would cost
+    if building the objects were free); the same objects built again unchecked, and their
+    collection; the same classes read from each entry's keys, unchecked. On every journal
+    of the decode tables.
     """
-    chattier = next(iter(MIXES))
-    journals = {"the decode table's": journal_body, chattier.split(":")[0]: MIXES[chattier]}
+    journals = {
+        "the decode table's": journal_body,
+        "live shape": live_journal_body,
+        **{mix.split(",")[0]: body_for for mix, body_for in MIXES.items()},
+    }
     lines = _head(
         "messages",
         "journal",
@@ -322,6 +357,8 @@ def breakdown_table(sizes: list[int], repetitions: int) -> str:
         "pending collection, ms",
         "json.loads, one call, ms",
         f"parse + collection, x json.loads ({repetitions} rounds)",
+        "the same objects built again, unchecked, x json.loads",
+        "the same classes read from the keys, unchecked, x json.loads",
         "whole decode, x json.loads",
     )
     for size in sizes:

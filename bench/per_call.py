@@ -12,7 +12,13 @@ kept a minute: ``end_to_end.POOL_LIMITS`` says why):
 - raw httpx whose responses close as the SDK's do (``greenapi_async._closing``): on
   asyncio, in a task of their own, which a ``Task.cancel()`` cannot interrupt halfway
   (httpcore 1.0.9 would otherwise keep the connection taken for ever). That is the floor
-  of a call that survives cancellation on this transport.
+  of a call that survives cancellation on this transport;
+- the same within a deadline for the whole exchange, as the SDK bounds each attempt (a
+  cancel scope with a deadline and its timer), so that a body that trickles in cannot
+  hold a call for ever: the floor of a call that keeps both promises;
+- the same, its body decoded into typed messages by ``ga.decode_outgoing_messages``
+  instead of ``json.loads``: what is left between it and the SDK is the client's own
+  bookkeeping.
 
 Each figure is the median over rounds of the contender's time over raw httpx's in the
 same round, with the interquartile range; sequential calls, and calls 50 in flight.
@@ -20,9 +26,12 @@ same round, with the interquartile range; sequential calls, and calls 50 in flig
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 import anyio
@@ -31,12 +40,18 @@ from end_to_end import POOL_LIMITS, Call, _concurrent, _interleaved, _sequential
 from fleet_server import TOKEN, fleet_server, instance_id
 from spread import ratios_per_round, with_spread
 
+import greenapi_async as ga
 from greenapi_async._closing import closed_in_full
 
 OURS = "greenapi_async"
 RAW = "raw httpx + json.loads"
 SAFE_RAW = "raw httpx + json.loads, closed as the SDK closes"
+BOUNDED_RAW = "the same, within a whole-exchange deadline"
+TYPED_RAW = "the same, decoded into typed messages"
 IN_FLIGHT = 50
+Decode = Callable[[bytes], Any]
+# The deadline the SDK sets each attempt when given no timeout.
+TIMEOUT: float = inspect.signature(ga.GreenAPI).parameters["timeout"].default
 
 
 def _concurrent_rounds(rounds: int) -> int:
@@ -51,6 +66,8 @@ async def per_call_rows(rounds: int) -> list[str]:
         async with (
             httpx.AsyncClient(limits=POOL_LIMITS) as raw,
             httpx.AsyncClient(limits=POOL_LIMITS) as safe,
+            httpx.AsyncClient(limits=POOL_LIMITS) as bounded,
+            httpx.AsyncClient(limits=POOL_LIMITS) as typed,
             httpx.AsyncClient(limits=POOL_LIMITS) as own,
             sdk_client(url, id_instance, own) as api,
         ):
@@ -61,16 +78,30 @@ async def per_call_rows(rounds: int) -> list[str]:
             async def raw_call() -> Any:
                 return json.loads((await raw.get(journal)).content)
 
-            async def safe_raw_call() -> Any:
+            async def closed_safely(client: httpx.AsyncClient, decode: Decode) -> Any:
                 # What get() does, with the close made safe as the SDK makes it.
-                sent = await safe.send(safe.build_request("GET", journal), stream=True)
+                sent = await client.send(client.build_request("GET", journal), stream=True)
                 response = closed_in_full(sent)
                 try:
-                    return json.loads(await response.aread())
+                    return decode(await response.aread())
                 finally:
                     await response.aclose()
 
-            calls: dict[str, Call] = {OURS: ours, RAW: raw_call, SAFE_RAW: safe_raw_call}
+            async def within_deadline(client: httpx.AsyncClient, decode: Decode) -> Any:
+                # As the SDK's attempt sets it: a scope with a deadline, checked after.
+                with anyio.CancelScope(deadline=anyio.current_time() + TIMEOUT) as deadline:
+                    result = await closed_safely(client, decode)
+                if deadline.cancelled_caught:
+                    raise TimeoutError
+                return result
+
+            calls: dict[str, Call] = {
+                OURS: ours,
+                RAW: raw_call,
+                SAFE_RAW: functools.partial(closed_safely, safe, json.loads),
+                BOUNDED_RAW: functools.partial(within_deadline, bounded, json.loads),
+                TYPED_RAW: functools.partial(within_deadline, typed, ga.decode_outgoing_messages),
+            }
             for call in calls.values():  # warm up: connections, generated code
                 await _sequential(call, 100)
             sequential = ratios_per_round(

@@ -184,12 +184,18 @@ def main() -> None:
         "Where the time of a greenapi_async call goes, with the collector off while it "
         "decodes (as it is for a large body) and the collection it leaves pending run "
         "after it; the parse alone is timed on the same bytes, and `json.loads`' one call "
-        "in the same rounds. *parse + collection* is the floor of any decoder that parses "
-        "with msgspec and returns objects the collector tracks, were building them free; "
-        "*whole decode* is the decode and its collection. On the journal above and on the "
-        "chattier mix below.",
+        "in the same rounds. Three floors, each over `json.loads` and with the collection "
+        "it leaves: *parse + collection* is that of any decoder that parses with msgspec "
+        "and returns objects the collector tracks, were building them free; *the same "
+        "objects built again* is the parse and the SDK's own objects made anew with the "
+        "same values, a plain slot store a field and nothing read or checked; *the same "
+        "classes read from the keys* is the parse and each entry built as the class of "
+        "its `typeMessage`, each field read from its key, nothing checked "
+        "(`bench/objects_floor.py`). *whole decode* is the SDK's decode and its "
+        "collection: what it adds to the last floor is its checks. On the journal above, "
+        "and on the live shape and the three mixes below.",
         "",
-        _table("breakdown", sizes[-2:], repetitions, quick=args.quick),
+        _table("breakdown", sizes[1:], repetitions, quick=args.quick),
         "",
         "The same journal in the shape the live service sends it: text sent through the API "
         "journalled as `extendedTextMessage` (its text repeated at the top level, a preview "
