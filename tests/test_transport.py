@@ -55,6 +55,75 @@ async def test_no_minutes_sends_no_parameter(
     assert "minutes" not in route.calls.last.request.url.params
 
 
+class _RecordingClient(httpx.AsyncClient):
+    """A lent client that notes what each request was built from."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.built: list[tuple[httpx.URL, Any]] = []
+
+    def build_request(self, method: str, url: Any, **options: Any) -> httpx.Request:
+        self.built.append((url, options.get("params")))
+        return super().build_request(method, url, **options)
+
+
+def _answering_every_call(sent: list[httpx.URL] | None = None) -> httpx.MockTransport:
+    """An empty journal for every request, whose URL goes to ``sent``."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if sent is not None:
+            sent.append(request.url)
+        return httpx.Response(200, json=[])
+
+    return httpx.MockTransport(answer)
+
+
+async def test_a_query_is_added_to_the_url_once_not_parsed_again_on_every_call(
+    make_client: MakeClient,
+) -> None:
+    # httpx parses the whole URL again to add ``params``: a journal read with the same
+    # window hands it the same URL, query included, and no params.
+    async with (
+        _RecordingClient(transport=_answering_every_call()) as http,
+        make_client(http_client=http) as api,
+    ):
+        for minutes in (5, 5, 60, 5, None):
+            await api.journals.last_outgoing_messages(minutes=minutes)
+    (first, _), (second, _), (other, _), (again, _), (bare, _) = http.built
+    assert [params for _, params in http.built] == [None] * 5
+    assert second is first
+    assert again is first
+    assert other is not first
+    assert [url.params.get("minutes") for url in (first, other, bare)] == ["5", "60", None]
+    assert str(first) == f"{JOURNAL_URL}?minutes=5"
+
+
+async def test_every_window_gets_its_own_query_however_many_there_are(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(json=[])
+    windows = [*range(1, 200), *range(1, 200)]
+    async with make_client() as api:
+        for minutes in windows:
+            await api.journals.last_outgoing_messages(minutes=minutes)
+    sent = [call.request.url for call in route.calls]
+    assert [url.params["minutes"] for url in sent] == [str(m) for m in windows]
+    assert {url.copy_with(query=None) for url in sent} == {httpx.URL(JOURNAL_URL)}
+
+
+async def test_a_lent_client_with_query_parameters_of_its_own_keeps_them_and_ours(
+    make_client: MakeClient,
+) -> None:
+    sent: list[httpx.URL] = []
+    async with (
+        httpx.AsyncClient(transport=_answering_every_call(sent), params={"trace": "1"}) as http,
+        make_client(http_client=http) as api,
+    ):
+        await api.journals.last_outgoing_messages(minutes=5)
+        await api.journals.last_outgoing_messages()
+    assert [dict(url.params) for url in sent] == [{"trace": "1", "minutes": "5"}, {"trace": "1"}]
+
+
 @pytest.mark.parametrize(
     ("status", "cls"),
     [
