@@ -6,9 +6,9 @@ every few seconds at times both sides know). A row is one client:
 
 - ``greenapi_async``: N ``GreenAPI`` clients, each iterated by
   ``journals.watch_outgoing(1.0)`` in its own task of one task group;
-- ``raw httpx + orjson.loads``: the floor, N tasks doing the same requests,
-  ``orjson.loads`` on each body and a set of (id, status) pairs to find the change; no
-  models, no pacing, no window arithmetic, no state.
+- ``raw httpx + orjson.loads``: the floor, N tasks doing the same requests (each its
+  URL parsed once, the query included), ``orjson.loads`` on each body and a set of (id,
+  status) pairs to find the change; no models, no pacing, no window arithmetic, no state.
 
 and one way of giving them HTTP clients (``MODES``):
 
@@ -154,11 +154,14 @@ async def _ours(http: httpx.AsyncClient | None, url: str, index: int, row: _Row)
 
 async def _raw(http: httpx.AsyncClient | None, url: str, index: int, row: _Row) -> None:
     assert http is not None
-    target = f"{url}/waInstance{instance_id(index)}/lastOutgoingMessages/{TOKEN}"
+    # Parsed once, its query included, as greenapi_async keeps it: httpx would otherwise
+    # parse the string, and the whole URL again for ``params``, on every poll.
+    target = httpx.URL(f"{url}/waInstance{instance_id(index)}/lastOutgoingMessages/{TOKEN}")
+    target = target.copy_merge_params({"minutes": 1})
     seen: set[tuple[str, str]] = set()
     first = True
     while True:
-        response = await http.get(target, params={"minutes": 1})
+        response = await http.get(target)
         response.raise_for_status()
         for entry in orjson.loads(response.content):
             key = (entry["idMessage"], entry["statusMessage"])

@@ -40,28 +40,29 @@ PACKAGES = (
 
 FLEET_INTRO = """## A fleet: one process watching many instances
 
-N instances, each watched by `journals.watch_outgoing(1.0)` on its own `GreenAPI`, in one
-task group of one process; the floor is a raw httpx loop doing the same requests on the
-same HTTP clients and transport, with `orjson.loads` and a set of (id, status) pairs to
-spot the change. *HTTP clients* says how many `httpx.AsyncClient`s serve them: *one per
-instance* is the default install, each `GreenAPI` given no `http_client` (on
-httpx-aiohttp's transport, which the SDK does not make itself, each is lent a client of
-its own; the raw loop gets a client per instance with the SDK's pool limits and its one
-TLS context); *one per 50* and *one for all* lend one client to each 50 instances, or to
-all (connections: a fifth of the instances it serves, at least 10).
-Each journal holds 20 messages, one of which changes status every 5 seconds. The server
-(`bench/fleet_server.py`) is a bare asyncio HTTP server in two other processes; its
-column is its own CPU over the same window at the same request rate, to show it is not
-the bottleneck. Each row runs in a fresh process after a warm-up: *polls/s* is the
-requests the server answered over the window, *client CPU* the process's CPU time over
-the window's wall time (1.00 is one core, busy), *CPU per poll* that CPU time over the
-polls made; latency is from the moment the server's journal changed to the moment the
-consumer got the event, on the machine's monotonic clock.
-Memory per instance (tracemalloc, in a separate run of the same row) is what the fleet
-retains after its polls: clients, watcher, its task, its share of the pools. The polls
-are spaced by the interval after each answer, so the rate is just under N per second.
-`python bench/run.py --only fleet` prints this table alone; `python bench/fleet.py table
---pin` runs the server and the client on a core each. Each row of this table is one run."""
+N instances, each watched by `journals.watch_outgoing(1.0)` on its own `GreenAPI`, in
+one task group of one process; the floor is a raw httpx loop doing the same requests on
+the same HTTP clients and transport (each URL parsed once, its query included, as the
+SDK keeps it), with `orjson.loads` and a set of (id, status) pairs to spot the change.
+*HTTP clients* says how many `httpx.AsyncClient`s serve them: *one per instance* is the
+default install, each `GreenAPI` given no `http_client` (on httpx-aiohttp's transport,
+which the SDK does not make itself, each is lent a client of its own; the raw loop gets
+a client per instance with the SDK's pool limits and its one TLS context); *one per 50*
+and *one for all* lend one client to each 50 instances, or to all (connections: a fifth
+of the instances it serves, at least 10). Each journal holds 20 messages, one of which
+changes status every 5 seconds. The server (`bench/fleet_server.py`) is a bare asyncio
+HTTP server in two other processes; its column is its own CPU over the same window at
+the same request rate, to show it is not the bottleneck. Each row runs in a fresh
+process after a warm-up: *polls/s* is the requests the server answered over the window,
+*client CPU* the process's CPU time over the window's wall time (1.00 is one core,
+busy), *CPU per poll* that CPU time over the polls made; latency is from the moment the
+server's journal changed to the moment the consumer got the event, on the machine's
+monotonic clock. Memory per instance (tracemalloc, in a separate run of the same row) is
+what the fleet retains after its polls: clients, watcher, its task, its share of the
+pools. The polls are spaced by the interval after each answer, so the rate is just under
+N per second. `python bench/run.py --only fleet` prints this table alone; `python
+bench/fleet.py table --pin` runs the server and the client on a core each. Each row of
+this table is one run."""
 
 FLEET_TARGET_INTRO = """The rows the fleet target reads, run again round after round in the same
 way: 1,000 instances, a client per instance, each transport, greenapi_async and the raw
@@ -244,13 +245,17 @@ def main() -> None:
         "A 20-message journal from a bare asyncio server in its own process "
         "(`bench/fleet_server.py`, cheaper and steadier than uvicorn), every client on "
         "httpx's own transport with the SDK's pool limits (100 connections, kept a minute "
-        "as above), taking "
-        "turns round by round. The third row is raw httpx whose responses close as the "
-        "SDK's do: on asyncio in a task of their own, which `Task.cancel()` cannot "
-        "interrupt halfway (a close cut there keeps its connection taken for the life "
-        "of httpcore 1.0.9's pool), the floor of a call that survives cancellation. "
-        "Medians over rounds of each client's time over raw httpx's in the same round, "
-        "interquartile range in brackets (`bench/per_call.py`).",
+        "as above), taking turns round by round. The third row is raw httpx given its "
+        "URL parsed once, as the SDK keeps it (httpx parses a string on every call); the "
+        "rows below it build on it, each a floor: its responses closed as the SDK's are, "
+        "on asyncio in a task of their own, which `Task.cancel()` cannot interrupt "
+        "halfway (a close cut there keeps its connection taken for the life of httpcore "
+        "1.0.9's pool), the floor of a call that survives cancellation; that within a "
+        "deadline for the whole exchange, as the SDK bounds each attempt so that a body "
+        "that trickles in cannot hold a call for ever; and that with the body decoded "
+        "into typed messages instead of `json.loads`. Medians over rounds of each "
+        "client's time over raw httpx's in the same round, interquartile range in "
+        "brackets (`bench/per_call.py`).",
         "",
         _table("per_call", sizes, repetitions, quick=args.quick),
         "",
