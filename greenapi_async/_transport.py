@@ -979,6 +979,10 @@ def _raise_if_cut_short(deadline: anyio.CancelScope) -> None:
 
 
 def _error_code_in_body(body: bytes) -> int | None:
+    # A list, as every journal is, most often says so in its first byte: "[" is the
+    # first character in every encoding ``_body_text`` may find for it.
+    if body[:1] == b"[":
+        return None
     # Only the start is decoded first: a 10,000-message journal is never an object, and
     # is not decoded nor parsed twice.
     if not _body_text(body[:64], None).lstrip().startswith("{"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
 import gzip
 import io
 import itertools
@@ -153,10 +154,32 @@ async def test_a_4xx_is_mapped_to_its_class_and_never_retried(
     assert error.url.endswith("/waInstance1101000001/lastOutgoingMessages/***")
 
 
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        lambda text: text.encode(),
+        lambda text: b" \r\n" + text.encode(),
+        lambda text: codecs.BOM_UTF8 + text.encode(),
+        lambda text: text.encode("utf-16-le"),
+        lambda text: text.encode("utf-16-be"),
+        lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        lambda text: text.encode("utf-32-le"),
+    ],
+    ids=[
+        "utf-8",
+        "after white space",
+        "utf-8 bom",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-16 bom",
+        "utf-32",
+    ],
+)
 async def test_a_401_body_on_a_200_is_an_authentication_error(
-    respx_mock: respx.MockRouter, make_client: MakeClient
+    respx_mock: respx.MockRouter, make_client: MakeClient, encoded: Callable[[str], bytes]
 ) -> None:
-    respx_mock.get(JOURNAL_URL).respond(200, content=data_bytes("unauthorized_body.json"))
+    body = encoded(data_bytes("unauthorized_body.json").decode())
+    respx_mock.get(JOURNAL_URL).respond(200, content=body)
     async with make_client() as api:
         with pytest.raises(ga.AuthenticationError, match="401 Unauthorized") as caught:
             await api.journals.last_outgoing_messages()
