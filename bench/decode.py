@@ -279,7 +279,7 @@ def _breakdown_times(body: bytes, repetitions: int) -> Times:
     once (kept alive for that), and the same classes read from each entry's keys.
     """
     decoded = ga.decode_outgoing_messages(body)
-    objects, reads = objects_floor(decoded), reads_floor(decoded)
+    objects, reads = objects_floor(decoded), reads_floor(decoded, msgspec.json.decode(body))
     del decoded
     builds: dict[str, Decoder] = {
         "decode": ga.decode_outgoing_messages,

@@ -8,16 +8,18 @@ key is looked up and no value checked or converted: what is left is allocating t
 objects and their parts, storing their fields, and the collection they cause. Any
 decoder that returns these objects, and keeps each entry as it came, does at least that.
 
-``reads_floor`` adds what any decoder must also do: each entry's class found from its
-``typeMessage``, and each field read from its wire key (``entry.get``), the parts from
-their nested objects. Still nothing checked or converted; what a decoder adds beyond it
-is its checks.
+``reads_floor`` adds what any decoder must also do: each key the entry has read once,
+by a subscript, into its field, the parts from their nested objects, and the absent
+fields set to None. So that nothing else is timed, the code is made for each kind and
+set of keys (nested ones included) met in the journal, and which code builds which
+entry is found before the clock starts. Still nothing checked or converted; what a
+decoder adds beyond it is finding its way among the shapes, and its checks.
 """
 
 from __future__ import annotations
 
 import types
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -25,8 +27,8 @@ import attrs
 from greenapi_async._fastpath import _builder_for
 from greenapi_async._models import wire_key
 
-# (the message to copy, or None; the entry or nested object to read, or None) -> object
-Builder = Callable[[Any, Any], Any]
+# Builds one object: from (a message to copy, its entry), or from (the entry) alone.
+Builder = Callable[..., Any]
 
 
 def _part_class(type_: Any) -> tuple[str, type[Any]] | None:
@@ -40,38 +42,74 @@ def _part_class(type_: Any) -> tuple[str, type[Any]] | None:
     return None
 
 
-def _field_lines(field: attrs.Attribute[Any], *, reads: bool) -> list[str]:
-    """Source that stores ``field`` on ``built``, copied from ``template`` or read from ``raw``."""
-    name, key = field.name, wire_key(field.name.lstrip("_"))
+def _field_lines(field: attrs.Attribute[Any]) -> list[str]:
+    """Source that stores ``field`` on ``built``, copied from ``template``."""
+    name = field.name
     if field.alias == "raw":
         return [f"    built.{name} = raw"]
-    source = f"raw.get({key!r})" if reads else f"template.{name}"
     part = _part_class(field.type)
     if part is None:
-        return [f"    built.{name} = {source}"]
-    call = f"build_{name}(None, value)" if reads else f"build_{name}(value, None)"
+        return [f"    built.{name} = template.{name}"]
     if part[0] == "one":
-        return [f"    value = {source}", f"    built.{name} = None if value is None else {call}"]
-    return [f"    built.{name} = tuple([{call} for value in {source} or ()])"]
+        value = f"template.{name}"
+        return [f"    built.{name} = None if {value} is None else build_{name}({value}, None)"]
+    return [f"    built.{name} = tuple([build_{name}(v, None) for v in template.{name}])"]
 
 
-def _builder(cls: type[Any], made: dict[type[Any], Builder], *, reads: bool) -> Builder:
-    if cls in made:
-        return made[cls]
+def _generated(cls: type[Any], lines: list[str], namespace: dict[str, Any]) -> Builder:
     builder = _builder_for(cls)
     if builder is None:
         raise TypeError(f"{cls.__qualname__} has no builder: the floor needs the fast path's")
-    namespace: dict[str, Any] = {"Builder": builder, "cls": cls}
-    lines = ["def build(template, raw):", "    built = Builder()"]
-    for field in attrs.fields(cls):
-        part = _part_class(field.type)
-        if part is not None:
-            namespace[f"build_{field.name}"] = _builder(part[1], made, reads=reads)
-        lines += _field_lines(field, reads=reads)
-    lines += ["    built.__class__ = cls", "    return built"]
-    exec("\n".join(lines), namespace)  # noqa: S102 - source made above from the model's fields
-    made[cls] = namespace["build"]
+    namespace.update(Builder=builder, cls=cls)
+    source = [lines[0], "    built = Builder()", *lines[1:], "    built.__class__ = cls"]
+    exec("\n".join([*source, "    return built"]), namespace)  # noqa: S102 - made above
+    built: Builder = namespace["build"]
+    return built
+
+
+def _copier(cls: type[Any], made: dict[type[Any], Builder]) -> Builder:
+    """A function that builds a ``cls`` with the values of ``template``, ``raw`` its entry."""
+    if cls not in made:
+        namespace: dict[str, Any] = {}
+        lines = ["def build(template, raw):"]
+        for field in attrs.fields(cls):
+            part = _part_class(field.type)
+            if part is not None:
+                namespace[f"build_{field.name}"] = _copier(part[1], made)
+            lines += _field_lines(field)
+        made[cls] = _generated(cls, lines, namespace)
     return made[cls]
+
+
+def _reader(cls: type[Any], raw: Mapping[str, Any], made: dict[Any, Builder]) -> Builder:
+    """A function that builds a ``cls`` from an object with exactly ``raw``'s keys."""
+    namespace: dict[str, Any] = {}
+    lines = ["def build(raw):"]
+    shape: list[Any] = [cls]
+    for field in attrs.fields(cls):
+        name, key = field.name, wire_key(field.name.lstrip("_"))
+        part = _part_class(field.type)
+        value = raw.get(key)
+        if field.alias == "raw":
+            lines.append(f"    built.{name} = raw")
+        elif key not in raw:
+            lines.append(f"    built.{name} = None")
+        elif part is None or value is None:
+            lines.append(f"    built.{name} = raw[{key!r}]")
+            shape.append(key)
+        elif part[0] == "one":
+            namespace[name] = _reader(part[1], value, made)
+            lines.append(f"    built.{name} = {name}(raw[{key!r}])")
+            shape.append((key, namespace[name]))
+        else:
+            namespace[name] = tuple(_reader(part[1], item, made) for item in value)
+            pairs = f"zip({name}, raw[{key!r}])"
+            lines.append(f"    built.{name} = tuple([build(item) for build, item in {pairs}])")
+            shape.append((key, namespace[name]))
+    signature = tuple(shape)
+    if signature not in made:
+        made[signature] = _generated(cls, lines, namespace)
+    return made[signature]
 
 
 def objects_floor(templates: Sequence[Any]) -> Callable[[Iterable[Any]], list[Any]]:
@@ -81,7 +119,7 @@ def objects_floor(templates: Sequence[Any]) -> Callable[[Iterable[Any]], list[An
     takes the same journal's entries, freshly parsed, in the same order.
     """
     made: dict[type[Any], Builder] = {}
-    kept = [(template, _builder(template.__class__, made, reads=False)) for template in templates]
+    kept = [(template, _copier(template.__class__, made)) for template in templates]
 
     def rebuild(entries: Iterable[Any]) -> list[Any]:
         pairs = zip(kept, entries, strict=True)
@@ -90,18 +128,21 @@ def objects_floor(templates: Sequence[Any]) -> Callable[[Iterable[Any]], list[An
     return rebuild
 
 
-def reads_floor(templates: Sequence[Any]) -> Callable[[Iterable[Any]], list[Any]]:
-    """A function that builds each entry as the class of its ``typeMessage``, unchecked.
+def reads_floor(
+    templates: Sequence[Any], entries: Sequence[Mapping[str, Any]]
+) -> Callable[[Iterable[Any]], list[Any]]:
+    """A function that builds each of ``entries``, freshly parsed again, unchecked.
 
-    ``templates`` (messages greenapi_async decoded) say which classes the kinds are.
+    ``templates`` are the messages greenapi_async decoded from them: they say each
+    entry's class.
     """
-    made: dict[type[Any], Builder] = {}
-    by_tag = {
-        template.type_message: _builder(template.__class__, made, reads=True)
-        for template in templates
-    }
+    made: dict[Any, Builder] = {}
+    builders = [
+        _reader(template.__class__, entry, made)
+        for template, entry in zip(templates, entries, strict=True)
+    ]
 
-    def build_all(entries: Iterable[Any]) -> list[Any]:
-        return [by_tag[entry["typeMessage"]](None, entry) for entry in entries]
+    def build_all(parsed: Iterable[Any]) -> list[Any]:
+        return [build(entry) for build, entry in zip(builders, parsed, strict=True)]
 
     return build_all

@@ -190,11 +190,12 @@ def main() -> None:
         "and returns objects the collector tracks, were building them free; *the same "
         "objects built again* is the parse and the SDK's own objects made anew with the "
         "same values, a plain slot store a field and nothing read or checked; *the same "
-        "classes read from the keys* is the parse and each entry built as the class of "
-        "its `typeMessage`, each field read from its key, nothing checked "
-        "(`bench/objects_floor.py`). *whole decode* is the SDK's decode and its "
-        "collection: what it adds to the last floor is its checks. On the journal above, "
-        "and on the live shape and the three mixes below.",
+        "classes read from the keys* is the parse and each entry built from its own "
+        "keys, each read once by a subscript, by code made for its kind and set of keys "
+        "before the clock starts, nothing checked (`bench/objects_floor.py`). *whole "
+        "decode* is the SDK's decode and its collection: what it adds to the last floor "
+        "is finding each entry's shape and its checks. On the journal above, and on the "
+        "live shape and the three mixes below.",
         "",
         _table("breakdown", sizes[1:], repetitions, quick=args.quick),
         "",
