@@ -299,6 +299,9 @@ class _Plan:
         absent = self._absent_value(index, field)
         if absent is None:
             return False  # a factory, say: __init__ would do more than assign
+        if absent == "None" and _NONE not in get_args(field.type):
+            # Its checks would refuse a null that its absent key reads as: not generated.
+            return False
         self.absent[var] = absent
         self.optional[field.name] = (var, key, checks)
         if field.name in self._read_last:
@@ -525,8 +528,9 @@ def _usual_shape(
     Why: most entries of a journal carry the same keys. When the count of keys left to
     account for is the shape's, one subscript per key (no ``get()`` call, no counting)
     reads them all, or a missing one raises ``KeyError`` and the entry goes on to the
-    general reads, which find it has other keys. A null reads as an absent key does
-    for a field whose default is None: None, unchecked. ``absent`` gives each optional
+    general reads, which find it has other keys. A null passes the checks of a field
+    whose default is None, as its absent key would (``_add_optional`` takes only such
+    fields whose type admits None). ``absent`` gives each optional
     field its value when its key is absent; the fields the shape has no key for get
     it, as a constant of the build.
     """
@@ -538,8 +542,7 @@ def _usual_shape(
         "            pass",
         "        else:",
     ]
-    # A null passes the checks of an optional field, whose absent key reads None too; the
-    # check of a present value comes first, so that it costs one test, not two.
+    # The check of a present value comes first, so that it costs one test, not two.
     lines.extend(f"            {line}" for _, _, checks in reads for line in checks())
     read = {var for var, _, _ in reads}
     unread = {var: default for var, default in absent.items() if var not in read}

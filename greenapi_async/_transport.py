@@ -494,7 +494,7 @@ class Transport:
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         self._download_headers = {"User-Agent": USER_AGENT}
         self._pacers: dict[str, Pacer] = {}
-        self._urls: dict[tuple[str, tuple[tuple[str, Any], ...]], httpx.URL] = {}
+        self._urls: dict[tuple[str, tuple[tuple[str, type, Any], ...]], httpx.URL] = {}
         self._waiting: set[anyio.CancelScope] = set()
         self.closed = False
 
@@ -570,9 +570,10 @@ class Transport:
         its own would replace that query with them, so its calls still hand httpx the
         query as ``params``, for it to merge.
         """
-        # The SDK's query values are numbers and strings: hashable, as a key must be.
+        # The SDK's query values are numbers and strings: hashable, as a key must be. A
+        # value's type is part of its key: 1 and True are equal but go out as 1 and true.
         query = () if call.params is None or http.params else tuple(call.params.items())
-        key = (call.spec.name, query)
+        key = (call.spec.name, tuple((name, type(value), value) for name, value in query))
         url = self._urls.get(key)
         if url is None:
             if len(self._urls) >= _PARSED_URLS_KEPT:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import re
-from typing import Final
+from typing import Final, cast
 
 import httpx
 
@@ -259,7 +259,9 @@ def validate_minutes(value: object) -> int | None:
     if value is None:
         return None
     if _is_plain_int(value) and 1 <= value <= MAX_MINUTES:  # type: ignore[operator]
-        return value  # type: ignore[return-value]
+        # The number itself: an int subclass (an IntEnum on Python 3.10) may print as
+        # its name, which would go into the query.
+        return int(cast("int", value))
     raise InvalidArgumentError(
         f"minutes must be an int from 1 to {MAX_MINUTES} (a year) or None, not {describe(value)}"
     )

@@ -66,12 +66,15 @@ async def test_a_cancelled_request_leaves_the_client_usable(loopback: LoopbackSe
         await loopback.wait_until_received(1)
         scope.cancel()
 
+    answered = False
     async with client_for(loopback) as api:
         with anyio.CancelScope() as scope:
             async with anyio.create_task_group() as tasks:
                 tasks.start_soon(cancel_once_the_server_has_it, scope)
                 await api.journals.last_outgoing_messages()
+                answered = True
         assert scope.cancelled_caught
+        assert not answered  # the cancellation ended the call, not its answer
         (message,) = await api.journals.last_outgoing_messages()
     assert isinstance(message, ga.TextMessage)
     assert len(loopback.received) == 2
@@ -86,12 +89,15 @@ async def test_cancelling_mid_body_leaves_the_client_usable(loopback: LoopbackSe
         await anyio.sleep(0.2)  # the first piece goes out at once, the second 0.5 s later
         scope.cancel()
 
+    answered = False
     async with client_for(loopback) as api:
         with anyio.CancelScope() as scope:
             async with anyio.create_task_group() as tasks:
                 tasks.start_soon(cancel_between_two_pieces, scope)
                 await api.journals.last_outgoing_messages()
+                answered = True
         assert scope.cancelled_caught
+        assert not answered
         assert len(await api.journals.last_outgoing_messages()) == 1
     assert len(loopback.received) == 2
 

@@ -112,6 +112,43 @@ async def test_every_window_gets_its_own_query_however_many_there_are(
     assert {url.copy_with(query=None) for url in sent} == {httpx.URL(JOURNAL_URL)}
 
 
+class _Window(int):
+    """A number of minutes that prints as its name, as an IntEnum does on Python 3.10."""
+
+    def __str__(self) -> str:
+        return "DAY"
+
+
+async def test_a_window_goes_out_as_its_number_whatever_its_type_prints(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    route = respx_mock.get(JOURNAL_URL).respond(json=[])
+    async with make_client() as api:
+        await api.journals.last_outgoing_messages(minutes=_Window(1440))
+        await api.journals.last_outgoing_messages(minutes=1440)
+    assert [call.request.url.params["minutes"] for call in route.calls] == ["1440", "1440"]
+
+
+async def test_query_parameters_given_to_a_lent_client_later_are_sent_too(
+    make_client: MakeClient,
+) -> None:
+    sent: list[httpx.URL] = []
+    async with (
+        httpx.AsyncClient(transport=_answering_every_call(sent)) as http,
+        make_client(http_client=http) as api,
+    ):
+        await api.journals.last_outgoing_messages(minutes=5)
+        http.params = httpx.QueryParams({"trace": "1"})
+        await api.journals.last_outgoing_messages(minutes=5)
+        http.params = httpx.QueryParams()
+        await api.journals.last_outgoing_messages(minutes=5)
+    assert [dict(url.params) for url in sent] == [
+        {"minutes": "5"},
+        {"trace": "1", "minutes": "5"},
+        {"minutes": "5"},
+    ]
+
+
 async def test_a_lent_client_with_query_parameters_of_its_own_keeps_them_and_ours(
     make_client: MakeClient,
 ) -> None:
