@@ -5,8 +5,10 @@ again with the same field values, by the cheapest means these classes allow: the
 path's builder, a plain slot store a field, then the swap to the public class
 (``greenapi_async._fastpath``). Its ``raw`` is the entry just parsed, as the SDK's is. No
 key is looked up and no value checked or converted: what is left is allocating the
-objects and their parts, storing their fields, and the collection they cause. Any
-decoder that returns these objects, and keeps each entry as it came, does at least that.
+objects and their parts, storing their fields, and the collection they cause, with the
+values read from the decoded messages, which it keeps alive for that: a floor of the
+building, not quite of a decoder, which reads from the entries instead (see
+``reads_floor``).
 
 ``reads_floor`` adds what any decoder must also do: each key the entry has read once,
 by a subscript, into its field, the parts from their nested objects, and the absent
