@@ -59,22 +59,30 @@ async def test_a_call_may_leave_malformed_entries_out_instead_of_failing(
     assert left_out.errors == ("$[1].idMessage: expected str, got int",)
 
 
-async def test_a_cancelled_request_leaves_the_client_usable(loopback: LoopbackServer) -> None:
-    loopback.queue(Reply(delay_before_headers=2.0), Reply(body=data_bytes("text.json")))
+async def _cancel_a_call_the_server_has(
+    loopback: LoopbackServer, api: ga.GreenAPI, *, after: float = 0.0
+) -> None:
+    """Call, and cancel the call ``after`` seconds past the server's receiving it."""
 
     async def cancel_once_the_server_has_it(scope: anyio.CancelScope) -> None:
-        await loopback.wait_until_received(1)
+        await loopback.wait_until_received(len(loopback.received) + 1)
+        await anyio.sleep(after)
         scope.cancel()
 
     answered = False
+    with anyio.CancelScope() as scope:
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(cancel_once_the_server_has_it, scope)
+            await api.journals.last_outgoing_messages()
+            answered = True
+    assert scope.cancelled_caught
+    assert not answered  # the cancellation ended the call, not its answer
+
+
+async def test_a_cancelled_request_leaves_the_client_usable(loopback: LoopbackServer) -> None:
+    loopback.queue(Reply(delay_before_headers=2.0), Reply(body=data_bytes("text.json")))
     async with client_for(loopback) as api:
-        with anyio.CancelScope() as scope:
-            async with anyio.create_task_group() as tasks:
-                tasks.start_soon(cancel_once_the_server_has_it, scope)
-                await api.journals.last_outgoing_messages()
-                answered = True
-        assert scope.cancelled_caught
-        assert not answered  # the cancellation ended the call, not its answer
+        await _cancel_a_call_the_server_has(loopback, api)
         (message,) = await api.journals.last_outgoing_messages()
     assert isinstance(message, ga.TextMessage)
     assert len(loopback.received) == 2
@@ -83,21 +91,9 @@ async def test_a_cancelled_request_leaves_the_client_usable(loopback: LoopbackSe
 async def test_cancelling_mid_body_leaves_the_client_usable(loopback: LoopbackServer) -> None:
     body = data_bytes("text.json")
     loopback.queue(Reply(body=body, chunks=4, pause_between_chunks=0.5), Reply(body=body))
-
-    async def cancel_between_two_pieces(scope: anyio.CancelScope) -> None:
-        await loopback.wait_until_received(1)
-        await anyio.sleep(0.2)  # the first piece goes out at once, the second 0.5 s later
-        scope.cancel()
-
-    answered = False
     async with client_for(loopback) as api:
-        with anyio.CancelScope() as scope:
-            async with anyio.create_task_group() as tasks:
-                tasks.start_soon(cancel_between_two_pieces, scope)
-                await api.journals.last_outgoing_messages()
-                answered = True
-        assert scope.cancelled_caught
-        assert not answered
+        # The first piece goes out at once, the second 0.5 s later.
+        await _cancel_a_call_the_server_has(loopback, api, after=0.2)
         assert len(await api.journals.last_outgoing_messages()) == 1
     assert len(loopback.received) == 2
 
