@@ -570,9 +570,10 @@ class Transport:
         its own would replace that query with them, so its calls still hand httpx the
         query as ``params``, for it to merge.
         """
+        merged_by_httpx = bool(http.params)
         # The SDK's query values are numbers and strings: hashable, as a key must be. A
         # value's type is part of its key: 1 and True are equal but go out as 1 and true.
-        query = () if call.params is None or http.params else tuple(call.params.items())
+        query = () if call.params is None or merged_by_httpx else tuple(call.params.items())
         key = (call.spec.name, tuple((name, type(value), value) for name, value in query))
         url = self._urls.get(key)
         if url is None:
@@ -582,7 +583,7 @@ class Transport:
             if query:
                 url = url.copy_merge_params(dict(query))
             self._urls[key] = url
-        return {"url": url, "params": call.params if http.params else None}
+        return {"url": url, "params": call.params if merged_by_httpx else None}
 
     def close(self) -> None:
         """Refuse every request from now on, and end the calls waiting to make one.
