@@ -12,7 +12,7 @@ kept a minute: ``end_to_end.POOL_LIMITS`` says why):
 - the same with the URL parsed once (an ``httpx.URL``), as greenapi_async keeps it:
   given a string, httpx parses it on every call. The floors below start from it;
 - that, with the responses closed as the SDK's are (``greenapi_async._closing``): on
-  asyncio, in a task of their own, which a ``Task.cancel()`` cannot interrupt halfway
+  asyncio, awaited so that a ``Task.cancel()`` meanwhile waits for the close's end
   (httpcore 1.0.9 would otherwise keep the connection taken for ever). That is the floor
   of a call that survives cancellation on this transport;
 - the same within a deadline for the whole exchange, as the SDK bounds each attempt (a

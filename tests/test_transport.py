@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import contextlib
 import gzip
 import io
 import itertools
 import ssl
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any
 
 import anyio
@@ -656,16 +657,20 @@ async def test_an_error_body_is_capped_by_a_lower_max_response_bytes_too(
 
 
 class _ClosedSlowly(httpx.AsyncByteStream):
-    """A body whose close takes a few turns of the event loop, as httpcore's does.
+    """A body whose close waits on the event loop, as httpcore's may.
 
     httpcore gives a connection back to its pool at the end of such a close (after taking a
-    lock); a close cut short leaves the connection taken for the life of the pool.
+    lock, and closing the socket if it is not kept); a close cut short leaves the
+    connection taken for the life of the pool. This one offers the loop a few turns, then
+    waits until ``release`` is set.
     """
 
     def __init__(self, body: bytes) -> None:
         self._body = body
         self.closing = anyio.Event()
+        self.release = anyio.Event()
         self.closed = False
+        self.failure: Exception | None = None  # raised at the close's end, if set
 
     async def __aiter__(self) -> Any:
         yield self._body
@@ -675,7 +680,10 @@ class _ClosedSlowly(httpx.AsyncByteStream):
         with anyio.CancelScope(shield=True):  # as httpcore's close is
             for _ in range(3):
                 await anyio.lowlevel.checkpoint()
+            await self.release.wait()
         self.closed = True
+        if self.failure is not None:
+            raise self.failure
 
 
 async def _call(api: ga.GreenAPI) -> object:
@@ -732,6 +740,129 @@ async def test_a_task_cancelled_while_its_answer_closes_still_gives_the_connecti
                 await anyio.lowlevel.checkpoint()
             await streams[0].closing.wait()
         task.cancel()
+        for _ in range(3):  # each cancel, however many, waits for the close
+            await anyio.lowlevel.checkpoint()
+            task.cancel()
+        assert not task.done()
+        streams[0].release.set()
         with pytest.raises(asyncio.CancelledError):
             await task
     assert streams[0].closed
+
+
+@contextlib.asynccontextmanager
+async def _closed_slowly_with(
+    failure: Exception, streams: list[_ClosedSlowly]
+) -> AsyncIterator[ga.GreenAPI]:
+    """A client whose every answer is a ``_ClosedSlowly`` raising ``failure`` as it closes."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        streams.append(_ClosedSlowly(b"[]"))
+        streams[-1].failure = failure
+        return httpx.Response(200, headers={"Content-Length": "2"}, stream=streams[-1])
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(answer)) as http,
+        ga.GreenAPI(
+            ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http, rate_limit=False, max_retries=0
+        ) as api,
+    ):
+        yield api
+
+
+async def test_a_close_that_fails_reports_its_failure() -> None:
+    streams: list[_ClosedSlowly] = []
+    async with _closed_slowly_with(OSError("the socket would not close"), streams) as api:
+
+        async def release_once_closing() -> None:
+            while not streams:
+                await anyio.lowlevel.checkpoint()
+            await streams[0].closing.wait()
+            streams[0].release.set()
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(release_once_closing)
+            with pytest.raises(ga.APIConnectionError, match="the socket would not close"):
+                await api.journals.last_outgoing_messages()
+    assert streams[0].closed
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])  # Task.cancel() is asyncio's own
+async def test_a_call_cancelled_while_its_close_fails_raises_its_cancellation() -> None:
+    streams: list[_ClosedSlowly] = []
+    async with _closed_slowly_with(OSError("the socket would not close"), streams) as api:
+        task = asyncio.create_task(api.journals.last_outgoing_messages())
+        with anyio.fail_after(5):
+            while not streams:
+                await anyio.lowlevel.checkpoint()
+            await streams[0].closing.wait()
+        task.cancel()
+        streams[0].release.set()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert streams[0].closed
+
+
+class _ClosedByPolling(httpx.AsyncByteStream):
+    """A body whose close offers the loop turn after turn until ``ready`` is set."""
+
+    def __init__(self, ready: anyio.Event) -> None:
+        self._ready = ready
+        self.closed = False
+
+    async def __aiter__(self) -> Any:
+        yield b"[]"
+
+    async def aclose(self) -> None:
+        for _ in range(1_000):
+            if self._ready.is_set():
+                self.closed = True
+                return
+            await anyio.lowlevel.checkpoint()
+
+
+async def test_a_close_waiting_by_polling_lets_the_loop_run_what_it_waits_for() -> None:
+    ready = anyio.Event()
+    streams: list[_ClosedByPolling] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        streams.append(_ClosedByPolling(ready))
+        return httpx.Response(200, headers={"Content-Length": "2"}, stream=streams[-1])
+
+    async def set_ready() -> None:
+        ready.set()
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(answer)) as http,
+        ga.GreenAPI(
+            ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http, rate_limit=False, max_retries=0
+        ) as api,
+        anyio.create_task_group() as tasks,
+    ):
+        tasks.start_soon(set_ready)  # runs only once the call gives the loop a turn
+        assert await api.journals.last_outgoing_messages() == []
+    assert streams[0].closed
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])  # trio has no task factory
+async def test_an_answer_is_closed_in_the_callers_own_task(
+    respx_mock: respx.MockRouter, make_client: MakeClient
+) -> None:
+    # A task of its own for every close would cost the event loop three turns a call.
+    respx_mock.get(JOURNAL_URL).respond(200, json=[])
+    loop = asyncio.get_running_loop()
+    started: list[object] = []
+    previous = loop.get_task_factory()
+
+    def noting(loop: asyncio.AbstractEventLoop, coro: Any, **options: Any) -> asyncio.Task[Any]:
+        started.append(coro)
+        return asyncio.Task(coro, loop=loop, **options)
+
+    loop.set_task_factory(noting)
+    try:
+        async with make_client(rate_limit=False) as api:
+            for _ in range(3):
+                assert await api.journals.last_outgoing_messages() == []
+    finally:
+        loop.set_task_factory(previous)
+    assert started == []
