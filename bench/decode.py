@@ -274,18 +274,25 @@ def _paused(build: Decoder, body: bytes) -> tuple[float, float]:
 def _breakdown_times(body: bytes, repetitions: int) -> Times:
     """Seconds of ``json.loads``' call, the parse, each decode and its pending collection.
 
-    Beside greenapi_async's decode, the two floors of ``objects_floor.py``, each from the
+    Beside greenapi_async's decode, the floors of ``objects_floor.py``, each from the
     entries msgspec parses: the same objects built unchecked from the messages decoded
-    once (kept alive for that), and the same classes read from each entry's keys.
+    once (kept alive for that), and the same classes read from each entry's keys,
+    unchecked and with one type test a key.
     """
     decoded = ga.decode_outgoing_messages(body)
-    objects, reads = objects_floor(decoded), reads_floor(decoded, msgspec.json.decode(body))
-    del decoded
+    entries = msgspec.json.decode(body)
+    objects, reads = objects_floor(decoded), reads_floor(decoded, entries)
+    checked = reads_floor(decoded, entries, checked=True)
+    del decoded, entries
     builds: dict[str, Decoder] = {
         "decode": ga.decode_outgoing_messages,
         "objects": lambda body: objects(msgspec.json.decode(body)),
         "reads": lambda body: reads(msgspec.json.decode(body)),
+        "checked reads": lambda body: checked(msgspec.json.decode(body)),
     }
+    for name, build in builds.items():  # a floor that builds something else is none
+        if build(body) != ga.decode_outgoing_messages(body):
+            raise AssertionError(f"{name} does not build what greenapi_async decodes")
     json.loads(body)  # warm up
     times: Times = {BASELINE: [], "parse": []}
     for name in builds:
@@ -318,6 +325,7 @@ def _breakdown_row(size: int, journal: str, times: Times) -> str:
             ],
             "objects": with_collection("objects"),
             "reads": with_collection("reads"),
+            "checked reads": with_collection("checked reads"),
             "whole": with_collection("decode"),
             BASELINE: times[BASELINE],
         },
@@ -328,7 +336,10 @@ def _breakdown_row(size: int, journal: str, times: Times) -> str:
         f"{size:,}",
         journal,
         *(f"{seconds * 1e3:.1f}" for seconds in milliseconds),
-        *(with_spread(against[part]) for part in ("floor", "objects", "reads", "whole")),
+        *(
+            with_spread(against[part])
+            for part in ("floor", "objects", "reads", "checked reads", "whole")
+        ),
     )
 
 
@@ -338,10 +349,11 @@ def breakdown_table(sizes: list[int], repetitions: int) -> str:
     The parse is msgspec's, the decode's own, on the same bytes, timed on its own; building the
     objects is the rest of the decode, with the collector off as the decode has it for a
     large body; the collection is the one the decode leaves pending, run by the next
-    allocation. Beside them, ``json.loads``' one call in the same rounds, and over it three
+    allocation. Beside them, ``json.loads``' one call in the same rounds, and over it four
     floors and the whole decode: the parse and the collection (what the decode would cost
     if building the objects were free); the same objects built again unchecked, and their
-    collection; the same classes read from each entry's keys, unchecked. On every journal
+    collection; the same classes read from each entry's keys, unchecked, then with one
+    exact type test a key. On every journal
     of the decode tables.
     """
     journals = {
@@ -359,6 +371,7 @@ def breakdown_table(sizes: list[int], repetitions: int) -> str:
         f"parse + collection, x json.loads ({repetitions} rounds)",
         "the same objects built again, unchecked, x json.loads",
         "the same classes read from the keys, unchecked, x json.loads",
+        "the same, one type test a key, x json.loads",
         "whole decode, x json.loads",
     )
     for size in sizes:

@@ -16,6 +16,11 @@ fields set to None. So that nothing else is timed, the code is made for each kin
 set of keys (nested ones included) met in the journal, and which code builds which
 entry is found before the clock starts. Still nothing checked or converted; what a
 decoder adds beyond it is finding its way among the shapes, and its checks.
+
+``reads_floor(..., checked=True)`` adds the least check a decoder that refuses a value
+of the wrong type can make: one exact type test a key read, against the type the
+entry's value has (known beforehand, so no choice between types is made), and a test
+that each nested object is a dict. No range, no status looked up, no shape found.
 """
 
 from __future__ import annotations
@@ -83,29 +88,41 @@ def _copier(cls: type[Any], made: dict[type[Any], Builder]) -> Builder:
     return made[cls]
 
 
-def _reader(cls: type[Any], raw: Mapping[str, Any], made: dict[Any, Builder]) -> Builder:
+def _reader(
+    cls: type[Any], raw: Mapping[str, Any], made: dict[Any, Builder], *, checked: bool
+) -> Builder:
     """A function that builds a ``cls`` from an object with exactly ``raw``'s keys."""
-    namespace: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"Wrong": TypeError}
     lines = ["def build(raw):"]
-    shape: list[Any] = [cls]
-    for field in attrs.fields(cls):
+    shape: list[Any] = [cls, checked]
+    for index, field in enumerate(attrs.fields(cls)):
         name, key = field.name, wire_key(field.name.lstrip("_"))
         part = _part_class(field.type)
         value = raw.get(key)
         if field.alias == "raw":
             lines.append(f"    built.{name} = raw")
-        elif key not in raw:
+            continue
+        if key not in raw:
             lines.append(f"    built.{name} = None")
-        elif part is None or value is None:
-            lines.append(f"    built.{name} = raw[{key!r}]")
+            continue
+        read = f"raw[{key!r}]"
+        if checked:
+            namespace[f"t{index}"] = value.__class__
+            lines += [
+                f"    v{index} = {read}",
+                f"    if v{index}.__class__ is not t{index}: raise Wrong",
+            ]
+            read = f"v{index}"
+        if part is None or value is None:
+            lines.append(f"    built.{name} = {read}")
             shape.append(key)
         elif part[0] == "one":
-            namespace[name] = _reader(part[1], value, made)
-            lines.append(f"    built.{name} = {name}(raw[{key!r}])")
+            namespace[name] = _reader(part[1], value, made, checked=checked)
+            lines.append(f"    built.{name} = {name}({read})")
             shape.append((key, namespace[name]))
         else:
-            namespace[name] = tuple(_reader(part[1], item, made) for item in value)
-            pairs = f"zip({name}, raw[{key!r}])"
+            namespace[name] = tuple(_reader(part[1], item, made, checked=checked) for item in value)
+            pairs = f"zip({name}, {read})"
             lines.append(f"    built.{name} = tuple([build(item) for build, item in {pairs}])")
             shape.append((key, namespace[name]))
     signature = tuple(shape)
@@ -131,16 +148,16 @@ def objects_floor(templates: Sequence[Any]) -> Callable[[Iterable[Any]], list[An
 
 
 def reads_floor(
-    templates: Sequence[Any], entries: Sequence[Mapping[str, Any]]
+    templates: Sequence[Any], entries: Sequence[Mapping[str, Any]], *, checked: bool = False
 ) -> Callable[[Iterable[Any]], list[Any]]:
-    """A function that builds each of ``entries``, freshly parsed again, unchecked.
+    """A function that builds each of ``entries``, freshly parsed again.
 
     ``templates`` are the messages greenapi_async decoded from them: they say each
-    entry's class.
+    entry's class. Unchecked, or ``checked``: one exact type test a key.
     """
     made: dict[Any, Builder] = {}
     builders = [
-        _reader(template.__class__, entry, made)
+        _reader(template.__class__, entry, made, checked=checked)
         for template, entry in zip(templates, entries, strict=True)
     ]
 
