@@ -9,9 +9,10 @@ import gzip
 import io
 import itertools
 import ssl
+import sys
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from typing import Any, Final, Protocol, TypeVar
 
 import anyio
 import anyio.lowlevel
@@ -661,16 +662,18 @@ class _ClosedSlowly(httpx.AsyncByteStream):
 
     httpcore gives a connection back to its pool at the end of such a close (after taking a
     lock, and closing the socket if it is not kept); a close cut short leaves the
-    connection taken for the life of the pool. This one offers the loop a few turns, then
-    waits until ``release`` is set.
+    connection taken for the life of the pool. This one offers the loop ``turns`` turns,
+    waits until ``release`` is set, then waits on a timer: a cancel that lands in any of
+    them must leave the rest of the close to run.
     """
 
-    def __init__(self, body: bytes) -> None:
+    def __init__(self, body: bytes, turns: int = 3, failure: Exception | None = None) -> None:
         self._body = body
+        self._turns = turns
         self.closing = anyio.Event()
         self.release = anyio.Event()
         self.closed = False
-        self.failure: Exception | None = None  # raised at the close's end, if set
+        self.failure = failure  # raised at the close's end, if any
 
     async def __aiter__(self) -> Any:
         yield self._body
@@ -678,9 +681,10 @@ class _ClosedSlowly(httpx.AsyncByteStream):
     async def aclose(self) -> None:
         self.closing.set()
         with anyio.CancelScope(shield=True):  # as httpcore's close is
-            for _ in range(3):
+            for _ in range(self._turns):
                 await anyio.lowlevel.checkpoint()
             await self.release.wait()
+            await anyio.sleep(0.001)
         self.closed = True
         if self.failure is not None:
             raise self.failure
@@ -714,18 +718,21 @@ async def _download(api: ga.GreenAPI) -> object:
     ],
     ids=["announced", "not announced", "compressed", "error", "download", "download error"],
 )
+# A few turns of the loop, or more than a close is let run on without giving the loop one.
+@pytest.mark.parametrize("turns", [3, 20], ids=["few turns", "many turns"])
 async def test_a_task_cancelled_while_its_answer_closes_still_gives_the_connection_back(
     request_: Callable[[ga.GreenAPI], Coroutine[Any, Any, object]],
     status: int,
     body: bytes,
     headers: dict[str, str],
+    turns: int,
 ) -> None:
     # asyncio's Task.cancel() lands in any await, a cancel-shielded one of anyio's (where
     # httpcore closes) included: the close must run to its end all the same.
     streams: list[_ClosedSlowly] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
-        streams.append(_ClosedSlowly(body))
+        streams.append(_ClosedSlowly(body, turns))
         return httpx.Response(status, headers=headers, stream=streams[-1])
 
     async with (
@@ -750,16 +757,22 @@ async def test_a_task_cancelled_while_its_answer_closes_still_gives_the_connecti
     assert streams[0].closed
 
 
+_Stream = TypeVar("_Stream", bound=httpx.AsyncByteStream)
+
+
+def _kept(streams: list[_Stream], stream: _Stream) -> _Stream:
+    streams.append(stream)
+    return stream
+
+
 @contextlib.asynccontextmanager
-async def _closed_slowly_with(
-    failure: Exception, streams: list[_ClosedSlowly]
+async def _client_answering(
+    stream: Callable[[], httpx.AsyncByteStream],
 ) -> AsyncIterator[ga.GreenAPI]:
-    """A client whose every answer is a ``_ClosedSlowly`` raising ``failure`` as it closes."""
+    """A client whose every answer is a 200 of two bytes, in a fresh ``stream()``."""
 
     def answer(request: httpx.Request) -> httpx.Response:
-        streams.append(_ClosedSlowly(b"[]"))
-        streams[-1].failure = failure
-        return httpx.Response(200, headers={"Content-Length": "2"}, stream=streams[-1])
+        return httpx.Response(200, headers={"Content-Length": "2"}, stream=stream())
 
     async with (
         httpx.AsyncClient(transport=httpx.MockTransport(answer)) as http,
@@ -770,20 +783,35 @@ async def _closed_slowly_with(
         yield api
 
 
+def _closed_slowly_with(
+    failure: Exception, streams: list[_ClosedSlowly]
+) -> contextlib.AbstractAsyncContextManager[ga.GreenAPI]:
+    """A client whose every answer is a ``_ClosedSlowly`` raising ``failure`` as it closes."""
+    return _client_answering(lambda: _kept(streams, _ClosedSlowly(b"[]", failure=failure)))
+
+
+class _Closing(Protocol):
+    closing: anyio.Event
+    release: anyio.Event
+
+
+async def _release_once_closing(streams: Sequence[_Closing]) -> None:
+    """Let the first of ``streams`` end its close once it has begun it."""
+    while not streams:
+        await anyio.lowlevel.checkpoint()
+    await streams[0].closing.wait()
+    streams[0].release.set()
+
+
 async def test_a_close_that_fails_reports_its_failure() -> None:
     streams: list[_ClosedSlowly] = []
-    async with _closed_slowly_with(OSError("the socket would not close"), streams) as api:
-
-        async def release_once_closing() -> None:
-            while not streams:
-                await anyio.lowlevel.checkpoint()
-            await streams[0].closing.wait()
-            streams[0].release.set()
-
-        async with anyio.create_task_group() as tasks:
-            tasks.start_soon(release_once_closing)
-            with pytest.raises(ga.APIConnectionError, match="the socket would not close"):
-                await api.journals.last_outgoing_messages()
+    async with (
+        _closed_slowly_with(OSError("the socket would not close"), streams) as api,
+        anyio.create_task_group() as tasks,
+    ):
+        tasks.start_soon(_release_once_closing, streams)
+        with pytest.raises(ga.APIConnectionError, match="the socket would not close"):
+            await api.journals.last_outgoing_messages()
     assert streams[0].closed
 
 
@@ -800,6 +828,81 @@ async def test_a_call_cancelled_while_its_close_fails_raises_its_cancellation() 
         streams[0].release.set()
         with pytest.raises(asyncio.CancelledError):
             await task
+    assert streams[0].closed
+
+
+class _ClosedWithinItsOwnTimeout(httpx.AsyncByteStream):
+    """A body whose close waits for ``release`` under a timeout of its own, already due.
+
+    A lent transport's close may bound a wait so: the cancel its timeout is made of must
+    reach it, and must not reach the caller.
+    """
+
+    def __init__(self, asyncio_timeout: bool) -> None:
+        self._asyncio_timeout = asyncio_timeout  # asyncio.timeout's, or an anyio scope's
+        self.closing = anyio.Event()
+        self.release = anyio.Event()
+        self.closed = False
+
+    async def __aiter__(self) -> Any:
+        yield b"[]"
+
+    async def aclose(self) -> None:
+        self.closing.set()
+        if self._asyncio_timeout:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(0):  # type: ignore[attr-defined,unused-ignore]
+                    await self.release.wait()
+        else:
+            with anyio.move_on_after(0):
+                await self.release.wait()
+        self.closed = True
+
+
+def _closed_within_its_own_timeout(
+    streams: list[_ClosedWithinItsOwnTimeout], *, asyncio_timeout: bool
+) -> contextlib.AbstractAsyncContextManager[ga.GreenAPI]:
+    return _client_answering(lambda: _kept(streams, _ClosedWithinItsOwnTimeout(asyncio_timeout)))
+
+
+# (event loop, whether the close's timeout is asyncio.timeout's rather than anyio's)
+_OWN_TIMEOUTS: Final = [
+    pytest.param("asyncio", False, id="asyncio-anyio scope"),
+    pytest.param("trio", False, id="trio-anyio scope"),
+    pytest.param(
+        "asyncio",
+        True,
+        id="asyncio-asyncio.timeout",
+        marks=pytest.mark.skipif(sys.version_info < (3, 11), reason="new in Python 3.11"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("anyio_backend", "asyncio_timeout"), _OWN_TIMEOUTS)
+async def test_a_close_timing_out_on_its_own_does_not_cancel_its_caller(
+    asyncio_timeout: bool,
+) -> None:
+    streams: list[_ClosedWithinItsOwnTimeout] = []
+    async with (
+        _closed_within_its_own_timeout(streams, asyncio_timeout=asyncio_timeout) as api,
+        anyio.create_task_group() as tasks,
+    ):
+        tasks.start_soon(_release_once_closing, streams)
+        with anyio.fail_after(5):
+            assert await api.journals.last_outgoing_messages() == []
+    assert streams[0].closed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("anyio_backend", "asyncio_timeout"), _OWN_TIMEOUTS)
+async def test_a_close_waiting_for_ever_within_its_own_timeout_ends_all_the_same(
+    asyncio_timeout: bool,
+) -> None:
+    # Its timeout reaches it late, but it does: a caller is not held for ever.
+    streams: list[_ClosedWithinItsOwnTimeout] = []
+    async with _closed_within_its_own_timeout(streams, asyncio_timeout=asyncio_timeout) as api:
+        with anyio.fail_after(15):
+            assert await api.journals.last_outgoing_messages() == []
     assert streams[0].closed
 
 
