@@ -117,6 +117,7 @@ class _HeldCancellation:
         self._cancelled: BaseException | None = None  # the first cancel held, if any
         self._latest: BaseException | None = None  # and the latest, which asyncio would hand on
         self._held_until = 0.0
+        self._pending = False  # a cancel held and not yet handed to the close
         self._task: asyncio.Task[Any] | None = None
         self._cancels_when_held = 0
 
@@ -145,8 +146,8 @@ class _HeldCancellation:
                 if step is None and turns_run_on < _TURNS_RUN_ON:
                     turns_run_on += 1
                     continue
-                if self._cancelled is not None and loop.time() >= self._held_until:
-                    thrown, self._cancelled = self._latest, None  # held long enough
+                if self._pending and loop.time() >= self._held_until:
+                    thrown, self._pending = self._latest, False  # held long enough
                     continue
                 try:
                     yield step  # a turn of the loop, or what only the task understands
@@ -171,15 +172,15 @@ class _HeldCancellation:
 
         future._asyncio_future_blocking = False  # as a task does with the future it is handed
         while not future.done():
-            if self._cancelled is not None and loop.time() >= self._held_until:
+            if self._pending and loop.time() >= self._held_until:
                 # Held long enough: the close gets it where it waits, as it would have.
                 future.cancel(*(self._latest.args[:1] if self._latest else ()))
-                self._cancelled = None
+                self._pending = False
                 return
             waiter = loop.create_future()
             wake = functools.partial(_wake, waiter)
             future.add_done_callback(wake)
-            timer = None if self._cancelled is None else loop.call_at(self._held_until, wake, None)
+            timer = None if not self._pending else loop.call_at(self._held_until, wake, None)
             try:
                 yield from waiter
             except asyncio.CancelledError as exc:
@@ -195,9 +196,11 @@ class _HeldCancellation:
         self._latest = cancel
         if self._cancelled is None:
             self._cancelled = cancel
-            self._held_until = loop.time() + _CANCEL_HELD_AT_MOST
             self._task = asyncio.current_task()
             self._cancels_when_held = _cancels_asked(self._task)
+        if not self._pending:
+            self._pending = True
+            self._held_until = loop.time() + _CANCEL_HELD_AT_MOST
 
     def _still_cancelled(self) -> bool:
         """Whether a cancel is held that its sender has not taken back since."""

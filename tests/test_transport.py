@@ -838,8 +838,9 @@ class _ClosedWithinItsOwnTimeout(httpx.AsyncByteStream):
     reach it, and must not reach the caller.
     """
 
-    def __init__(self, asyncio_timeout: bool) -> None:
+    def __init__(self, asyncio_timeout: bool, turns: int = 0) -> None:
         self._asyncio_timeout = asyncio_timeout  # asyncio.timeout's, or an anyio scope's
+        self._turns = turns  # of the loop offered first
         self.closing = anyio.Event()
         self.release = anyio.Event()
         self.closed = False
@@ -849,6 +850,8 @@ class _ClosedWithinItsOwnTimeout(httpx.AsyncByteStream):
 
     async def aclose(self) -> None:
         self.closing.set()
+        for _ in range(self._turns):
+            await anyio.lowlevel.checkpoint()
         if self._asyncio_timeout:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(0):  # type: ignore[attr-defined,unused-ignore]
@@ -860,9 +863,11 @@ class _ClosedWithinItsOwnTimeout(httpx.AsyncByteStream):
 
 
 def _closed_within_its_own_timeout(
-    streams: list[_ClosedWithinItsOwnTimeout], *, asyncio_timeout: bool
+    streams: list[_ClosedWithinItsOwnTimeout], *, asyncio_timeout: bool, turns: int = 0
 ) -> contextlib.AbstractAsyncContextManager[ga.GreenAPI]:
-    return _client_answering(lambda: _kept(streams, _ClosedWithinItsOwnTimeout(asyncio_timeout)))
+    return _client_answering(
+        lambda: _kept(streams, _ClosedWithinItsOwnTimeout(asyncio_timeout, turns))
+    )
 
 
 # (event loop, whether the close's timeout is asyncio.timeout's rather than anyio's)
@@ -903,6 +908,32 @@ async def test_a_close_waiting_for_ever_within_its_own_timeout_ends_all_the_same
     async with _closed_within_its_own_timeout(streams, asyncio_timeout=asyncio_timeout) as api:
         with anyio.fail_after(15):
             assert await api.journals.last_outgoing_messages() == []
+    assert streams[0].closed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("anyio_backend", "asyncio_timeout"),
+    [params for params in _OWN_TIMEOUTS if params.values[0] == "asyncio"],  # Task.cancel()
+)
+async def test_a_cancel_handed_to_a_close_that_times_out_on_its_own_still_reaches_the_caller(
+    asyncio_timeout: bool,
+) -> None:
+    # The caller's cancel comes first, while the close takes a turn of the loop; then the
+    # close waits, for ever, within a timeout of its own, which takes the cancel it is
+    # handed 5 s later for its own and ends quietly. The caller was cancelled all the same.
+    streams: list[_ClosedWithinItsOwnTimeout] = []
+    async with _closed_within_its_own_timeout(
+        streams, asyncio_timeout=asyncio_timeout, turns=20
+    ) as api:
+        task = asyncio.create_task(api.journals.last_outgoing_messages())
+        with anyio.fail_after(15):
+            while not streams:
+                await anyio.lowlevel.checkpoint()
+            await streams[0].closing.wait()
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
     assert streams[0].closed
 
 
@@ -948,6 +979,9 @@ async def test_a_close_waiting_by_polling_lets_the_loop_run_what_it_waits_for() 
 
 
 @pytest.mark.parametrize("anyio_backend", ["asyncio"])  # trio has no task factory
+@pytest.mark.skipif(
+    sys.version_info < (3, 11), reason="Python 3.10 closes in a task of its own, on purpose"
+)
 async def test_an_answer_is_closed_in_the_callers_own_task(
     respx_mock: respx.MockRouter, make_client: MakeClient
 ) -> None:
