@@ -185,7 +185,7 @@ def main() -> None:
         "Where the time of a greenapi_async call goes, with the collector off while it "
         "decodes (as it is for a large body) and the collection it leaves pending run "
         "after it; the parse alone is timed on the same bytes, and `json.loads`' one call "
-        "in the same rounds. Three floors, each over `json.loads` and with the collection "
+        "in the same rounds. Four floors, each over `json.loads` and with the collection "
         "it leaves: *parse + collection* is that of any decoder that parses with msgspec "
         "and returns objects the collector tracks, were building them free; *the same "
         "objects built again* is the parse and the SDK's own objects made anew with the "
@@ -193,9 +193,14 @@ def main() -> None:
         "decoded messages, which it keeps alive; *the same "
         "classes read from the keys* is the parse and each entry built from its own "
         "keys, each read once by a subscript, by code made for its kind and set of keys "
-        "before the clock starts, nothing checked (`bench/objects_floor.py`). *whole "
-        "decode* is the SDK's decode and its collection: what it adds to the last floor "
-        "is finding each entry's shape and its checks. On the journal above, and on the "
+        "before the clock starts, nothing checked (`bench/objects_floor.py`); *one type "
+        "test a key* is that with each value's class tested against the class that "
+        "entry's value has, known beforehand (no choice among types, no range, no lookup), "
+        "and each nested object's against dict, the least a decoder that refuses a wrong "
+        "type can check. Each floor is checked to build what the SDK decodes before it is "
+        "timed. *whole decode* is the SDK's decode and its collection: what it adds to the "
+        "last floor is finding each entry's shape and the rest of its checks. On the "
+        "journal above, and on the "
         "live shape and the three mixes below.",
         "",
         _table("breakdown", sizes[1:], repetitions, quick=args.quick),
