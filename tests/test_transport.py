@@ -743,9 +743,7 @@ async def test_a_task_cancelled_while_its_answer_closes_still_gives_the_connecti
     ):
         task = asyncio.create_task(request_(api))
         with anyio.fail_after(5):
-            while not streams:
-                await anyio.lowlevel.checkpoint()
-            await streams[0].closing.wait()
+            await _first_closing(streams)
         task.cancel()
         for _ in range(3):  # each cancel, however many, waits for the close
             await anyio.lowlevel.checkpoint()
@@ -795,11 +793,16 @@ class _Closing(Protocol):
     release: anyio.Event
 
 
-async def _release_once_closing(streams: Sequence[_Closing]) -> None:
-    """Let the first of ``streams`` end its close once it has begun it."""
+async def _first_closing(streams: Sequence[_Closing]) -> None:
+    """Return once the first of ``streams`` is made and has begun its close."""
     while not streams:
         await anyio.lowlevel.checkpoint()
     await streams[0].closing.wait()
+
+
+async def _release_once_closing(streams: Sequence[_Closing]) -> None:
+    """Let the first of ``streams`` end its close once it has begun it."""
+    await _first_closing(streams)
     streams[0].release.set()
 
 
@@ -821,9 +824,7 @@ async def test_a_call_cancelled_while_its_close_fails_raises_its_cancellation() 
     async with _closed_slowly_with(OSError("the socket would not close"), streams) as api:
         task = asyncio.create_task(api.journals.last_outgoing_messages())
         with anyio.fail_after(5):
-            while not streams:
-                await anyio.lowlevel.checkpoint()
-            await streams[0].closing.wait()
+            await _first_closing(streams)
         task.cancel()
         streams[0].release.set()
         with pytest.raises(asyncio.CancelledError):
@@ -928,9 +929,7 @@ async def test_a_cancel_handed_to_a_close_that_times_out_on_its_own_still_reache
     ) as api:
         task = asyncio.create_task(api.journals.last_outgoing_messages())
         with anyio.fail_after(15):
-            while not streams:
-                await anyio.lowlevel.checkpoint()
-            await streams[0].closing.wait()
+            await _first_closing(streams)
             task.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await task
