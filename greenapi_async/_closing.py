@@ -146,8 +146,8 @@ class _HeldCancellation:
                 if step is None and turns_run_on < _TURNS_RUN_ON:
                     turns_run_on += 1
                     continue
-                if self._pending and loop.time() >= self._held_until:
-                    thrown, self._pending = self._latest, False  # held long enough
+                if self._held_long_enough(loop):
+                    thrown, self._pending = self._latest, False
                     continue
                 try:
                     yield step  # a turn of the loop, or what only the task understands
@@ -172,8 +172,8 @@ class _HeldCancellation:
 
         future._asyncio_future_blocking = False  # as a task does with the future it is handed
         while not future.done():
-            if self._pending and loop.time() >= self._held_until:
-                # Held long enough: the close gets it where it waits, as it would have.
+            if self._held_long_enough(loop):
+                # The close gets it where it waits, as it would have.
                 future.cancel(*(self._latest.args[:1] if self._latest else ()))
                 self._pending = False
                 return
@@ -201,6 +201,10 @@ class _HeldCancellation:
         if not self._pending:
             self._pending = True
             self._held_until = loop.time() + _CANCEL_HELD_AT_MOST
+
+    def _held_long_enough(self, loop: asyncio.AbstractEventLoop) -> bool:
+        """Whether a cancel not yet handed to the close has waited its longest."""
+        return self._pending and loop.time() >= self._held_until
 
     def _still_cancelled(self) -> bool:
         """Whether a cancel is held that its sender has not taken back since."""
