@@ -43,6 +43,7 @@ from ._models import (
     COMMON_FIELDS,
     KIND_BY_TAG,
     USUAL_KEY_SETS,
+    USUAL_PART_KEY_SETS,
     Contact,
     ContactsArrayMessage,
     Message,
@@ -267,6 +268,9 @@ def _fast_hook(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any, An
     fields = attrs.fields(cls)
     kind = cls in _KNOWN_KINDS
 
+    # A combination naming a set the class has no field in is not a shape the class has.
+    sets_with_fields = {name for field in fields for name in wire_of(field).key_sets}
+
     def named(presence: Presence) -> list[str]:
         return [field.name for field in fields if wire_of(field).presence is presence]
 
@@ -283,7 +287,8 @@ def _fast_hook(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any, An
         read_last=named(Presence.RARE),
         usual_keys=[
             {field.name for field in fields if wire_of(field).key_sets & set(combination)}
-            for combination in USUAL_KEY_SETS
+            for combination in (USUAL_KEY_SETS if kind else USUAL_PART_KEY_SETS)
+            if sets_with_fields.issuperset(combination)
         ],
         whole_object=_RAW,
     )

@@ -418,15 +418,15 @@ def _shapes(
     """The usual shapes a class has: each the optional fields of one of ``usual_keys``.
 
     Each shape adds the class's own optional fields (those named in no set of
-    ``usual_keys``, nor ``elsewhere``), in field order. A set that adds none of the
-    class's fields to its own, or one that gives a shape already there, gives no shape.
+    ``usual_keys``, nor ``elsewhere``), in field order: an empty set gives the shape of
+    those alone. A set that gives no field, or a shape already there, gives no shape.
     """
     named = {name for keys in usual_keys for name in keys} | set(elsewhere)
     own = [name for name in optional if name not in named]
     shapes: list[list[str]] = []
     for keys in usual_keys:
         shape = [name for name in optional if name in keys or name in own]
-        if len(shape) > len(own) and shape not in shapes:
+        if shape and shape not in shapes:
             shapes.append(shape)
     return shapes
 

@@ -45,6 +45,7 @@ __all__ = [
     "OUTGOING",
     "STATUS_ORDER",
     "USUAL_KEY_SETS",
+    "USUAL_PART_KEY_SETS",
     "AudioMessage",
     "Contact",
     "ContactMessage",
@@ -182,15 +183,33 @@ class Presence(enum.Enum):
     RARE = "rare"  # few: looked for last, each after a test that the key is there
 
 
-# Sets of optional keys that the entries of one journal often carry all of and no other,
-# besides their kind's own: a direction's (``type`` is in both), and the edit keys the
-# live service puts on every entry. A field names the sets its key is in.
+# Sets of optional keys that the objects of one journal often carry all of and no other,
+# besides their class's own: a direction's (``type`` is in both), the edit keys the live
+# service puts on every entry, a newer file entry's preview, and the forwarding pair the
+# live service puts on media entries and in extended text, contacts and locations. A
+# field names the sets its key is in.
 OUTGOING: Final = "outgoing"
 INCOMING: Final = "incoming"
 EDITS: Final = "edits"
+FILE_PREVIEW: Final = "file preview"
+FORWARDING: Final = "forwarding"
 # The combinations entries come in: a direction's as documented, and as the live service
-# sends them. The decoder reads an entry with exactly one of them by plain subscripts.
-USUAL_KEY_SETS: Final = ((OUTGOING,), (OUTGOING, EDITS), (INCOMING,), (INCOMING, EDITS))
+# sends them, with a file's preview and its forwarding pair. The decoder reads an object
+# with exactly one of them (and its class's own keys) by plain subscripts; a combination
+# names only sets its class has a field in, or the class has no such shape.
+USUAL_KEY_SETS: Final = tuple(
+    (direction, *others)
+    for direction in (OUTGOING, INCOMING)
+    for others in (
+        (),
+        (EDITS,),
+        (FILE_PREVIEW,),
+        (EDITS, FILE_PREVIEW),
+        (EDITS, FILE_PREVIEW, FORWARDING),
+    )
+)
+# Those of a nested object: its own keys alone, as documented, and with the forwarding pair.
+USUAL_PART_KEY_SETS: Final = ((), (FORWARDING,))
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -289,8 +308,8 @@ class Location(_Part):
     latitude: float | None = None
     longitude: float | None = None
     jpeg_thumbnail: str | None = attrs.field(default=None, repr=False)
-    is_forwarded: bool | None = None
-    forwarding_score: int | None = None
+    is_forwarded: bool | None = _optional(Presence.SOMETIMES, sets=(FORWARDING,))
+    forwarding_score: int | None = _optional(Presence.SOMETIMES, sets=(FORWARDING,))
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
@@ -299,8 +318,8 @@ class Contact(_Part):
 
     display_name: str | None = None
     vcard: str | None = None
-    is_forwarded: bool | None = None
-    forwarding_score: int | None = None
+    is_forwarded: bool | None = _optional(Presence.SOMETIMES, sets=(FORWARDING,))
+    forwarding_score: int | None = _optional(Presence.SOMETIMES, sets=(FORWARDING,))
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
@@ -312,10 +331,11 @@ class ExtendedText(_Part):
     title: str | None = None
     preview_type: str | None = None
     jpeg_thumbnail: str | None = attrs.field(default=None, repr=False)
-    stanza_id: str | None = None
-    participant: str | None = None
-    is_forwarded: bool | None = None
-    forwarding_score: int | None = None
+    # Only in a reply of the legacy format.
+    stanza_id: str | None = _optional(Presence.RARE)
+    participant: str | None = _optional(Presence.RARE)
+    is_forwarded: bool | None = _optional(Presence.SOMETIMES, sets=(FORWARDING,))
+    forwarding_score: int | None = _optional(Presence.SOMETIMES, sets=(FORWARDING,))
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False, eq=False, repr=False)
@@ -336,7 +356,7 @@ class PollData(_Part):
     name: str | None = None
     options: tuple[PollOption, ...] = ()
     multiple_answers: bool | None = None
-    selectable_options_count: int | None = None
+    selectable_options_count: int | None = _optional(Presence.RARE)  # the 2023 format only
 
     @property
     def allows_several_answers(self) -> bool | None:
@@ -421,8 +441,8 @@ class _Entry(AttrsMethods):
     # Either direction. Only media entries say at the top level that they were
     # forwarded, and only replies quote; every live entry has the edit keys, many older
     # ones have none.
-    is_forwarded: bool | None = _optional(Presence.RARE)
-    forwarding_score: int | None = _optional(Presence.RARE)
+    is_forwarded: bool | None = _optional(Presence.RARE, sets=(FORWARDING,))
+    forwarding_score: int | None = _optional(Presence.RARE, sets=(FORWARDING,))
     is_edited: bool | None = _optional(Presence.SOMETIMES, sets=(EDITS,))
     is_deleted: bool | None = _optional(Presence.SOMETIMES, sets=(EDITS,))
     edited_message_id: str | None = _optional(Presence.SOMETIMES, sets=(EDITS,))
@@ -575,7 +595,7 @@ class _Media(_Known):
     file_name: str | None = None
     mime_type: str | None = None
     # Newer entries only, and a sticker's and a video's flags.
-    jpeg_thumbnail: str | None = _optional(Presence.SOMETIMES, shown=False)
+    jpeg_thumbnail: str | None = _optional(Presence.SOMETIMES, sets=(FILE_PREVIEW,), shown=False)
     is_animated: bool | None = _optional(Presence.SOMETIMES)
     video_note: bool | None = _optional(Presence.SOMETIMES)
 

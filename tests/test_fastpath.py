@@ -7,7 +7,8 @@ import gc
 import inspect
 import json
 import operator
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -484,6 +485,127 @@ def test_media_entries_with_and_without_the_newer_media_keys_are_read_whole(
     assert fast.is_animated is newer.get("isAnimated")
     assert fast.video_note is newer.get("videoNote")
     assert fast.is_edited is entry.get("isEdited")
+
+
+def _read_with_get(watched: list[dict[str, Any]], decode: Callable[[], Any]) -> list[Any]:
+    """Those of ``watched`` whose ``get()`` ``decode()`` calls: a key looked for, not read.
+
+    Through the profiler's hook, which sees every call of a built-in method, so that the
+    nested objects are watched as they are: plain dicts, as the parser makes them.
+    """
+    read: list[Any] = []
+
+    def watch(_frame: object, event: str, called: Any) -> None:
+        owner = getattr(called, "__self__", None)
+        if event == "c_call" and getattr(called, "__name__", "") == "get":
+            read.extend(owner for dict_ in watched if owner is dict_)
+
+    sys.setprofile(watch)
+    try:
+        decode()
+    finally:
+        sys.setprofile(None)
+    return read
+
+
+_FORWARDING = {"forwardingScore": 0, "isForwarded": False}
+# A kind whose entries nest an object, the object's key, and the object as documented.
+_NESTING: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "extendedTextMessage",
+        "extendedTextMessage",
+        {"text": "hi", "description": "", "title": "", "previewType": "None", "jpegThumbnail": ""},
+    ),
+    (
+        "locationMessage",
+        "location",
+        {"nameLocation": "N", "address": "A", "latitude": 1.5, "longitude": 2, "jpegThumbnail": ""},
+    ),
+    ("contactMessage", "contact", {"displayName": "A", "vcard": "V"}),
+]
+
+
+@pytest.mark.parametrize("forwarding", [{}, _FORWARDING], ids=["documented", "live"])
+@pytest.mark.parametrize(("kind", "key", "part"), _NESTING, ids=lambda value: str(value)[:12])
+def test_nested_objects_with_their_usual_keys_are_read_by_subscripts_alone(
+    kind: str, key: str, part: dict[str, Any], forwarding: dict[str, Any]
+) -> None:
+    # As documented, and as the live service sends them with the forwarding pair: a
+    # field of these classes added without saying how many objects carry its key fails.
+    entry = {**_TEXT_ENTRY, "typeMessage": kind, **_DIRECTIONS["outgoing"], **_LIVE_EDIT_KEYS}
+    if kind != "extendedTextMessage":
+        del entry["textMessage"]
+    entry[key] = {**part, **forwarding}
+    decode = functools.partial(_journal_hook(), [entry], list[ga.Message])
+    decode()  # the kind's hook made, which reads keys in every way
+    assert _read_with_get([entry, entry[key]], decode) == []
+    assert decode() == detailed([entry])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": None},
+        {"title": 5},
+        {"stanzaId": "Q1"},
+        {"isForwarded": True, "forwardingScore": 3},
+        {"isForwarded": "no", "forwardingScore": 0},
+        {"text": None, "participant": "2@c.us"},
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("drop", [None, "title"])
+def test_a_nested_object_near_its_usual_keys_is_read_as_the_detailed_path_reads_it(
+    change: dict[str, Any], drop: str | None
+) -> None:
+    # As many keys as a usual shape, a null, a wrong type, or another key instead.
+    kind, key, part = _NESTING[0]
+    nested = {**part, **change}
+    if drop is not None and drop not in change:
+        del nested[drop]
+    entry = {**_TEXT_ENTRY, "typeMessage": kind, **_DIRECTIONS["outgoing"], key: nested}
+    try:
+        expected = detailed([entry])
+    except cattrs.BaseValidationError:
+        with pytest.raises(ga.ResponseValidationError, match=r"\$\[0\]\.extendedTextMessage"):
+            ga.decode_outgoing_messages(json.dumps([entry]))
+        return
+    (message,) = ga.decode_outgoing_messages(json.dumps([entry]))
+    assert [message] == expected
+    assert isinstance(message, ga.ExtendedTextMessage)
+    preview = message.extended_text_message
+    assert preview is not None
+    assert (preview.title, preview.stanza_id) == (nested.get("title"), nested.get("stanzaId"))
+    assert preview.is_forwarded is nested.get("isForwarded")
+    assert preview.participant == nested.get("participant")
+
+
+@pytest.mark.parametrize("direction", sorted(_DIRECTIONS))
+@pytest.mark.parametrize(
+    "newer",
+    [
+        {"jpegThumbnail": "T"},
+        {"jpegThumbnail": "", **_LIVE_EDIT_KEYS},
+        {"jpegThumbnail": "", **_LIVE_EDIT_KEYS, **_FORWARDING},
+    ],
+    ids=["newer", "live", "live, with the forwarding pair"],
+)
+def test_file_entries_with_their_usual_newer_keys_are_read_by_subscripts_alone(
+    newer: dict[str, Any], direction: str
+) -> None:
+    entry = {**_TEXT_ENTRY, "typeMessage": "imageMessage", **_MEDIA_KEYS, **newer}
+    del entry["textMessage"]
+    entry.update(_DIRECTIONS[direction])
+    watched = _Watched(entry)
+    watched.looked_for = []
+    (message,) = _journal_hook()([watched], list[ga.Message])
+    assert [message] == detailed([entry])
+    assert watched.looked_for == []
+    assert isinstance(message, ga.ImageMessage)
+    assert (message.jpeg_thumbnail, message.is_forwarded) == (
+        newer["jpegThumbnail"],
+        newer.get("isForwarded"),
+    )
 
 
 @pytest.mark.parametrize("edit_keys", [{}, _LIVE_EDIT_KEYS], ids=["documented", "live"])
