@@ -122,3 +122,16 @@ def docs(session: nox.Session) -> None:
         "missing = [n for n in names if f'id=\"{n}\"' not in page];"
         "sys.exit(f'not in the API reference: {missing}' if missing else 0)",
     )
+
+
+@nox.session
+def precompile(session: nox.Session) -> None:
+    """Write greenapi_async/_precompiled_code.py again from the models (after changing one)."""
+    session.install(".")
+    session.run(
+        "python",
+        "-c",
+        "import pathlib, sys, greenapi_async._precompiled as p;"
+        "pathlib.Path(sys.argv[1]).write_text(p.written(), encoding='utf-8')",
+        "greenapi_async/_precompiled_code.py",
+    )

@@ -23,6 +23,7 @@ as cattrs' own is: a reader can see what decoding a kind runs.
 
 from __future__ import annotations
 
+import builtins
 import functools
 import inspect
 import linecache
@@ -32,7 +33,14 @@ from typing import Any, Final, TypeAlias, Union, get_args, get_origin
 
 import attrs
 
-__all__ = ["FastPathMissError", "make_fast_structure_fn"]
+from ._precompiled import function_code
+
+__all__ = [
+    "FastPathMissError",
+    "compiled_function",
+    "generated_sources",
+    "make_fast_structure_fn",
+]
 
 
 class FastPathMissError(Exception):
@@ -456,42 +464,48 @@ def _defaults(variables: Sequence[str], absent: Mapping[str, str]) -> list[str]:
 def _defined(
     cls: type[Any], source: str, namespace: dict[str, Any]
 ) -> Callable[[Mapping[str, Any], Any], Any]:
-    """The function ``source`` defines, run in ``namespace``, its source kept for linecache.
+    """The function ``source`` defines, its globals ``namespace``, its source kept for linecache.
 
     Why linecache: tracebacks and ``inspect.getsource()`` find the source there, under
     a file name that names the class.
     """
     filename = f"<greenapi_async fast structure {cls.__module__}.{cls.__qualname__}>"
-    exec(_compiled(source, filename), namespace)  # noqa: S102 - our own generated source
+    namespace["__builtins__"] = builtins.__dict__  # what ``exec`` would give it
+    code = _function_code(source).replace(co_filename=filename)
     # No modification time: linecache keeps the entry for as long as the process runs.
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    generated: Callable[[Mapping[str, Any], Any], Any] = namespace["structure"]
-    return generated
+    return types.FunctionType(code, namespace)
 
 
-def _compiled(source: str, filename: str) -> types.CodeType:
-    """The code of ``source``, as compiled under ``filename``; each source compiled once.
+# By source, the code of each function generated in this process, in the order generated.
+_FUNCTION_CODE: Final[dict[str, types.CodeType]] = {}
 
-    Why: kinds with the same fields (the four media kinds) generate the same source, the
-    values that differ being in the namespace it runs in, and compiling it is most of
-    what generating a hook costs, a few ms each. A copy of the compiled code is named
-    after each class, for its tracebacks and ``inspect.getsource()``.
+
+def generated_sources() -> list[str]:
+    """The source of every function this process has generated, in the order generated."""
+    return list(_FUNCTION_CODE)
+
+
+def _function_code(source: str) -> types.CodeType:
+    """The code of the function ``source`` defines: compiled ahead, or else here, once.
+
+    Why once: kinds with the same fields (the four media kinds) generate the same source,
+    the values that differ being in the namespace it runs in, and compiling it is most
+    of what generating a hook costs, a few ms each.
     """
-    return _named(_compiled_once(source), filename)
+    code = _FUNCTION_CODE.get(source)
+    if code is None:
+        code = function_code(source) or compiled_function(source)
+        _FUNCTION_CODE[source] = code
+    return code
 
 
-@functools.cache
-def _compiled_once(source: str) -> types.CodeType:
-    return compile(source, "<greenapi_async fast structure>", "exec")
-
-
-def _named(code: types.CodeType, filename: str) -> types.CodeType:
-    """``code`` and the functions' code it holds, with ``filename`` as their file."""
-    consts = tuple(
-        _named(const, filename) if isinstance(const, types.CodeType) else const
-        for const in code.co_consts
-    )
-    return code.replace(co_filename=filename, co_consts=consts)
+def compiled_function(source: str) -> types.CodeType:
+    """The code of the one function ``source`` defines, compiled from it now."""
+    # Not with this module's future imports: compiled as the precompiled module is.
+    module = compile(source, "<greenapi_async fast structure>", "exec", dont_inherit=True)
+    (code,) = (const for const in module.co_consts if isinstance(const, types.CodeType))
+    return code
 
 
 def _usual_shapes(
