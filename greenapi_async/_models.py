@@ -735,7 +735,7 @@ class PollMessage(_Known):
 
     type_message: Literal["pollMessage"] = _tag("pollMessage")
     poll_message_data: PollData | None = None
-    poll_creation_message: PollData | None = None
+    poll_creation_message: PollData | None = _optional(Presence.RARE)  # the 2023 format only
 
     @property
     def poll(self) -> PollData | None:

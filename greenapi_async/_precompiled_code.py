@@ -930,292 +930,6 @@ def _197af317be46a3e816ec3caa(o, _):
     return self
 
 
-def _1a7afbac726718648a1ea7db(o, _):
-    v0 = o['idMessage']
-    if v0.__class__ is not _type0: raise _Miss
-    v1 = o['timestamp']
-    if v1.__class__ is not int or not 0 <= v1 <= 253402300799: raise _Miss
-    v2 = o['chatId']
-    if v2.__class__ is not _type2: raise _Miss
-    left = len(o) - 3 - ('typeMessage' in o)
-    if left == 5:
-        try:
-            v3 = o['type']
-            v4 = o['statusMessage']
-            v5 = o['sendByApi']
-            v18 = o['pollMessageData']
-            v19 = o['pollCreationMessage']
-        except KeyError:
-            pass
-        else:
-            if v3.__class__ is not _type3 and v3 is not None: raise _Miss
-            if v4 is not None:
-                if v4.__class__ is not str: raise _Miss
-                v4 = _lookup4.get(v4, v4)
-            if v5.__class__ is not _type5 and v5 is not None: raise _Miss
-            if v18 is not None: v18 = _hook18(v18, _type18)
-            if v19 is not None: v19 = _hook19(v19, _type19)
-            self = _builder()
-            self.id_message = v0
-            self.timestamp = v1
-            self.chat_id = v2
-            self.type = v3
-            self.status_message = v4
-            self.send_by_api = v5
-            self.sender_id = None
-            self.sender_name = None
-            self.sender_contact_name = None
-            self.is_forwarded = None
-            self.forwarding_score = None
-            self.is_edited = None
-            self.is_deleted = None
-            self.edited_message_id = None
-            self.deleted_message_id = None
-            self.quoted_message = None
-            self._raw = o
-            self.type_message = _default17
-            self.poll_message_data = v18
-            self.poll_creation_message = v19
-            self.__class__ = _cls
-            return self
-    elif left == 9:
-        try:
-            v3 = o['type']
-            v4 = o['statusMessage']
-            v5 = o['sendByApi']
-            v11 = o['isEdited']
-            v12 = o['isDeleted']
-            v13 = o['editedMessageId']
-            v14 = o['deletedMessageId']
-            v18 = o['pollMessageData']
-            v19 = o['pollCreationMessage']
-        except KeyError:
-            pass
-        else:
-            if v3.__class__ is not _type3 and v3 is not None: raise _Miss
-            if v4 is not None:
-                if v4.__class__ is not str: raise _Miss
-                v4 = _lookup4.get(v4, v4)
-            if v5.__class__ is not _type5 and v5 is not None: raise _Miss
-            if v11.__class__ is not _type11 and v11 is not None: raise _Miss
-            if v12.__class__ is not _type12 and v12 is not None: raise _Miss
-            if v13.__class__ is not _type13 and v13 is not None: raise _Miss
-            if v14.__class__ is not _type14 and v14 is not None: raise _Miss
-            if v18 is not None: v18 = _hook18(v18, _type18)
-            if v19 is not None: v19 = _hook19(v19, _type19)
-            self = _builder()
-            self.id_message = v0
-            self.timestamp = v1
-            self.chat_id = v2
-            self.type = v3
-            self.status_message = v4
-            self.send_by_api = v5
-            self.sender_id = None
-            self.sender_name = None
-            self.sender_contact_name = None
-            self.is_forwarded = None
-            self.forwarding_score = None
-            self.is_edited = v11
-            self.is_deleted = v12
-            self.edited_message_id = v13
-            self.deleted_message_id = v14
-            self.quoted_message = None
-            self._raw = o
-            self.type_message = _default17
-            self.poll_message_data = v18
-            self.poll_creation_message = v19
-            self.__class__ = _cls
-            return self
-    elif left == 6:
-        try:
-            v3 = o['type']
-            v6 = o['senderId']
-            v7 = o['senderName']
-            v8 = o['senderContactName']
-            v18 = o['pollMessageData']
-            v19 = o['pollCreationMessage']
-        except KeyError:
-            pass
-        else:
-            if v3.__class__ is not _type3 and v3 is not None: raise _Miss
-            if v6.__class__ is not _type6 and v6 is not None: raise _Miss
-            if v7.__class__ is not _type7 and v7 is not None: raise _Miss
-            if v8.__class__ is not _type8 and v8 is not None: raise _Miss
-            if v18 is not None: v18 = _hook18(v18, _type18)
-            if v19 is not None: v19 = _hook19(v19, _type19)
-            self = _builder()
-            self.id_message = v0
-            self.timestamp = v1
-            self.chat_id = v2
-            self.type = v3
-            self.status_message = None
-            self.send_by_api = None
-            self.sender_id = v6
-            self.sender_name = v7
-            self.sender_contact_name = v8
-            self.is_forwarded = None
-            self.forwarding_score = None
-            self.is_edited = None
-            self.is_deleted = None
-            self.edited_message_id = None
-            self.deleted_message_id = None
-            self.quoted_message = None
-            self._raw = o
-            self.type_message = _default17
-            self.poll_message_data = v18
-            self.poll_creation_message = v19
-            self.__class__ = _cls
-            return self
-    elif left == 10:
-        try:
-            v3 = o['type']
-            v6 = o['senderId']
-            v7 = o['senderName']
-            v8 = o['senderContactName']
-            v11 = o['isEdited']
-            v12 = o['isDeleted']
-            v13 = o['editedMessageId']
-            v14 = o['deletedMessageId']
-            v18 = o['pollMessageData']
-            v19 = o['pollCreationMessage']
-        except KeyError:
-            pass
-        else:
-            if v3.__class__ is not _type3 and v3 is not None: raise _Miss
-            if v6.__class__ is not _type6 and v6 is not None: raise _Miss
-            if v7.__class__ is not _type7 and v7 is not None: raise _Miss
-            if v8.__class__ is not _type8 and v8 is not None: raise _Miss
-            if v11.__class__ is not _type11 and v11 is not None: raise _Miss
-            if v12.__class__ is not _type12 and v12 is not None: raise _Miss
-            if v13.__class__ is not _type13 and v13 is not None: raise _Miss
-            if v14.__class__ is not _type14 and v14 is not None: raise _Miss
-            if v18 is not None: v18 = _hook18(v18, _type18)
-            if v19 is not None: v19 = _hook19(v19, _type19)
-            self = _builder()
-            self.id_message = v0
-            self.timestamp = v1
-            self.chat_id = v2
-            self.type = v3
-            self.status_message = None
-            self.send_by_api = None
-            self.sender_id = v6
-            self.sender_name = v7
-            self.sender_contact_name = v8
-            self.is_forwarded = None
-            self.forwarding_score = None
-            self.is_edited = v11
-            self.is_deleted = v12
-            self.edited_message_id = v13
-            self.deleted_message_id = v14
-            self.quoted_message = None
-            self._raw = o
-            self.type_message = _default17
-            self.poll_message_data = v18
-            self.poll_creation_message = v19
-            self.__class__ = _cls
-            return self
-    v3 = v4 = v5 = v18 = v19 = v6 = v7 = v8 = v11 = v12 = v13 = v14 = v9 = v10 = v15 = None
-    if left:
-        v3 = o.get('type')
-        if v3 is not None:
-            left -= 1
-            if v3.__class__ is not _type3: raise _Miss
-        if left:
-            v4 = o.get('statusMessage')
-            if v4 is not None:
-                left -= 1
-                if v4.__class__ is not str: raise _Miss
-                v4 = _lookup4.get(v4, v4)
-            if left:
-                v5 = o.get('sendByApi')
-                if v5 is not None:
-                    left -= 1
-                    if v5.__class__ is not _type5: raise _Miss
-                if left:
-                    v18 = o.get('pollMessageData')
-                    if v18 is not None:
-                        left -= 1
-                        v18 = _hook18(v18, _type18)
-                    if left:
-                        v19 = o.get('pollCreationMessage')
-                        if v19 is not None:
-                            left -= 1
-                            v19 = _hook19(v19, _type19)
-    if left:
-        v6 = o.get('senderId')
-        if v6 is not None:
-            left -= 1
-            if v6.__class__ is not _type6: raise _Miss
-        if left:
-            v7 = o.get('senderName')
-            if v7 is not None:
-                left -= 1
-                if v7.__class__ is not _type7: raise _Miss
-            if left:
-                v8 = o.get('senderContactName')
-                if v8 is not None:
-                    left -= 1
-                    if v8.__class__ is not _type8: raise _Miss
-                if left:
-                    v11 = o.get('isEdited')
-                    if v11 is not None:
-                        left -= 1
-                        if v11.__class__ is not _type11: raise _Miss
-                    if left:
-                        v12 = o.get('isDeleted')
-                        if v12 is not None:
-                            left -= 1
-                            if v12.__class__ is not _type12: raise _Miss
-                        if left:
-                            v13 = o.get('editedMessageId')
-                            if v13 is not None:
-                                left -= 1
-                                if v13.__class__ is not _type13: raise _Miss
-                            if left:
-                                v14 = o.get('deletedMessageId')
-                                if v14 is not None:
-                                    left -= 1
-                                    if v14.__class__ is not _type14: raise _Miss
-    if left:
-        if 'isForwarded' in o:
-            v9 = o['isForwarded']
-            left -= 1
-            if v9.__class__ is not _type9 and v9 is not None: raise _Miss
-        if left:
-            if 'forwardingScore' in o:
-                v10 = o['forwardingScore']
-                left -= 1
-                if v10.__class__ is not _type10 and v10 is not None: raise _Miss
-            if left:
-                if 'quotedMessage' in o:
-                    v15 = o['quotedMessage']
-                    left -= 1
-                    if v15 is not None: v15 = _hook15(v15, _type15)
-    self = _builder()
-    self.id_message = v0
-    self.timestamp = v1
-    self.chat_id = v2
-    self.type = v3
-    self.status_message = v4
-    self.send_by_api = v5
-    self.sender_id = v6
-    self.sender_name = v7
-    self.sender_contact_name = v8
-    self.is_forwarded = v9
-    self.forwarding_score = v10
-    self.is_edited = v11
-    self.is_deleted = v12
-    self.edited_message_id = v13
-    self.deleted_message_id = v14
-    self.quoted_message = v15
-    self._raw = o
-    self.type_message = _default17
-    self.poll_message_data = v18
-    self.poll_creation_message = v19
-    self.__class__ = _cls
-    return self
-
-
 def _22bc12653176b2170bd0d829(o, _):
     if o.__class__ is not dict: raise _Miss
     left = len(o) - 0
@@ -1655,6 +1369,284 @@ def _2f1c3b52c758f0d6abf3cfd4(o, _):
     self._raw = o
     self.type_message = _default17
     self.poll_message_data = v18
+    self.__class__ = _cls
+    return self
+
+
+def _2fd70a58752467edddd68e83(o, _):
+    v0 = o['idMessage']
+    if v0.__class__ is not _type0: raise _Miss
+    v1 = o['timestamp']
+    if v1.__class__ is not int or not 0 <= v1 <= 253402300799: raise _Miss
+    v2 = o['chatId']
+    if v2.__class__ is not _type2: raise _Miss
+    left = len(o) - 3 - ('typeMessage' in o)
+    if left == 4:
+        try:
+            v3 = o['type']
+            v4 = o['statusMessage']
+            v5 = o['sendByApi']
+            v18 = o['pollMessageData']
+        except KeyError:
+            pass
+        else:
+            if v3.__class__ is not _type3 and v3 is not None: raise _Miss
+            if v4 is not None:
+                if v4.__class__ is not str: raise _Miss
+                v4 = _lookup4.get(v4, v4)
+            if v5.__class__ is not _type5 and v5 is not None: raise _Miss
+            if v18 is not None: v18 = _hook18(v18, _type18)
+            self = _builder()
+            self.id_message = v0
+            self.timestamp = v1
+            self.chat_id = v2
+            self.type = v3
+            self.status_message = v4
+            self.send_by_api = v5
+            self.sender_id = None
+            self.sender_name = None
+            self.sender_contact_name = None
+            self.is_forwarded = None
+            self.forwarding_score = None
+            self.is_edited = None
+            self.is_deleted = None
+            self.edited_message_id = None
+            self.deleted_message_id = None
+            self.quoted_message = None
+            self._raw = o
+            self.type_message = _default17
+            self.poll_message_data = v18
+            self.poll_creation_message = None
+            self.__class__ = _cls
+            return self
+    elif left == 8:
+        try:
+            v3 = o['type']
+            v4 = o['statusMessage']
+            v5 = o['sendByApi']
+            v11 = o['isEdited']
+            v12 = o['isDeleted']
+            v13 = o['editedMessageId']
+            v14 = o['deletedMessageId']
+            v18 = o['pollMessageData']
+        except KeyError:
+            pass
+        else:
+            if v3.__class__ is not _type3 and v3 is not None: raise _Miss
+            if v4 is not None:
+                if v4.__class__ is not str: raise _Miss
+                v4 = _lookup4.get(v4, v4)
+            if v5.__class__ is not _type5 and v5 is not None: raise _Miss
+            if v11.__class__ is not _type11 and v11 is not None: raise _Miss
+            if v12.__class__ is not _type12 and v12 is not None: raise _Miss
+            if v13.__class__ is not _type13 and v13 is not None: raise _Miss
+            if v14.__class__ is not _type14 and v14 is not None: raise _Miss
+            if v18 is not None: v18 = _hook18(v18, _type18)
+            self = _builder()
+            self.id_message = v0
+            self.timestamp = v1
+            self.chat_id = v2
+            self.type = v3
+            self.status_message = v4
+            self.send_by_api = v5
+            self.sender_id = None
+            self.sender_name = None
+            self.sender_contact_name = None
+            self.is_forwarded = None
+            self.forwarding_score = None
+            self.is_edited = v11
+            self.is_deleted = v12
+            self.edited_message_id = v13
+            self.deleted_message_id = v14
+            self.quoted_message = None
+            self._raw = o
+            self.type_message = _default17
+            self.poll_message_data = v18
+            self.poll_creation_message = None
+            self.__class__ = _cls
+            return self
+    elif left == 5:
+        try:
+            v3 = o['type']
+            v6 = o['senderId']
+            v7 = o['senderName']
+            v8 = o['senderContactName']
+            v18 = o['pollMessageData']
+        except KeyError:
+            pass
+        else:
+            if v3.__class__ is not _type3 and v3 is not None: raise _Miss
+            if v6.__class__ is not _type6 and v6 is not None: raise _Miss
+            if v7.__class__ is not _type7 and v7 is not None: raise _Miss
+            if v8.__class__ is not _type8 and v8 is not None: raise _Miss
+            if v18 is not None: v18 = _hook18(v18, _type18)
+            self = _builder()
+            self.id_message = v0
+            self.timestamp = v1
+            self.chat_id = v2
+            self.type = v3
+            self.status_message = None
+            self.send_by_api = None
+            self.sender_id = v6
+            self.sender_name = v7
+            self.sender_contact_name = v8
+            self.is_forwarded = None
+            self.forwarding_score = None
+            self.is_edited = None
+            self.is_deleted = None
+            self.edited_message_id = None
+            self.deleted_message_id = None
+            self.quoted_message = None
+            self._raw = o
+            self.type_message = _default17
+            self.poll_message_data = v18
+            self.poll_creation_message = None
+            self.__class__ = _cls
+            return self
+    elif left == 9:
+        try:
+            v3 = o['type']
+            v6 = o['senderId']
+            v7 = o['senderName']
+            v8 = o['senderContactName']
+            v11 = o['isEdited']
+            v12 = o['isDeleted']
+            v13 = o['editedMessageId']
+            v14 = o['deletedMessageId']
+            v18 = o['pollMessageData']
+        except KeyError:
+            pass
+        else:
+            if v3.__class__ is not _type3 and v3 is not None: raise _Miss
+            if v6.__class__ is not _type6 and v6 is not None: raise _Miss
+            if v7.__class__ is not _type7 and v7 is not None: raise _Miss
+            if v8.__class__ is not _type8 and v8 is not None: raise _Miss
+            if v11.__class__ is not _type11 and v11 is not None: raise _Miss
+            if v12.__class__ is not _type12 and v12 is not None: raise _Miss
+            if v13.__class__ is not _type13 and v13 is not None: raise _Miss
+            if v14.__class__ is not _type14 and v14 is not None: raise _Miss
+            if v18 is not None: v18 = _hook18(v18, _type18)
+            self = _builder()
+            self.id_message = v0
+            self.timestamp = v1
+            self.chat_id = v2
+            self.type = v3
+            self.status_message = None
+            self.send_by_api = None
+            self.sender_id = v6
+            self.sender_name = v7
+            self.sender_contact_name = v8
+            self.is_forwarded = None
+            self.forwarding_score = None
+            self.is_edited = v11
+            self.is_deleted = v12
+            self.edited_message_id = v13
+            self.deleted_message_id = v14
+            self.quoted_message = None
+            self._raw = o
+            self.type_message = _default17
+            self.poll_message_data = v18
+            self.poll_creation_message = None
+            self.__class__ = _cls
+            return self
+    v3 = v4 = v5 = v18 = v6 = v7 = v8 = v11 = v12 = v13 = v14 = v9 = v10 = v15 = v19 = None
+    if left:
+        v3 = o.get('type')
+        if v3 is not None:
+            left -= 1
+            if v3.__class__ is not _type3: raise _Miss
+        if left:
+            v4 = o.get('statusMessage')
+            if v4 is not None:
+                left -= 1
+                if v4.__class__ is not str: raise _Miss
+                v4 = _lookup4.get(v4, v4)
+            if left:
+                v5 = o.get('sendByApi')
+                if v5 is not None:
+                    left -= 1
+                    if v5.__class__ is not _type5: raise _Miss
+                if left:
+                    v18 = o.get('pollMessageData')
+                    if v18 is not None:
+                        left -= 1
+                        v18 = _hook18(v18, _type18)
+    if left:
+        v6 = o.get('senderId')
+        if v6 is not None:
+            left -= 1
+            if v6.__class__ is not _type6: raise _Miss
+        if left:
+            v7 = o.get('senderName')
+            if v7 is not None:
+                left -= 1
+                if v7.__class__ is not _type7: raise _Miss
+            if left:
+                v8 = o.get('senderContactName')
+                if v8 is not None:
+                    left -= 1
+                    if v8.__class__ is not _type8: raise _Miss
+                if left:
+                    v11 = o.get('isEdited')
+                    if v11 is not None:
+                        left -= 1
+                        if v11.__class__ is not _type11: raise _Miss
+                    if left:
+                        v12 = o.get('isDeleted')
+                        if v12 is not None:
+                            left -= 1
+                            if v12.__class__ is not _type12: raise _Miss
+                        if left:
+                            v13 = o.get('editedMessageId')
+                            if v13 is not None:
+                                left -= 1
+                                if v13.__class__ is not _type13: raise _Miss
+                            if left:
+                                v14 = o.get('deletedMessageId')
+                                if v14 is not None:
+                                    left -= 1
+                                    if v14.__class__ is not _type14: raise _Miss
+    if left:
+        if 'isForwarded' in o:
+            v9 = o['isForwarded']
+            left -= 1
+            if v9.__class__ is not _type9 and v9 is not None: raise _Miss
+        if left:
+            if 'forwardingScore' in o:
+                v10 = o['forwardingScore']
+                left -= 1
+                if v10.__class__ is not _type10 and v10 is not None: raise _Miss
+            if left:
+                if 'quotedMessage' in o:
+                    v15 = o['quotedMessage']
+                    left -= 1
+                    if v15 is not None: v15 = _hook15(v15, _type15)
+                if left:
+                    if 'pollCreationMessage' in o:
+                        v19 = o['pollCreationMessage']
+                        left -= 1
+                        if v19 is not None: v19 = _hook19(v19, _type19)
+    self = _builder()
+    self.id_message = v0
+    self.timestamp = v1
+    self.chat_id = v2
+    self.type = v3
+    self.status_message = v4
+    self.send_by_api = v5
+    self.sender_id = v6
+    self.sender_name = v7
+    self.sender_contact_name = v8
+    self.is_forwarded = v9
+    self.forwarding_score = v10
+    self.is_edited = v11
+    self.is_deleted = v12
+    self.edited_message_id = v13
+    self.deleted_message_id = v14
+    self.quoted_message = v15
+    self._raw = o
+    self.type_message = _default17
+    self.poll_message_data = v18
+    self.poll_creation_message = v19
     self.__class__ = _cls
     return self
 
