@@ -1,4 +1,4 @@
-"""JSON in and out, in one place: msgspec's codec, its failures folded into one type.
+r"""JSON in and out, in one place: msgspec's codec, its failures folded into one type.
 
 msgspec reads a journal into plain dicts and lists about a third faster than orjson did
 on the same bytes (``nox -s bench``, decode tables), and its untyped decoder returns the

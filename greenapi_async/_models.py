@@ -735,7 +735,8 @@ class PollMessage(_Known):
 
     type_message: Literal["pollMessage"] = _tag("pollMessage")
     poll_message_data: PollData | None = None
-    poll_creation_message: PollData | None = _optional(Presence.RARE)  # the 2023 format only
+    # The 2023 format only.
+    poll_creation_message: PollData | None = _optional(Presence.RARE)  # noqa: RUF009 - an attrs field
 
     @property
     def poll(self) -> PollData | None:

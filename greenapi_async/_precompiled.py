@@ -8,11 +8,12 @@ written out in ``_precompiled_code.py``, are compiled once, by the install or th
 import that may write Python's bytecode cache, and from then on unmarshalled from that
 cache in well under a millisecond, all of them.
 
-A generated source is looked up there by its digest; what is found is the code Python
-compiles from that very source (``tests/test_precompiled.py`` compares both, and fails
+A generated source is looked up there by its digest, so a stale file can only miss,
+never give another source's code; what is found is the code Python compiles from that
+very source (``tests/test_precompiled.py`` compares both for every function, and fails
 when the file no longer holds every source the models generate). A source not found, a
-module whose bytecode Python cannot cache, or one that fails to import: the source is
-compiled as before, slower and never different.
+module without a valid bytecode cache where none may be written, or one that fails to
+load: the source is compiled as before, slower and never different.
 
 ``nox -s precompile`` writes the file again from the models, in a fresh interpreter, so
 that it holds the package's own functions and nothing else.
@@ -22,17 +23,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
+import importlib.machinery
 import importlib.util
 import os
 import sys
 import types
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 __all__ = ["function_code", "module_text", "written"]
 
+_FILE: Final = "_precompiled_code.py"
 _MODULE: Final = f"{__package__}._precompiled_code"
 _GENERATED_NAME: Final = "structure"
 _HEADER: Final = '''\
@@ -56,8 +58,8 @@ def function_code(source: str) -> types.CodeType | None:
     Its name, first line and file are those of ``source`` compiled alone; the caller
     names the file.
     """
-    module = _module()
-    function = getattr(module, _digest_name(source), None) if module is not None else None
+    functions = _functions()
+    function = functions.get(_digest_name(source)) if functions is not None else None
     if not isinstance(function, types.FunctionType):
         return None
     code = function.__code__.replace(co_name=_GENERATED_NAME, co_firstlineno=1)
@@ -66,27 +68,50 @@ def function_code(source: str) -> types.CodeType | None:
     return code
 
 
-@functools.cache
-def _module() -> types.ModuleType | None:
-    """The module of compiled functions, if Python has or may write its bytecode cache.
+class _NotCachedError(Exception):
+    """The module's bytecode cache is missing or stale, and is not to be written."""
 
-    Without a cache, importing it would compile every function the package has, more
-    than the few a process needs; each source is then compiled when it is needed.
+
+class _CachedOnlyLoader(importlib.machinery.SourceFileLoader):
+    """A loader that takes a module's code from its bytecode cache, or refuses.
+
+    Python's own loader checks the cache against the source (its time and size, or its
+    hash) and compiles the source when they do not match: this one refuses instead.
     """
-    spec = importlib.util.find_spec(_MODULE)
-    if spec is None or spec.cached is None:
-        return None
-    cached = Path(spec.cached)
-    if not cached.exists() and not _may_write(cached):
-        return None
+
+    # Typeshed's signature differs between Python versions; the loader calls it positionally.
+    def source_to_code(self, *_: Any, **__: Any) -> types.CodeType:  # type: ignore[override]
+        raise _NotCachedError
+
+
+@functools.cache
+def _functions() -> dict[str, object] | None:
+    """The functions of the module of compiled code, by name, if its bytecode may be had.
+
+    Read by Python's own loader from the file beside this one, not imported: a loader of
+    another kind in the way (pytest rewrites the modules of a package that is a plugin
+    of its) would compile it again in every process, and it needs no place in
+    ``sys.modules``. With no valid cache, the module is compiled, and its cache written,
+    only where Python writes caches: compiling it costs several times what one process
+    saves, so otherwise each source is compiled when it is needed.
+    """
+    origin = Path(__file__).with_name(_FILE)
     try:
-        return importlib.import_module(_MODULE)
-    except Exception:  # noqa: BLE001 - any failure: each source is compiled instead
+        cached = Path(importlib.util.cache_from_source(str(origin)))
+        writes = _may_write(cached)
+        loader = importlib.machinery.SourceFileLoader if writes else _CachedOnlyLoader
+        code = loader(_MODULE, str(origin)).get_code(_MODULE)
+        if code is None:
+            return None
+        namespace: dict[str, object] = {"__name__": _MODULE, "__file__": str(origin)}
+        exec(code, namespace)  # noqa: S102 - the package's own module
+    except Exception:  # noqa: BLE001 - no cache, no file, any failure: compiled as needed
         return None
+    return namespace
 
 
 def _may_write(cached: Path) -> bool:
-    """Whether an import would write the bytecode cache file ``cached``."""
+    """Whether Python would write the bytecode cache file ``cached``."""
     if sys.dont_write_bytecode:
         return False
     folder = cached.parent if cached.parent.exists() else cached.parent.parent

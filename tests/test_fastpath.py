@@ -508,7 +508,8 @@ def _read_with_get(watched: list[dict[str, Any]], decode: Callable[[], Any]) -> 
     return read
 
 
-_FORWARDING = {"forwardingScore": 0, "isForwarded": False}
+# Values no other could pass for (False == 0): a forwarded message's.
+_FORWARDING = {"forwardingScore": 3, "isForwarded": True}
 _PREVIEW = {
     "text": "hi",
     "description": "",

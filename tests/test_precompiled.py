@@ -22,11 +22,11 @@ from greenapi_async.testing import FakeGreenAPI
 _ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
-def _run(code: str, **env: str) -> str:
-    """What ``code`` prints in a fresh interpreter of this environment, ``env`` added."""
+def _run(code: str, cache: Path, **env: str) -> str:
+    """What ``code`` prints in a fresh interpreter, its bytecode cache kept in ``cache``."""
     finished = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", textwrap.dedent(code)],
-        env={**_ENV, **env},
+        env={**_ENV, "PYTHONPYCACHEPREFIX": str(cache), **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -36,10 +36,11 @@ def _run(code: str, **env: str) -> str:
     return finished.stdout
 
 
-def test_the_precompiled_module_holds_the_functions_the_models_generate() -> None:
+def test_the_precompiled_module_holds_the_functions_the_models_generate(tmp_path: Path) -> None:
     # A model changed without `nox -s precompile` leaves its functions compiled at run
     # time: right, and slower to start. This says which file to write again.
-    written = _run("import sys, greenapi_async._precompiled as p; sys.stdout.write(p.written())")
+    code = "import sys, greenapi_async._precompiled as p; sys.stdout.write(p.written())"
+    written = _run(code, tmp_path)
     kept = Path(inspect.getfile(_precompiled_code)).read_text(encoding="utf-8")
     assert written == kept, "greenapi_async/_precompiled_code.py is stale: run nox -s precompile"
 
@@ -65,6 +66,8 @@ def test_every_precompiled_function_is_the_code_its_source_compiles_to() -> None
         compiled = compiled_function(source)
         assert found.replace(co_filename="x") == compiled.replace(co_filename="x")
         assert (found.co_name, found.co_firstlineno) == ("structure", 1)
+        if sys.version_info >= (3, 11):  # code objects compare equal whatever their qualname
+            assert found.co_qualname == "structure"
 
 
 def test_a_source_not_precompiled_is_not_found() -> None:
@@ -72,25 +75,27 @@ def test_a_source_not_precompiled_is_not_found() -> None:
     assert function_code(source.replace("raise _Miss", "raise _Miss  ", 1)) is None
 
 
-# Decodes a journal of every kind; prints how many kinds, how many of the decoder's
-# functions were compiled, and whether the precompiled module was imported.
+# Decodes a journal; prints how many kinds it held, how many of the decoder's functions
+# were compiled, and how many times the module of precompiled functions was.
 _PROBE = """
     import sys
     compiled = []
     def watch(event, args):
-        if event == "compile" and args[1] == "<greenapi_async fast structure>":
-            compiled.append(args[1])
+        if event == "compile":
+            compiled.append(str(args[1]))
     sys.addaudithook(watch)
     import greenapi_async as ga
     messages = ga.decode_outgoing_messages(open(sys.argv[1], "rb").read())
-    imported = "greenapi_async._precompiled_code" in sys.modules
-    print(len({type(message) for message in messages}), len(compiled), imported)
+    ours = compiled.count("<greenapi_async fast structure>")
+    whole = sum(name.endswith("_precompiled_code.py") for name in compiled)
+    print(len({type(message) for message in messages}), ours, whole)
 """
 
 
-def _probe(body: Path, **env: str) -> tuple[int, int, bool]:
-    kinds, compiled, imported = _run(_PROBE.replace("sys.argv[1]", repr(str(body))), **env).split()
-    return int(kinds), int(compiled), imported == "True"
+def _probe(body: Path, cache: Path, **env: str) -> tuple[int, int, int]:
+    printed = _run(_PROBE.replace("sys.argv[1]", repr(str(body))), cache, **env)
+    kinds, compiled, whole = map(int, printed.split())
+    return kinds, compiled, whole
 
 
 @pytest.fixture
@@ -105,20 +110,23 @@ def test_a_first_decode_of_every_kind_compiles_none_of_the_decoders_functions(
 ) -> None:
     # Decoding compiles a function for each kind and nested object it meets; once the
     # bytecode cache holds the precompiled module, a fresh process compiles none. The
-    # first process writes that cache (in a folder of its own here), as a user's first
-    # run does where the install has not.
-    cache = {"PYTHONPYCACHEPREFIX": str(tmp_path / "cache")}
-    assert _probe(journal_of_every_kind, **cache) == (len(ga.OutgoingMessage.__args__), 0, True)
-    assert _probe(journal_of_every_kind, **cache) == (len(ga.OutgoingMessage.__args__), 0, True)
+    # first process writes that cache (in a folder of the test's own), as a user's first
+    # run does where the install did not; an install's cache serves a process that
+    # writes none.
+    kinds = len(ga.OutgoingMessage.__args__)
+    cache = tmp_path / "cache"
+    assert _probe(journal_of_every_kind, cache) == (kinds, 0, 1)
+    assert _probe(journal_of_every_kind, cache) == (kinds, 0, 0)
+    assert _probe(journal_of_every_kind, cache, PYTHONDONTWRITEBYTECODE="1") == (kinds, 0, 0)
 
 
 def test_without_a_bytecode_cache_each_function_is_compiled_when_needed(tmp_path: Path) -> None:
-    # Importing the module with no cache, and none to be written, would compile all of
-    # the package's functions in every process: only those a journal needs are.
+    # Compiling the module with no cache to write would cost every process all of the
+    # package's functions: only those a journal needs are compiled.
     body = tmp_path / "texts.json"
     text = {"typeMessage": "textMessage", "idMessage": "M", "timestamp": 1, "chatId": "1@c.us"}
     body.write_bytes(msgspec.json.encode([text]))
-    no_cache = {"PYTHONPYCACHEPREFIX": str(tmp_path / "empty"), "PYTHONDONTWRITEBYTECODE": "1"}
-    kinds, compiled, imported = _probe(body, **no_cache)
-    assert (kinds, imported) == (1, False)
+    empty = tmp_path / "empty"
+    kinds, compiled, whole = _probe(body, empty, PYTHONDONTWRITEBYTECODE="1")
+    assert (kinds, whole) == (1, 0)
     assert 0 < compiled < len(_precompiled_sources()) // 4  # a text's and its quote's
