@@ -22,10 +22,10 @@ from greenapi_async.testing import FakeGreenAPI
 _ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
-def _run(code: str, cache: Path, **env: str) -> str:
-    """What ``code`` prints in a fresh interpreter, its bytecode cache kept in ``cache``."""
+def _run(code: str, cache: Path, *args: str, **env: str) -> str:
+    """What ``code`` prints, run with ``args`` in a fresh interpreter caching in ``cache``."""
     finished = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", textwrap.dedent(code)],
+        [sys.executable, "-c", textwrap.dedent(code), *args],
         env={**_ENV, "PYTHONPYCACHEPREFIX": str(cache), **env},
         capture_output=True,
         text=True,
@@ -93,7 +93,7 @@ _PROBE = """
 
 
 def _probe(body: Path, cache: Path, **env: str) -> tuple[int, int, int]:
-    printed = _run(_PROBE.replace("sys.argv[1]", repr(str(body))), cache, **env)
+    printed = _run(_PROBE, cache, str(body), **env)
     kinds, compiled, whole = map(int, printed.split())
     return kinds, compiled, whole
 
