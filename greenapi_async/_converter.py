@@ -19,12 +19,13 @@ import contextlib
 import functools
 import gc
 import types
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import (
     TYPE_CHECKING,
     Any,
     Final,
     Literal,
+    NamedTuple,
     TypeAlias,
     Union,
     get_args,
@@ -41,6 +42,7 @@ from ._fastpath import make_fast_structure_fn
 from ._methods import LAST_OUTGOING_MESSAGES
 from ._models import (
     COMMON_FIELDS,
+    ENTRY_FIELDS,
     KIND_BY_TAG,
     USUAL_KEY_SETS,
     USUAL_PART_KEY_SETS,
@@ -63,12 +65,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_TIMESTAMP",
+    "Known",
     "MalformedEntry",
     "PartialMessages",
+    "WatchedJournal",
     "decode_message",
     "decode_messages",
     "decode_messages_partially",
     "decode_outgoing_messages",
+    "decode_watched",
     "malformed_response",
     "parse_answer",
 ]
@@ -665,7 +670,9 @@ def decode_messages(body: Body, *, method: str) -> list[Message]:
         raise _unreadable(problem, method)
     if unreadable:
         # Every malformed entry named, those with unreadable numbers among them.
-        errors = tuple(line for entry in _decode_each(data, unreadable)[1] for line in entry.errors)
+        errors = tuple(
+            line for entry in _decode_each(enumerate(data), unreadable)[1] for line in entry.errors
+        )
         raise malformed_response(errors, method)
     raise _explain(data, method)  # with the collector running: this path allocates freely
 
@@ -686,17 +693,134 @@ def decode_messages_partially(body: Body, *, method: str) -> PartialMessages:
         return whole
     if data is None:
         raise _unreadable(problem, method)
-    kept, left_out = _decode_each(data, unreadable)
+    kept, left_out = _decode_each(enumerate(data), unreadable)
     return PartialMessages(kept, left_out, method)
 
 
-def _decode_each(
-    data: list[Any], unreadable: tuple[_json.Unreadable, ...]
-) -> tuple[list[Message], tuple[MalformedEntry, ...]]:
-    """Decode a list entry by entry: the messages, and the entries that are malformed.
+class Known(NamedTuple):
+    """An entry of a message already reported in its status, read no further than that.
 
-    An entry holding a number that could not be read is malformed, wherever the number
-    stands: a message must not carry a value its type cannot hold, not even in ``raw``.
+    What ``decode_watched`` gives in place of a message that cannot be news: its id,
+    timestamp and status as a decoded message would hold them (a status as its wire
+    string), which is all a watcher reads of an entry it has reported.
+    """
+
+    id_message: str
+    timestamp: int
+    status_message: str | None
+
+
+# tuple.__new__ called from C: a NamedTuple's own __new__ is a Python function, and the
+# one Known a steady journal's every entry becomes would cost half as much again.
+_known: Final[Callable[[tuple[str, int, str | None]], Known]] = functools.partial(
+    tuple.__new__, Known
+)
+_ID_KEY: Final = wire_key(ENTRY_FIELDS.id_message.name)
+_TIMESTAMP_KEY: Final = wire_key(ENTRY_FIELDS.timestamp.name)
+
+
+@attrs.frozen(eq=False, repr=False)
+class WatchedJournal(AttrsMethods):
+    """A journal as a watcher reads it: each entry decoded or known, and what was left out.
+
+    Attributes:
+        entries: in the answer's order, a message for each entry that may be news and
+            decoded, a ``Known`` for each entry of a message reported in its status.
+        journal: the messages decoded and the entries left out (``left_out``, ``problem``).
+
+    """
+
+    entries: Sequence[Message | Known]
+    journal: PartialMessages
+
+
+def decode_watched(
+    body: Body,
+    *,
+    method: str,
+    reported: Mapping[str, Collection[str]],
+    status_key: str | None,
+) -> WatchedJournal:
+    """Decode like ``decode_messages_partially``, but only the entries that may be news.
+
+    ``reported`` maps each message id a watcher has reported to the statuses it reported
+    it in; ``status_key`` is the wire key of what makes an entry a new event besides its
+    id (None: nothing does, every status counts as ""). An entry whose id and status are
+    there, with a timestamp a message may hold, cannot be an event: it becomes a
+    ``Known``, and the rest of it is neither structured nor checked. A watcher polling
+    a steady journal then builds no message at all; every other entry is decoded, or
+    left out, exactly as ``decode_messages_partially`` does.
+    """
+    _check_body(body)
+    with _collector_paused(len(body)):
+        data, problem, unreadable = _parse(body)
+        watched = None
+        if data is not None:
+            watched = _watched(data, unreadable, reported, status_key, method)
+    if watched is None:
+        raise _unreadable(problem, method)
+    return watched
+
+
+def _watched(
+    data: list[Any],
+    unreadable: tuple[_json.Unreadable, ...],
+    reported: Mapping[str, Collection[str]],
+    status_key: str | None,
+    method: str,
+) -> WatchedJournal:
+    if not reported or unreadable:
+        # Nothing can be known (or a number in the body could not be read, and each
+        # entry must be decoded to tell which holds it): decoded as a whole.
+        messages = None if unreadable else _structure_journal(data)
+        left_out: tuple[MalformedEntry, ...] = ()
+        if messages is None:
+            messages, left_out = _decode_each(enumerate(data), unreadable)
+        return WatchedJournal(messages, PartialMessages(messages, left_out, method))
+    # None holds the place of an entry to decode. One loop, written out: it is all a
+    # steady journal costs beyond its parse.
+    slots: list[Known | None] = []
+    fresh: list[tuple[int, Any]] = []
+    for index, entry in enumerate(data):
+        if entry.__class__ is dict:
+            message_id = entry.get(_ID_KEY)
+            if message_id.__class__ is str and message_id:
+                statuses = reported.get(message_id)
+                if statuses is not None:
+                    timestamp = entry.get(_TIMESTAMP_KEY)
+                    status = entry.get(status_key) if status_key else None
+                    if (
+                        timestamp.__class__ is int
+                        and 0 <= timestamp <= MAX_TIMESTAMP
+                        and (status is None or status.__class__ is str)
+                        and (status or "") in statuses
+                    ):
+                        slots.append(_known((message_id, timestamp, status)))
+                        continue
+        slots.append(None)
+        fresh.append((index, entry))
+    decoded = _structure_journal([entry for _, entry in fresh]) if fresh else []
+    left_out = ()
+    if decoded is None:
+        decoded, left_out = _decode_each(fresh, ())
+    journal = PartialMessages(decoded, left_out, method)
+    if left_out:
+        dropped = {entry.index for entry in left_out}
+        slots = [
+            slot for index, slot in enumerate(slots) if slot is not None or index not in dropped
+        ]
+    in_order = iter(decoded)
+    return WatchedJournal([next(in_order) if slot is None else slot for slot in slots], journal)
+
+
+def _decode_each(
+    data: Iterable[tuple[int, Any]], unreadable: tuple[_json.Unreadable, ...]
+) -> tuple[list[Message], tuple[MalformedEntry, ...]]:
+    """Decode entries one by one: the messages, and the entries that are malformed.
+
+    ``data`` gives each entry with its index in the answer. An entry holding a number
+    that could not be read is malformed, wherever the number stands: a message must not
+    carry a value its type cannot hold, not even in ``raw``.
     """
     unreadable_in: dict[int, list[str]] = {}
     for found in unreadable:
@@ -704,7 +828,7 @@ def _decode_each(
         unreadable_in.setdefault(int(found.path[0]), []).append(_unreadable_line(found))
     kept: list[Message] = []
     left_out: list[MalformedEntry] = []
-    for index, entry in enumerate(data):
+    for index, entry in data:
         lines = unreadable_in.get(index)
         one = None if lines else _structure_journal([entry])
         if one is not None:

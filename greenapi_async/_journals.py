@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from ._converter import (
     PartialMessages,
+    WatchedJournal,
     decode_message,
     decode_messages,
     decode_messages_partially,
+    decode_watched,
 )
 from ._errors import GreenAPIError
 from ._methods import (
@@ -38,11 +40,13 @@ __all__ = ["Journals", "journal_fetch", "read_window"]
 def journal_fetch(transport: Transport, spec: MethodSpec) -> Fetch:
     """How a watcher reads ``spec``'s journal; it asks for valid windows only."""
 
-    async def fetch(minutes: int) -> PartialMessages:
+    async def fetch(
+        minutes: int, reported: Mapping[str, Collection[str]], status_key: str | None
+    ) -> WatchedJournal:
         # A malformed entry is left out (and reported) rather than failing the poll:
         # one odd entry must not hide every event while it stays in the window.
         body = await transport.request(spec, params={"minutes": minutes})
-        return decode_messages_partially(body, method=spec.name)
+        return decode_watched(body, method=spec.name, reported=reported, status_key=status_key)
 
     return fetch
 

@@ -39,6 +39,7 @@ from ._attrs_methods import AttrsMethods
 __all__ = [
     "COMMON_FIELDS",
     "EDITS",
+    "ENTRY_FIELDS",
     "FAILED_STATUSES",
     "INCOMING",
     "KIND_BY_TAG",
@@ -943,4 +944,6 @@ KIND_BY_TAG: Final[Mapping[str, type[Message]]] = {
     for kind in get_args(Message)
     if kind is not UnknownMessage
 }
-COMMON_FIELDS: Final = tuple(field.name for field in attrs.fields(_Entry))
+ENTRY_FIELDS: Final = attrs.fields(_Entry)
+"""The fields every message has, for code that names one: ``ENTRY_FIELDS.id_message``."""
+COMMON_FIELDS: Final = tuple(field.name for field in ENTRY_FIELDS)

@@ -19,21 +19,21 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from types import TracebackType
-from typing import Any, Final, Generic, NamedTuple, TypeVar
+from typing import Any, ClassVar, Final, Generic, NamedTuple, TypeVar, cast
 
 import anyio
 import attrs
 
 from . import _json
 from ._attrs_methods import AttrsMethods
-from ._converter import MAX_TIMESTAMP, PartialMessages
+from ._converter import MAX_TIMESTAMP, Known, PartialMessages, WatchedJournal
 from ._errors import (
     GreenAPIError,
     InvalidArgumentError,
 )
 from ._filters import chat_id_set, kind_matcher, kind_set, status_set
 from ._methods import LAST_INCOMING_MESSAGES, LAST_OUTGOING_MESSAGES, MethodSpec
-from ._models import STATUS_ORDER, Message, MessageStatus
+from ._models import ENTRY_FIELDS, STATUS_ORDER, Message, MessageStatus, wire_key
 from ._redaction import logger
 from ._retry import watch_goes_on_after
 from ._validation import describe, minutes_covering
@@ -54,7 +54,9 @@ _UNNAMED_IN_STATES: Final = LAST_OUTGOING_MESSAGES
 _WATCHED_JOURNALS: Final = (LAST_OUTGOING_MESSAGES.name, LAST_INCOMING_MESSAGES.name)
 _MAX_FAILURE_DELAY: Final = 60.0
 
-Fetch = Callable[[int], Awaitable[PartialMessages]]  # minutes -> the journal
+# The journal of a window of minutes, given the statuses reported of each message id
+# and the wire key of an entry's status (see decode_watched).
+Fetch = Callable[[int, Mapping[str, Collection[str]], "str | None"], Awaitable[WatchedJournal]]
 EventT = TypeVar("EventT")
 _W = TypeVar("_W", bound="_JournalWatcher[Any]")
 
@@ -87,8 +89,8 @@ _STATUS_RANK: Final[Mapping[str, int]] = {
 
 
 def _in_order_of_events(
-    messages: Iterable[Message], status_of: Callable[[Message], str]
-) -> list[Message]:
+    messages: Iterable[Message | Known], status_of: Callable[[Message | Known], str]
+) -> list[Message | Known]:
     """Put a journal's entries in the order their events happened, oldest first.
 
     Within one second, messages keep the journal's order, and the entries of one message
@@ -105,7 +107,7 @@ def _in_order_of_events(
     for index, message in enumerate(listed):
         first_at.setdefault((message.timestamp or 0, message.id_message), index)
 
-    def key(message: Message) -> tuple[int, int, int]:
+    def key(message: Message | Known) -> tuple[int, int, int]:
         second = message.timestamp or 0
         rank = _STATUS_RANK.get(status_of(message), len(_STATUS_RANK))
         return second, first_at[(second, message.id_message)], rank
@@ -113,7 +115,7 @@ def _in_order_of_events(
     return sorted(listed, key=key)
 
 
-def _strictly_newest_first(listed: list[Message]) -> bool:
+def _strictly_newest_first(listed: list[Message | Known]) -> bool:
     later = math.inf
     for message in listed:
         second = message.timestamp or 0
@@ -173,10 +175,14 @@ class _JournalWatcher(ABC, Generic[EventT]):
     """What every journal watcher does: poll, remember, report once, back off, resume.
 
     Given the journal's ``MethodSpec`` (its name for log lines and states, its default
-    window for the first poll). A subclass says what an event is (``_event``), what
-    besides its id makes an entry new (``_status_of``), and adds its own filters to
-    ``_wanted``.
+    window for the first poll). A subclass says what an event is (``_event``), which
+    field besides its id makes an entry new (``_STATUS_FIELD``), and adds its own
+    filters to ``_wanted``.
     """
+
+    _STATUS_FIELD: ClassVar[str | None] = None
+    """The message field whose value, with the id, makes an entry a new event; None if
+    only the id does (each message is one event)."""
 
     MIN_INTERVAL: float = 1.0
     """The shortest polling interval accepted: the journal allows one request a second."""
@@ -209,6 +215,8 @@ class _JournalWatcher(ABC, Generic[EventT]):
         self._on_error = on_error
         self._reported_left_out: frozenset[bytes] = frozenset()
         self._forget_after = forget_after
+        field = self._STATUS_FIELD
+        self._status_wire_key = None if field is None else wire_key(field)
         # id_message -> statuses already reported, in order (the last is the current one).
         self._seen: dict[str, list[str]] = {}
         # id_message -> monotonic time the journal last showed it; drives forgetting.
@@ -248,9 +256,10 @@ class _JournalWatcher(ABC, Generic[EventT]):
 
     # What the subclasses say.
 
-    @abstractmethod
-    def _status_of(self, message: Message) -> str:
+    def _status_of(self, message: Message | Known) -> str:
         """What, besides its id, makes an entry of a message a new event ("" for none)."""
+        field = self._STATUS_FIELD
+        return "" if field is None else _status_key(getattr(message, field))
 
     @abstractmethod
     def _event(self, message: Message, previous_status: str | None) -> EventT:
@@ -388,19 +397,21 @@ class _JournalWatcher(ABC, Generic[EventT]):
         started = self._last_request = _Instant.now()
         reach_back = self._reach_back
         minutes = self._window_minutes(started)
-        journal = await self._fetch(minutes)
+        # Entries already reported are known by their id and status, not decoded:
+        # nothing between the decode and _changes below touches _seen.
+        watched = await self._fetch(minutes, self._seen, self._status_wire_key)
         # Moved on only after a success: a failed poll's gap is covered by the next one.
         self._last_poll = started
         if self._reach_back == reach_back:  # none further back was asked for meanwhile
             self._reach_back = None
-        found = self._changes(journal.messages)
+        found = self._changes(watched)
         if found:
             # Until they are all handed over, a resumed watcher must see this window
             # again: its first window then reaches back as far as this one did.
             self._handed_over_until = started.earlier_by(minutes * 60 - self._margin)
         else:
             self._handed_over_until = started
-        return found, journal
+        return found, watched.journal
 
     def _report_left_out(self, journal: PartialMessages) -> None:
         # Entries the journal sent malformed were left out of this poll; they are not
@@ -452,9 +463,19 @@ class _JournalWatcher(ABC, Generic[EventT]):
         backoff: float = self._interval * 2.0 ** min(failures, 16)
         return min(backoff, max(self._interval, _MAX_FAILURE_DELAY))
 
-    def _changes(self, messages: Iterable[Message]) -> list[tuple[Message, EventT]]:
+    def _changes(self, watched: WatchedJournal) -> list[tuple[Message, EventT]]:
         """The events in a journal, in timestamp order; unwanted ones are marked seen."""
         now = time.monotonic()
+        baseline = self._baseline_pending
+        self._baseline_pending = False
+        if not watched.journal.messages:
+            # Every entry is Known, of a message reported in its status (a steady
+            # journal's every poll): no event, and no order of events to find.
+            self._sighted(reversed(watched.entries), now)
+            self._forget(now)
+            return []
+        ordered = _in_order_of_events(watched.entries, self._status_of)
+        self._sighted(ordered, now)
         # Each event's newest entry, and the status seen before it.
         found: list[tuple[Message, str | None]] = []
         # The service has been seen to list one idMessage twice in one answer. Each
@@ -462,24 +483,22 @@ class _JournalWatcher(ABC, Generic[EventT]):
         # second status of the same id in this answer follows the first.
         event_at: dict[tuple[str, str], int] = {}
         status_in_this_poll: dict[str, str] = {}
-        baseline = self._baseline_pending
-        self._baseline_pending = False
-        # Read once, not at each of the journal's entries.
-        sightings, status_of = self._last_sighting, self._status_of
-        for message in _in_order_of_events(messages, status_of):
+        status_of = self._status_of  # read once, not at each of the journal's entries
+        for message in ordered:
             message_id = message.id_message
             if not message_id:
                 continue  # nothing to track it by (documented)
-            sightings.pop(message_id, None)
-            sightings[message_id] = now
             status = status_of(message)
+            # A Known entry is one reported in this status: the check below passes over
+            # it, and no pair of event_at is one reported.
             index = event_at.get((message_id, status)) if event_at else None
             if index is not None:
-                found[index] = (message, found[index][1])
+                found[index] = (cast(Message, message), found[index][1])
                 continue
             seen = self._seen.get(message_id)
             if seen is not None and status in seen:
                 continue
+            message = cast(Message, message)
             previous = status_in_this_poll.get(message_id) or (seen[-1] if seen else None)
             if baseline or not self._wanted(message):
                 # Remembered at once: nobody is waiting for these.
@@ -490,6 +509,16 @@ class _JournalWatcher(ABC, Generic[EventT]):
             found.append((message, previous))
         self._forget(now)
         return [(message, self._event(message, previous)) for message, previous in found]
+
+    def _sighted(self, entries: Iterable[Message | Known], now: float) -> None:
+        """Note that the journal shows these entries' messages ``now``, in this order."""
+        sightings = self._last_sighting
+        for entry in entries:
+            message_id = entry.id_message
+            if message_id:
+                # Moved to the end: the dict stays in the order of last sightings.
+                sightings.pop(message_id, None)
+                sightings[message_id] = now
 
     def _mark_reported(self, message: Message) -> None:
         message_id = message.id_message
@@ -524,6 +553,8 @@ class OutgoingWatcher(_JournalWatcher[StatusChange]):
     Made by ``GreenAPI.journals.watch_outgoing()``; see its documentation.
     """
 
+    _STATUS_FIELD = ENTRY_FIELDS.status_message.name
+
     def __init__(
         self,
         fetch: Fetch,
@@ -554,9 +585,6 @@ class OutgoingWatcher(_JournalWatcher[StatusChange]):
             forget_after=forget_after,
         )
 
-    def _status_of(self, message: Message) -> str:
-        return _status_key(message.status_message)
-
     def _event(self, message: Message, previous_status: str | None) -> StatusChange:
         return StatusChange(message, _as_status(previous_status))
 
@@ -571,6 +599,10 @@ class IncomingWatcher(_JournalWatcher[Message]):
 
     Made by ``GreenAPI.journals.watch_incoming()``; see its documentation.
     """
+
+    # One event per message: what the journal shows of it later (an edit, a status the
+    # service might add one day) is still the message already reported.
+    _STATUS_FIELD = None
 
     def __init__(
         self,
@@ -599,11 +631,6 @@ class IncomingWatcher(_JournalWatcher[Message]):
             on_error=on_error,
             forget_after=forget_after,
         )
-
-    def _status_of(self, message: Message) -> str:
-        # One event per message: what the journal shows of it later (an edit, a status
-        # the service might add one day) is still the message already reported.
-        return ""
 
     def _event(self, message: Message, previous_status: str | None) -> Message:
         return message

@@ -925,6 +925,50 @@ async def test_a_malformed_entry_is_left_out_and_reported_once_not_a_stall(
         assert summary(await w.poll()) == [("BAD", watched.fresh, None)]
 
 
+@pytest.mark.parametrize("incoming", [False, True], ids=["outgoing", "incoming"])
+async def test_an_entry_already_reported_is_read_by_its_id_time_and_status_alone(
+    incoming: bool,
+) -> None:
+    entry: dict[str, Any] = {
+        **text_message("fine"),
+        "idMessage": "SEEN",
+        "timestamp": NOW - 20,
+        "chatId": "79001234567@c.us",
+    }
+    if incoming:
+        entry.update(type="incoming", senderId="79001234567@c.us", senderName="Anna")
+    else:
+        entry.update(type="outgoing", statusMessage="sent", sendByApi=True)
+    journals = [
+        [entry],
+        [{**entry, "chatId": 5}],  # could hide no event: not decoded again, not reported
+        [{**entry, "timestamp": "late"}],  # not known by its time: decoded, left out
+    ]
+    if not incoming:  # a new status may be an event: decoded, and left out
+        journals.append([{**entry, "statusMessage": "delivered", "chatId": 5}])
+        journals.append([{**entry, "statusMessage": "delivered"}])
+    bodies = iter(msgspec.json.encode(journal) for journal in journals)
+    answer = httpx.MockTransport(lambda request: httpx.Response(200, content=next(bodies)))
+    errors: list[ga.GreenAPIError] = []
+    async with (
+        httpx.AsyncClient(transport=answer) as http,
+        ga.GreenAPI(ID_INSTANCE, TOKEN, api_url=API_URL, http_client=http, rate_limit=False) as api,
+    ):
+        watch = api.journals.watch_incoming if incoming else api.journals.watch_outgoing
+        watcher = watch(0.01, backfill=True, on_error=errors.append)
+        assert [row[0] for row in summary(await watcher.poll())] == ["SEEN"]
+        assert await watcher.poll() == []
+        assert errors == []
+        assert await watcher.poll() == []
+        assert [error.errors for error in errors] == [  # type: ignore[attr-defined]
+            ("$[0].timestamp: expected int, got str",)
+        ]
+        if not incoming:
+            assert await watcher.poll() == []
+            assert errors[1].errors == ("$[0].chatId: expected str, got int",)  # type: ignore[attr-defined]
+            assert summary(await watcher.poll()) == [("SEEN", "delivered", "sent")]
+
+
 async def test_an_entry_only_the_slower_parser_reads_costs_at_most_itself(
     loopback: LoopbackServer,
 ) -> None:
