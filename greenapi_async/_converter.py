@@ -751,34 +751,46 @@ def decode_watched(
     a steady journal then builds no message at all; every other entry is decoded, or
     left out, exactly as ``decode_messages_partially`` does.
     """
+    if not reported:  # nothing can be known: every entry decoded, as it would be
+        journal = decode_messages_partially(body, method=method)
+        return WatchedJournal(journal.messages, journal)
     _check_body(body)
     with _collector_paused(len(body)):
         data, problem, unreadable = _parse(body)
-        watched = None
         if data is not None:
-            watched = _watched(data, unreadable, reported, status_key, method)
-    if watched is None:
+            # A number in the body that could not be read: each entry is decoded, to
+            # tell which holds it (rare; nothing is known then).
+            slots, fresh = _known_or_fresh(data, reported, status_key, know_none=bool(unreadable))
+            decoded = None if unreadable else _structure_journal([entry for _, entry in fresh])
+    if data is None:
         raise _unreadable(problem, method)
-    return watched
+    left_out: tuple[MalformedEntry, ...] = ()
+    if decoded is None:  # with the collector running: this path allocates freely
+        decoded, left_out = _decode_each(fresh, unreadable)
+    if left_out:
+        dropped = {entry.index for entry in left_out}
+        slots = [
+            slot for index, slot in enumerate(slots) if slot is not None or index not in dropped
+        ]
+    in_order = iter(decoded)
+    entries = [next(in_order) if slot is None else slot for slot in slots]
+    return WatchedJournal(entries, PartialMessages(decoded, left_out, method))
 
 
-def _watched(
+def _known_or_fresh(
     data: list[Any],
-    unreadable: tuple[_json.Unreadable, ...],
     reported: Mapping[str, Collection[str]],
     status_key: str | None,
-    method: str,
-) -> WatchedJournal:
-    if not reported or unreadable:
-        # Nothing can be known (or a number in the body could not be read, and each
-        # entry must be decoded to tell which holds it): decoded as a whole.
-        messages = None if unreadable else _structure_journal(data)
-        left_out: tuple[MalformedEntry, ...] = ()
-        if messages is None:
-            messages, left_out = _decode_each(enumerate(data), unreadable)
-        return WatchedJournal(messages, PartialMessages(messages, left_out, method))
-    # None holds the place of an entry to decode. One loop, written out: it is all a
-    # steady journal costs beyond its parse.
+    *,
+    know_none: bool,
+) -> tuple[list[Known | None], list[tuple[int, Any]]]:
+    """Each entry's ``Known``, or None for one to decode; and those, with their indexes.
+
+    ``know_none``: know no entry. One loop, written out: it is all a steady journal costs
+    beyond its parse.
+    """
+    if know_none:
+        return [None] * len(data), list(enumerate(data))
     slots: list[Known | None] = []
     fresh: list[tuple[int, Any]] = []
     for index, entry in enumerate(data):
@@ -799,18 +811,7 @@ def _watched(
                         continue
         slots.append(None)
         fresh.append((index, entry))
-    decoded = _structure_journal([entry for _, entry in fresh]) if fresh else []
-    left_out = ()
-    if decoded is None:
-        decoded, left_out = _decode_each(fresh, ())
-    journal = PartialMessages(decoded, left_out, method)
-    if left_out:
-        dropped = {entry.index for entry in left_out}
-        slots = [
-            slot for index, slot in enumerate(slots) if slot is not None or index not in dropped
-        ]
-    in_order = iter(decoded)
-    return WatchedJournal([next(in_order) if slot is None else slot for slot in slots], journal)
+    return slots, fresh
 
 
 def _decode_each(
